@@ -1,0 +1,97 @@
+using Entraide.App.Infrastructure.Persistence;
+using Entraide.Domain.Trust;
+using Microsoft.EntityFrameworkCore;
+
+namespace Entraide.App.Infrastructure.Audit;
+
+/// <summary>
+/// Links committed audit entries into the hash chain, in the order they become visible (commit
+/// order). Writers never wait for each other on the chain: they only insert; this single appender
+/// gives each entry its sequence number and hash afterwards. Two appenders (the server and the CLI,
+/// say) cannot fork the chain: each batch moves the chain head with a compare-and-set, and a batch
+/// that loses the race is rolled back and retried.
+/// </summary>
+public sealed partial class AuditChainer(IServiceScopeFactory scopes, AuditSignal signal, ILogger<AuditChainer> logger) : BackgroundService
+{
+    public const int BatchSize = 2000;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await signal.WaitAsync(TimeSpan.FromSeconds(1), stoppingToken);
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<EntraideDbContext>();
+                await ChainPendingAsync(db, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                LogChainingFailed(logger, ex);
+                await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    /// <summary>Chains every entry committed so far; returns how many were linked.</summary>
+    public static async Task<long> ChainPendingAsync(EntraideDbContext db, CancellationToken ct = default)
+    {
+        long total = 0;
+        var conflicts = 0;
+        while (true)
+        {
+            var n = await ChainBatchAsync(db, ct);
+            if (n < 0)
+            {
+                if (++conflicts > 50) throw new InvalidOperationException("The audit chain head kept moving; another appender is running.");
+                await Task.Delay(20, ct);
+                continue;
+            }
+            total += n;
+            if (n < BatchSize) return total;
+        }
+    }
+
+    private static async Task<int> ChainBatchAsync(EntraideDbContext db, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var head = await db.Set<AuditChainHead>().AsNoTracking().SingleAsync(h => h.Id == AuditChainHead.SingletonId, ct);
+        var pending = await db.Set<AuditEntry>().Where(e => e.Sequence == null).OrderBy(e => e.Id).Take(BatchSize).ToListAsync(ct);
+        if (pending.Count == 0) return 0;
+
+        var previous = Convert.FromHexString(head.Hash);
+        var seq = head.Sequence;
+        foreach (var e in pending)
+        {
+            e.Sequence = ++seq;
+            previous = AuditChain.Link(previous, Fields(e));
+            e.Hash = Convert.ToHexStringLower(previous);
+        }
+        var newHash = Convert.ToHexStringLower(previous);
+        var moved = await db.Set<AuditChainHead>()
+            .Where(h => h.Id == AuditChainHead.SingletonId && h.Sequence == head.Sequence)
+            .ExecuteUpdateAsync(s => s.SetProperty(h => h.Sequence, seq).SetProperty(h => h.Hash, newHash), ct);
+        if (moved == 0)
+        {
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return -1;
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        return pending.Count;
+    }
+
+    internal static AuditFields Fields(AuditEntry e) => new(
+        e.Id, e.Sequence ?? 0, e.OccurredAtMs, e.ActorId, e.StateCode, e.Action, e.EntityType, e.EntityId, e.BeforeDigest, e.AfterDigest);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Linking audit entries into the chain failed; retrying")]
+    private static partial void LogChainingFailed(ILogger logger, Exception ex);
+}

@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Text;
+using Entraide.App.Trust;
+using Entraide.Domain.Trust;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Entraide.App.Infrastructure.Audit;
+
+/// <summary>
+/// Turns every change a save makes into an audit entry (who, which State, what, when, digests of the
+/// record before and after), added to the same save so that a change is never committed without its
+/// entry. Handlers name the operation with <see cref="Action"/>; the entity's own State is taken from
+/// <see cref="IStateOwned"/> where it has one, else the actor's.
+/// </summary>
+public sealed class AuditRecorder(ICurrentActor actor, TimeProvider clock, AuditSignal signal)
+{
+    /// <summary>The operation being carried out, e.g. <c>cooperation.request.submit</c>.</summary>
+    public string? Action { get; set; }
+
+    internal void Record(DbContext db)
+    {
+        var changes = db.ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Where(e => !e.Metadata.ClrType.IsDefined(typeof(NotAuditedAttribute), inherit: false) && e.Entity is not AuditEntry)
+            .ToList();
+        if (changes.Count == 0) return;
+
+        var who = actor.Current;
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        foreach (var e in changes)
+        {
+            var type = e.Metadata.ClrType.Name;
+            var verb = e.State switch
+            {
+                EntityState.Added => "created",
+                EntityState.Modified => "updated",
+                _ => "deleted",
+            };
+            db.Add(new AuditEntry
+            {
+                OccurredAtMs = now,
+                ActorId = who.Id,
+                StateCode = (e.Entity as IStateOwned)?.OwnerState ?? who.StateCode,
+                Action = Action ?? $"{type}.{verb}",
+                EntityType = type,
+                EntityId = KeyOf(e),
+                BeforeDigest = e.State == EntityState.Added ? null : AuditChain.Digest(Canonical(e, original: true)),
+                AfterDigest = e.State == EntityState.Deleted ? null : AuditChain.Digest(Canonical(e, original: false)),
+            });
+        }
+    }
+
+    internal void Saved() => signal.Notify();
+
+    private static string KeyOf(EntityEntry e)
+    {
+        var key = e.Metadata.FindPrimaryKey();
+        if (key is null) return "";
+        return string.Join("/", key.Properties.Select(p =>
+        {
+            var prop = e.Property(p.Name);
+            return prop.IsTemporary ? "new" : Convert.ToString(prop.CurrentValue, CultureInfo.InvariantCulture) ?? "";
+        }));
+    }
+
+    // Property name=value lines in a fixed order: the same record always digests the same.
+    private static string Canonical(EntityEntry e, bool original)
+    {
+        var sb = new StringBuilder();
+        foreach (var p in e.Properties.OrderBy(p => p.Metadata.Name, StringComparer.Ordinal))
+        {
+            var v = original ? p.OriginalValue : p.CurrentValue;
+            sb.Append(p.Metadata.Name).Append('=').Append(Format(v)).Append('\n');
+        }
+        return sb.ToString();
+    }
+
+    private static string Format(object? v) => v switch
+    {
+        null => "\u2205",
+        DateTimeOffset d => d.UtcTicks.ToString(CultureInfo.InvariantCulture),
+        DateTime d => d.Ticks.ToString(CultureInfo.InvariantCulture),
+        byte[] b => Convert.ToBase64String(b),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => v.ToString() ?? "",
+    };
+}
+
+/// <summary>An entity that belongs to one State; its audit entries are filed under that State.</summary>
+public interface IStateOwned
+{
+    string? OwnerState { get; }
+}
+
+/// <summary>Wakes the chainer when new entries were committed.</summary>
+public sealed class AuditSignal
+{
+    private readonly SemaphoreSlim _pending = new(0, 1);
+
+    public void Notify()
+    {
+        if (_pending.CurrentCount == 0)
+        {
+            try { _pending.Release(); } catch (SemaphoreFullException) { }
+        }
+    }
+
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => _pending.WaitAsync(timeout, ct);
+}

@@ -1,0 +1,186 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Entraide.App.Infrastructure.Audit;
+using Entraide.App.Infrastructure.Http;
+using Entraide.App.Infrastructure.Localization;
+using Entraide.App.Infrastructure.Persistence;
+using Entraide.App.Infrastructure.Telemetry;
+using Entraide.App.Trust;
+using Entraide.Domain.Common;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Localization;
+using Scalar.AspNetCore;
+
+namespace Entraide.App.Infrastructure.Hosting;
+
+/// <summary>Builds and starts the Entraide web host; the tests and the CLI build it the same way.</summary>
+public static class EntraideHost
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var demo = args.Contains("--demo");
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = [.. args.Where(a => a != "--demo")],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        if (demo) builder.Configuration["Entraide:Demo"] = "true";
+        if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultUrl);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            k.Limits.MaxRequestBodySize = 50 * 1024 * 1024;
+        });
+        configure?.Invoke(builder);
+
+        AddEntraideServices(builder.Services, builder.Configuration, builder.Environment);
+        var app = builder.Build();
+        UseEntraide(app);
+        return app;
+    }
+
+    /// <summary>Everything but HTTP: database, identity, audit, modules. The CLI uses this alone.</summary>
+    public static void AddEntraideCore(IServiceCollection services, IConfiguration configuration)
+    {
+        var db = DatabaseSettings.From(configuration);
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<HttpCurrentActor>();
+        services.AddScoped<ICurrentActor>(sp => sp.GetRequiredService<HttpCurrentActor>());
+        services.AddSingleton<AuditSignal>();
+        services.AddScoped<AuditRecorder>();
+        services.AddEntraideDatabase(db);
+        services.AddEntraideIdentity(configuration);
+        services.AddDataProtection()
+            .SetApplicationName("Entraide")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(db.DataDirectory, "keys")));
+        services.AddLocalization();
+        services.AddSingleton(Entraide.Domain.Network.StateDirectory.Default);
+        services.AddScoped<Seeding.SeedRunner>();
+        foreach (var m in Modules.Discover()) m.AddServices(services, configuration);
+    }
+
+    private static void AddEntraideServices(IServiceCollection services, IConfiguration configuration, IWebHostEnvironment env)
+    {
+        AddEntraideCore(services, configuration);
+        // Registered first so the database is migrated and seeded before anything else starts.
+        services.AddHostedService<DatabasePreparation>();
+        services.AddHostedService<AuditChainer>();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
+        services.AddEntraideTelemetry(configuration);
+        services.AddEntraideProblemDetails();
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/";
+            o.Conventions.AuthorizeFolder("/");
+            o.Conventions.AllowAnonymousToFolder("/Web/Public");
+        }).AddViewLocalization().AddDataAnnotationsLocalization(o =>
+            o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(Web.SharedText)));
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Entraide API";
+            doc.Info.Description = "Cooperation between States against the criminal use of ICT: requests, register, knowledge, deliberation.";
+            doc.Info.Version = "v1";
+            return Task.CompletedTask;
+        }));
+        services.AddHealthChecks().AddDbContextCheck<EntraideDbContext>("database", tags: ["ready"]);
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            var cultures = Languages.All.Select(l => new CultureInfo(l)).ToList();
+            o.DefaultRequestCulture = new RequestCulture(Languages.Default);
+            o.SupportedCultures = cultures;
+            o.SupportedUICultures = cultures;
+            o.FallBackToParentCultures = true;
+            o.FallBackToParentUICultures = true;
+            o.RequestCultureProviders =
+            [
+                new QueryStringRequestCultureProvider { QueryStringKey = "lang", UIQueryStringKey = "lang" },
+                new CookieRequestCultureProvider { CookieName = CultureCookie.Name },
+                new AcceptLanguageHeaderRequestCultureProvider(),
+            ];
+        });
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            var permits = configuration.GetValue("Entraide:SignInAttemptsPerMinute", 10);
+            o.AddPolicy(RateLimits.SignIn, ctx => RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.OnRejected = (ctx, ct) => new ValueTask(ProblemResponses.WriteAsync(ctx.HttpContext, StatusCodes.Status429TooManyRequests, "too-many-requests", ct));
+        });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "entraide.csrf";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.HeaderName = "X-CSRF-TOKEN";
+        });
+        if (!env.IsDevelopment()) services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+    }
+
+    private static void UseEntraide(WebApplication app)
+    {
+        // Localisation first, so that error responses are in the request's language too.
+        app.UseRequestLocalization();
+        // The API answers problem details; pages show the localised error page.
+        app.UseWhen(HttpPaths.IsApi, api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(http => !HttpPaths.IsApi(http), pages =>
+        {
+            pages.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/error",
+                StatusCodeSelector = ex => ex is DomainException d ? ProblemResponses.StatusOf(d.Kind) : StatusCodes.Status500InternalServerError,
+            });
+            pages.UseStatusCodePagesWithReExecute("/error/{0}");
+        });
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<JsonBodyLimit>();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseMiddleware<CultureCookie>();
+        app.UseAuthorization();
+        app.UseMiddleware<TwoFactorEnrolment>();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/api/reference", o => o.WithTitle("Entraide API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+        app.MapEntraideTelemetry();
+
+        var api = app.MapGroup("/api/v1").WithGroupName("v1");
+        foreach (var m in Modules.Discover()) m.MapEndpoints(api);
+        app.MapFallback("/api/{**rest}", (HttpContext ctx) => ProblemResponses.Result(ctx, StatusCodes.Status404NotFound, "not-found")).AllowAnonymous();
+        app.MapRazorPages();
+    }
+
+    /// <summary>Migrates the database and seeds what start-up needs (and the demo, if asked).</summary>
+    public static async Task PrepareAsync(IServiceProvider services, IConfiguration config, TextWriter output, CancellationToken ct = default)
+    {
+        if (config.GetValue("Database:MigrateOnStart", true)) await DatabaseSetup.MigrateAsync(services, ct);
+        await using var scope = services.CreateAsyncScope();
+        var runner = scope.ServiceProvider.GetRequiredService<Seeding.SeedRunner>();
+        await runner.RunAsync(config.GetValue("Entraide:Demo", false), output, ct);
+    }
+}
+
+/// <summary>Migrates and seeds at start-up, before the server accepts requests.</summary>
+internal sealed class DatabasePreparation(IServiceProvider services, IConfiguration config) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => EntraideHost.PrepareAsync(services, config, Console.Out, cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+public static class RateLimits
+{
+    public const string SignIn = "sign-in";
+}

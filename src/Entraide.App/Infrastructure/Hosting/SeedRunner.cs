@@ -1,0 +1,20 @@
+namespace Entraide.App.Infrastructure.Hosting.Seeding;
+
+/// <summary>Runs every registered <see cref="ISeeder"/> in order, and prints the demo accounts.</summary>
+public sealed class SeedRunner(IEnumerable<ISeeder> seeders, IServiceProvider services, Trust.ICurrentActor actor)
+{
+    public async Task RunAsync(bool demo, TextWriter output, CancellationToken ct)
+    {
+        if (actor is Trust.HttpCurrentActor h) h.Set(Domain.Trust.Actor.System);
+        var context = new SeedContext(services, demo, output);
+        foreach (var s in seeders.OrderBy(s => s.Order)) await s.SeedAsync(context, ct);
+        if (demo && context.Accounts.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine("Demo accounts (password for all: {0}; authenticator key for all: {1})", Trust.DemoAccounts.Password, Trust.DemoAccounts.AuthenticatorKey);
+            output.WriteLine("{0,-34} {1,-6} {2}", "account", "state", "roles");
+            foreach (var (account, state, roles) in context.Accounts) output.WriteLine("{0,-34} {1,-6} {2}", account, state, roles);
+            output.WriteLine();
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using System.Security.Claims;
+using Entraide.App.Infrastructure.Localization;
+using Entraide.App.Trust;
+using Entraide.Domain.Trust;
+
+namespace Entraide.App.Infrastructure.Http;
+
+public static class HttpPaths
+{
+    public static bool IsApi(HttpContext http) => http.Request.Path.StartsWithSegments("/api");
+}
+
+/// <summary>Headers that keep browsers from framing, sniffing or leaking: on every response.</summary>
+internal sealed class SecurityHeaders(RequestDelegate next)
+{
+    private const string Csp =
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; " +
+        "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    // The API reference page runs its own bundled scripts and styles inline.
+    private const string ReferenceCsp =
+        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; " +
+        "font-src 'self' data:; object-src 'none'; frame-ancestors 'none'";
+
+    public Task InvokeAsync(HttpContext http)
+    {
+        var h = http.Response.Headers;
+        h.XContentTypeOptions = "nosniff";
+        h.XFrameOptions = "DENY";
+        h["Referrer-Policy"] = "no-referrer";
+        h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
+        h["Cross-Origin-Opener-Policy"] = "same-origin";
+        h.ContentSecurityPolicy = http.Request.Path.StartsWithSegments("/api/reference") ? ReferenceCsp : Csp;
+        if (HttpPaths.IsApi(http)) h.CacheControl = "no-store";
+        return next(http);
+    }
+}
+
+/// <summary>JSON bodies larger than 1 MiB are refused before they are read (documents travel as attachments).</summary>
+internal sealed class JsonBodyLimit(RequestDelegate next)
+{
+    public const long MaxJsonBytes = 1024 * 1024;
+
+    public async Task InvokeAsync(HttpContext http)
+    {
+        if (http.Request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            if (http.Request.ContentLength > MaxJsonBytes)
+            {
+                await ProblemResponses.WriteAsync(http, StatusCodes.Status413PayloadTooLarge, "payload-too-large", http.RequestAborted);
+                return;
+            }
+            var feature = http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>();
+            if (feature is { IsReadOnly: false }) feature.MaxRequestBodySize = MaxJsonBytes;
+        }
+        await next(http);
+    }
+}
+
+/// <summary>
+/// Accounts whose roles touch cooperation requests must use two factors: until they have set up an
+/// authenticator they are sent to the set-up page (pages) or refused (API).
+/// </summary>
+internal sealed class TwoFactorEnrolment(RequestDelegate next)
+{
+    public const string SetupPath = "/account/two-factor";
+
+    public async Task InvokeAsync(HttpContext http)
+    {
+        var user = http.User;
+        if (user.Identity?.IsAuthenticated == true
+            && user.Identity.AuthenticationType != ApiTokenHandler.SchemeName
+            && user.FindFirstValue(EntraideClaimsFactory.TwoFactorClaim) == "0"
+            && user.FindAll(ClaimTypes.Role).Any(r => Roles.RequireTwoFactor.Contains(r.Value))
+            && !http.Request.Path.StartsWithSegments("/account")
+            && !http.Request.Path.StartsWithSegments("/health")
+            && !http.Request.Path.StartsWithSegments("/css"))
+        {
+            if (HttpPaths.IsApi(http))
+            {
+                await ProblemResponses.WriteAsync(http, StatusCodes.Status403Forbidden, "two-factor-required", http.RequestAborted);
+                return;
+            }
+            http.Response.Redirect(SetupPath);
+            return;
+        }
+        await next(http);
+    }
+}

@@ -1,0 +1,186 @@
+using System.Text.Json;
+using Entraide.App.Infrastructure.Localization;
+using Entraide.Domain.Common;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace Entraide.App.Infrastructure.Http;
+
+/// <summary>
+/// RFC 7807 problem details, localised in the request's language. <c>type</c> is stable
+/// (<c>https://entraide.int/problems/{code}</c>); legal checks add the field and the article.
+/// </summary>
+public static class ProblemResponses
+{
+    public const string TypeBase = "https://entraide.int/problems/";
+
+    public static IServiceCollection AddEntraideProblemDetails(this IServiceCollection services)
+    {
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            var text = ctx.HttpContext.RequestServices.GetRequiredService<ErrorMessages>();
+            var pd = ctx.ProblemDetails;
+            if (pd.Type is null || pd.Type.StartsWith("https://tools.ietf.org", StringComparison.Ordinal))
+            {
+                var code = CodeForStatus(pd.Status ?? 500);
+                pd.Type = TypeBase + code;
+                pd.Title = text[code].Value;
+            }
+            pd.Instance ??= ctx.HttpContext.Request.Path;
+            pd.Extensions["traceId"] = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? ctx.HttpContext.TraceIdentifier;
+        });
+        services.AddExceptionHandler<DomainExceptionHandler>();
+        services.AddSingleton<ErrorMessages>();
+        return services;
+    }
+
+    internal static string CodeForStatus(int status) => status switch
+    {
+        400 => "bad-request",
+        401 => "unauthenticated",
+        403 => "forbidden",
+        404 => "not-found",
+        405 => "method-not-allowed",
+        409 => "conflict",
+        413 => "payload-too-large",
+        415 => "unsupported-media-type",
+        422 => "invalid",
+        429 => "too-many-requests",
+        503 => "unavailable",
+        _ => "server-error",
+    };
+
+    public static ProblemDetails Build(HttpContext http, int status, string code, IEnumerable<DomainError>? errors = null, params string[] args)
+    {
+        var text = http.RequestServices.GetRequiredService<ErrorMessages>();
+        var pd = new ProblemDetails
+        {
+            Status = status,
+            Type = TypeBase + code,
+            Title = text[code, args].Value,
+            Instance = http.Request.Path,
+        };
+        if (errors is not null)
+        {
+            var list = errors.Select(e => new
+            {
+                code = e.Code,
+                field = e.Field,
+                article = e.Article,
+                message = Describe(text, e),
+            }).ToList();
+            if (list.Count > 0)
+            {
+                pd.Extensions["errors"] = list;
+                if (list.Count == 1) pd.Detail = list[0].message;
+                else pd.Detail = string.Join(" ", list.Select(l => l.message));
+            }
+        }
+        pd.Extensions["traceId"] = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier;
+        return pd;
+    }
+
+    /// <summary>The localised sentence for one error, naming the field and the article where there are.</summary>
+    public static string Describe(ErrorMessages text, DomainError e)
+    {
+        var args = new List<object> { e.Field is null ? "" : FieldLabel(text, e.Field), e.Article ?? "" };
+        args.AddRange(e.Arguments);
+        var key = e.Article is not null && text[e.Code + ".article"].ResourceNotFound == false ? e.Code + ".article" : e.Code;
+        var s = text[key, [.. args]];
+        return s.ResourceNotFound ? e.Code : s.Value;
+    }
+
+    private static string FieldLabel(ErrorMessages text, string field)
+    {
+        var l = text["field." + field];
+        return l.ResourceNotFound ? field : l.Value;
+    }
+
+    public static IResult Result(HttpContext http, int status, string code, IEnumerable<DomainError>? errors = null) =>
+        TypedResults.Problem(Build(http, status, code, errors));
+
+    public static async Task WriteAsync(HttpContext http, int status, string code, CancellationToken ct = default, IEnumerable<DomainError>? errors = null)
+    {
+        if (http.Response.HasStarted) return;
+        http.Response.StatusCode = status;
+        if (status == StatusCodes.Status429TooManyRequests || status == StatusCodes.Status503ServiceUnavailable)
+            http.Response.Headers.RetryAfter = "5";
+        var pd = Build(http, status, code, errors);
+        await http.Response.WriteAsJsonAsync(pd, (JsonSerializerOptions?)null, "application/problem+json", ct);
+    }
+
+    public static int StatusOf(FailureKind kind) => kind switch
+    {
+        FailureKind.Invalid => StatusCodes.Status422UnprocessableEntity,
+        FailureKind.Conflict => StatusCodes.Status409Conflict,
+        FailureKind.NotFound => StatusCodes.Status404NotFound,
+        FailureKind.Forbidden => StatusCodes.Status403Forbidden,
+        _ => StatusCodes.Status400BadRequest,
+    };
+}
+
+/// <summary>
+/// Maps failures to problem details: rule violations by kind, unreadable input to 400, a database
+/// that cannot be reached to 503 with a retry hint. Nothing is half-written: handlers save in one
+/// transaction, so an exception means nothing was committed.
+/// </summary>
+internal sealed partial class DomainExceptionHandler(ILogger<DomainExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        // Pages show their own localised error page (see EntraideHost); only the API answers JSON.
+        if (!HttpPaths.IsApi(http)) return false;
+        switch (exception)
+        {
+            case DomainException d:
+                var status = ProblemResponses.StatusOf(d.Kind);
+                var code = d.Kind switch
+                {
+                    FailureKind.NotFound => "not-found",
+                    FailureKind.Forbidden => "forbidden",
+                    FailureKind.Conflict => d.Errors.Count == 1 ? d.Errors[0].Code : "conflict",
+                    _ => "invalid",
+                };
+                await ProblemResponses.WriteAsync(http, status, code, ct, d.Kind is FailureKind.NotFound or FailureKind.Forbidden ? null : d.Errors);
+                return true;
+            case BadHttpRequestException b:
+                await ProblemResponses.WriteAsync(http, b.StatusCode == 413 ? 413 : 400, b.StatusCode == 413 ? "payload-too-large" : "bad-request", ct);
+                return true;
+            case JsonException:
+                await ProblemResponses.WriteAsync(http, 400, "bad-request", ct);
+                return true;
+            case Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException:
+                await ProblemResponses.WriteAsync(http, 409, "concurrent-change", ct);
+                return true;
+            case var e when IsUnavailable(e):
+                LogUnavailable(logger, e);
+                await ProblemResponses.WriteAsync(http, 503, "unavailable", ct);
+                return true;
+            default:
+                LogUnhandled(logger, exception, http.Request.Method, http.Request.Path);
+                await ProblemResponses.WriteAsync(http, 500, "server-error", ct);
+                return true;
+        }
+    }
+
+    private static bool IsUnavailable(Exception e)
+    {
+        for (var x = e; x is not null; x = x.InnerException)
+        {
+            if (x is System.Net.Sockets.SocketException or TimeoutException or IOException) return true;
+            if (x is Npgsql.NpgsqlException { IsTransient: true }) return true;
+            if (x is Npgsql.PostgresException { SqlState: "53100" or "53200" or "57P01" or "57P03" or "08006" or "08001" }) return true;
+            if (x is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 13 or 5 or 10 }) return true; // full, busy, I/O
+            if (x is Microsoft.EntityFrameworkCore.Storage.RetryLimitExceededException) return true;
+        }
+        return false;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Database unavailable; answered 503")]
+    private static partial void LogUnavailable(ILogger logger, Exception ex);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled failure on {Method} {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception ex, string method, string path);
+}

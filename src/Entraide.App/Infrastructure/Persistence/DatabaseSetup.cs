@@ -1,0 +1,137 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Entraide.App.Infrastructure.Persistence;
+
+/// <summary>
+/// Where the data lives. With no configuration Entraide uses an embedded SQLite database in
+/// <c>./data/entraide.db</c>; setting <c>ConnectionStrings:Entraide</c> to a PostgreSQL connection
+/// string (or <c>Database:Provider</c> to <c>postgres</c>) runs the same application on PostgreSQL.
+/// </summary>
+public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString, string DataDirectory)
+{
+    public static DatabaseSettings From(IConfiguration configuration)
+    {
+        var dataDir = Path.GetFullPath(configuration["Entraide:DataDirectory"] ?? "data");
+        var cs = configuration.GetConnectionString("Entraide");
+        var providerName = configuration["Database:Provider"];
+        DatabaseProvider provider;
+        if (!string.IsNullOrWhiteSpace(providerName))
+        {
+            provider = providerName.Trim().ToLowerInvariant() switch
+            {
+                "sqlite" => DatabaseProvider.Sqlite,
+                "postgres" or "postgresql" or "npgsql" => DatabaseProvider.Postgres,
+                _ => throw new InvalidOperationException($"Database:Provider '{providerName}' is not known; use 'sqlite' or 'postgres'."),
+            };
+        }
+        else
+        {
+            provider = cs is not null && cs.Contains("Host=", StringComparison.OrdinalIgnoreCase)
+                ? DatabaseProvider.Postgres
+                : DatabaseProvider.Sqlite;
+        }
+
+        if (string.IsNullOrWhiteSpace(cs))
+        {
+            if (provider == DatabaseProvider.Postgres)
+                throw new InvalidOperationException("Database:Provider is postgres but ConnectionStrings:Entraide is empty.");
+            cs = $"Data Source={Path.Combine(dataDir, "entraide.db")}";
+        }
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            var b = new SqliteConnectionStringBuilder(cs) { Pooling = true, DefaultTimeout = 30 };
+            cs = b.ToString();
+        }
+        return new DatabaseSettings(provider, cs, dataDir);
+    }
+
+    public string SqliteFile => new SqliteConnectionStringBuilder(ConnectionString).DataSource;
+}
+
+public static class DatabaseSetup
+{
+    public static IServiceCollection AddEntraideDatabase(this IServiceCollection services, DatabaseSettings settings)
+    {
+        services.AddSingleton(settings);
+        if (settings.Provider == DatabaseProvider.Sqlite)
+        {
+            var file = settings.SqliteFile;
+            var dir = Path.GetDirectoryName(Path.GetFullPath(file));
+            if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+            services.AddDbContext<EntraideDbContext, SqliteEntraideDbContext>(o => ConfigureSqlite(o, settings.ConnectionString));
+        }
+        else
+        {
+            services.AddDbContext<EntraideDbContext, PostgresEntraideDbContext>(o => ConfigurePostgres(o, settings.ConnectionString));
+        }
+        return services;
+    }
+
+    internal static void ConfigureSqlite(DbContextOptionsBuilder o, string cs) =>
+        o.UseSqlite(cs, s => s.MigrationsHistoryTable("__entraide_migrations"))
+         .AddInterceptors(SqlitePragmas.Instance);
+
+    internal static void ConfigurePostgres(DbContextOptionsBuilder o, string cs) =>
+        o.UseNpgsql(cs, s =>
+        {
+            s.MigrationsHistoryTable("__entraide_migrations");
+            s.EnableRetryOnFailure(3);
+        });
+
+    /// <summary>Applies pending migrations; SQLite is switched to write-ahead logging first.</summary>
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EntraideDbContext>();
+        if (db.Provider == DatabaseProvider.Sqlite)
+        {
+            await db.Database.OpenConnectionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            await db.Database.CloseConnectionAsync();
+        }
+        await db.Database.MigrateAsync(ct);
+    }
+}
+
+/// <summary>Per-connection SQLite settings: durable commits that survive a killed process, and foreign keys.</summary>
+internal sealed class SqlitePragmas : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
+{
+    public static readonly SqlitePragmas Instance = new();
+
+    public override void ConnectionOpened(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
+        cmd.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
+        await cmd.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
+
+/// <summary>Lets <c>dotnet ef</c> build each provider's context for migrations.</summary>
+public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteEntraideDbContext>
+{
+    public SqliteEntraideDbContext CreateDbContext(string[] args)
+    {
+        var b = new DbContextOptionsBuilder<SqliteEntraideDbContext>();
+        DatabaseSetup.ConfigureSqlite(b, "Data Source=design.db");
+        return new SqliteEntraideDbContext(b.Options);
+    }
+}
+
+public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresEntraideDbContext>
+{
+    public PostgresEntraideDbContext CreateDbContext(string[] args)
+    {
+        var b = new DbContextOptionsBuilder<PostgresEntraideDbContext>();
+        DatabaseSetup.ConfigurePostgres(b, "Host=localhost;Database=entraide_design");
+        return new PostgresEntraideDbContext(b.Options);
+    }
+}

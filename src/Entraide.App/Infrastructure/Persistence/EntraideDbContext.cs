@@ -1,0 +1,83 @@
+using Entraide.App.Infrastructure.Audit;
+using Entraide.App.Trust;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Entraide.App.Infrastructure.Persistence;
+
+/// <summary>
+/// The one database of Entraide. Modules keep their own tables (prefixed with the module's name) and
+/// their own <c>IEntityTypeConfiguration</c> classes, which are picked up from the assembly; a module
+/// reaches its tables through <c>Set&lt;T&gt;()</c> and never another module's.
+/// Every save appends audit entries for what it changed (see <see cref="AuditRecorder"/>).
+/// </summary>
+public abstract class EntraideDbContext : IdentityDbContext<EntraideUser, IdentityRole, string>
+{
+    private readonly AuditRecorder? _audit;
+
+    protected EntraideDbContext(DbContextOptions options, AuditRecorder? audit) : base(options)
+    {
+        _audit = audit;
+    }
+
+    public abstract DatabaseProvider Provider { get; }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<EntraideUser>().ToTable("trust_users");
+        builder.Entity<IdentityRole>().ToTable("trust_roles");
+        builder.Entity<IdentityUserRole<string>>().ToTable("trust_user_roles");
+        builder.Entity<IdentityUserClaim<string>>().ToTable("trust_user_claims");
+        builder.Entity<IdentityUserLogin<string>>().ToTable("trust_user_logins");
+        builder.Entity<IdentityUserToken<string>>().ToTable("trust_user_tokens");
+        builder.Entity<IdentityRoleClaim<string>>().ToTable("trust_role_claims");
+        builder.ApplyConfigurationsFromAssembly(typeof(EntraideDbContext).Assembly, t => !t.IsAbstract);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        _audit?.Record(this);
+        var n = base.SaveChanges(acceptAllChangesOnSuccess);
+        _audit?.Saved();
+        return n;
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        _audit?.Record(this);
+        var n = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        _audit?.Saved();
+        return n;
+    }
+}
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+public sealed class SqliteEntraideDbContext(DbContextOptions<SqliteEntraideDbContext> options, AuditRecorder? audit = null)
+    : EntraideDbContext(options, audit)
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no date-time type: store instants as UTC ticks so they sort and compare in SQL.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
+    }
+}
+
+public sealed class PostgresEntraideDbContext(DbContextOptions<PostgresEntraideDbContext> options, AuditRecorder? audit = null)
+    : EntraideDbContext(options, audit)
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}
+
+internal sealed class UtcTicksConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, long>(
+    v => v.UtcTicks,
+    v => new DateTimeOffset(v, TimeSpan.Zero));

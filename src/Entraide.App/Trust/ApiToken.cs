@@ -1,0 +1,95 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text.Encodings.Web;
+using Entraide.App.Infrastructure.Audit;
+using Entraide.App.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.Extensions.Options;
+
+namespace Entraide.App.Trust;
+
+/// <summary>
+/// A revocable credential for a State's own system (its case-management system, say), scoped to that
+/// State and to a set of roles. Only a SHA-256 digest of the secret is kept; the secret is shown once.
+/// </summary>
+public sealed class ApiToken : IStateOwned
+{
+    public Guid Id { get; set; }
+    public required string Name { get; set; }
+    public string? StateCode { get; set; }
+    public required string Roles { get; set; }
+    public required string SecretDigest { get; set; }
+    public required string Prefix { get; set; }
+    public required string CreatedBy { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? ExpiresAt { get; set; }
+    public DateTimeOffset? RevokedAt { get; set; }
+
+    string? IStateOwned.OwnerState => StateCode;
+
+    public IReadOnlyList<string> RoleList => Roles.Split(',', StringSplitOptions.RemoveEmptyEntries);
+
+    public bool IsActive(DateTimeOffset now) => RevokedAt is null && (ExpiresAt is null || ExpiresAt > now);
+
+    public const string SecretPrefix = "ent_";
+
+    /// <summary>A new random secret: <c>ent_</c> followed by 32 random bytes in URL-safe base64.</summary>
+    public static string NewSecret() =>
+        SecretPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    public static string DigestOf(string secret) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret)));
+}
+
+internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
+{
+    public void Configure(EntityTypeBuilder<ApiToken> b)
+    {
+        b.ToTable("trust_api_tokens");
+        b.HasKey(t => t.Id);
+        b.Property(t => t.Name).HasMaxLength(200);
+        b.Property(t => t.StateCode).HasMaxLength(3);
+        b.Property(t => t.Roles).HasMaxLength(400);
+        b.Property(t => t.SecretDigest).HasMaxLength(64);
+        b.Property(t => t.Prefix).HasMaxLength(12);
+        b.Property(t => t.CreatedBy).HasMaxLength(100);
+        b.HasIndex(t => t.SecretDigest).IsUnique();
+        b.HasIndex(t => t.StateCode);
+    }
+}
+
+/// <summary>Authenticates <c>Authorization: Bearer ent_…</c> against the stored token digests.</summary>
+internal sealed class ApiTokenHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    EntraideDbContext db,
+    TimeProvider clock)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiToken";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        string? header = Request.Headers.Authorization;
+        if (header is null || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
+        var secret = header["Bearer ".Length..].Trim();
+        if (!secret.StartsWith(ApiToken.SecretPrefix, StringComparison.Ordinal)) return AuthenticateResult.NoResult();
+
+        var digest = ApiToken.DigestOf(secret);
+        var token = await db.Set<ApiToken>().AsNoTracking().SingleOrDefaultAsync(t => t.SecretDigest == digest, Context.RequestAborted);
+        if (token is null || !token.IsActive(clock.GetUtcNow())) return AuthenticateResult.Fail("invalid or revoked token");
+
+        var claims = new List<Claim>
+        {
+            new(EntraideClaims.TokenId, "token:" + token.Id.ToString("N")),
+            new(ClaimTypes.Name, token.Name),
+            new(EntraideClaims.DisplayName, token.Name),
+        };
+        if (token.StateCode is not null) claims.Add(new Claim(EntraideClaims.State, token.StateCode));
+        claims.AddRange(token.RoleList.Select(r => new Claim(ClaimTypes.Role, r)));
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+}

@@ -1,0 +1,64 @@
+using System.Security.Claims;
+using Entraide.Domain.Common;
+using Entraide.Domain.Trust;
+
+namespace Entraide.App.Trust;
+
+/// <summary>Who is acting in this scope: the signed-in account, the API token, or the system.</summary>
+public interface ICurrentActor
+{
+    Actor Current { get; }
+}
+
+public static class EntraideClaims
+{
+    public const string State = "entraide:state";
+    public const string DisplayName = "entraide:name";
+    public const string TokenId = "entraide:token";
+}
+
+internal sealed class HttpCurrentActor(IHttpContextAccessor http) : ICurrentActor
+{
+    private Actor? _override;
+
+    // Outside any request (CLI, seeding, background work) the system acts.
+    public Actor Current => _override ?? (http.HttpContext is { } ctx ? FromPrincipal(ctx.User) : Actor.System);
+
+    /// <summary>For work outside a request (CLI, seeding, background jobs).</summary>
+    public void Set(Actor actor) => _override = actor;
+
+    internal static Actor FromPrincipal(ClaimsPrincipal? user)
+    {
+        if (user?.Identity?.IsAuthenticated != true) return Actor.Anonymous;
+        var id = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? user.FindFirstValue(EntraideClaims.TokenId) ?? "unknown";
+        var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
+        return new Actor(id, user.FindFirstValue(EntraideClaims.DisplayName) ?? user.Identity.Name ?? id,
+            user.FindFirstValue(EntraideClaims.State), roles, IsMachine: user.HasClaim(c => c.Type == EntraideClaims.TokenId));
+    }
+}
+
+/// <summary>The isolation rule between States, in one place.</summary>
+public static class Isolation
+{
+    /// <summary>
+    /// A record owned by <paramref name="ownerState"/> is visible to its own State and to the
+    /// secretariat; to anyone else it does not exist (404, never 403, so its existence leaks nothing).
+    /// </summary>
+    public static void EnsureCanSee(this Actor actor, string? ownerState)
+    {
+        if (actor.IsSecretariat || actor.BelongsTo(ownerState)) return;
+        throw DomainException.NotFound("record");
+    }
+
+    /// <summary>Only the owning State's accounts with one of <paramref name="roles"/> may change it.</summary>
+    public static void EnsureCanChange(this Actor actor, string? ownerState, params string[] roles)
+    {
+        if (!actor.BelongsTo(ownerState))
+        {
+            // The secretariat may see but not change a State's records; others may not even see.
+            if (actor.IsSecretariat) throw new DomainException(FailureKind.Forbidden, "forbidden");
+            throw DomainException.NotFound("record");
+        }
+        if (roles.Length > 0 && !actor.HasAny(roles)) throw new DomainException(FailureKind.Forbidden, "forbidden");
+    }
+}

@@ -1,0 +1,273 @@
+using System.CommandLine;
+using Entraide.App.Infrastructure.Audit;
+using Entraide.App.Infrastructure.Hosting;
+using Entraide.App.Infrastructure.Persistence;
+using Entraide.App.Trust;
+using Entraide.Domain.Trust;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Entraide.Cli;
+
+/// <summary>
+/// <c>entraide</c>: operations on an Entraide database from the command line. It reads the same
+/// settings as the server (<c>ConnectionStrings__Entraide</c>, <c>Database__Provider</c>, or
+/// <c>--connection</c>); with none it works on the embedded SQLite database in <c>./data</c>.
+/// </summary>
+public static class EntraideCli
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var connection = new Option<string?>("--connection") { Description = "Database connection string (PostgreSQL: Host=…; SQLite: Data Source=…)", Recursive = true };
+        var provider = new Option<string?>("--provider") { Description = "sqlite or postgres (guessed from the connection string when omitted)", Recursive = true };
+        var root = new RootCommand("Entraide: cooperation between States against the criminal use of ICT.");
+        root.Options.Add(connection);
+        root.Options.Add(provider);
+
+        var migrate = new Command("migrate", "Apply pending database migrations.");
+        migrate.SetAction(async (p, ct) =>
+        {
+            using var host = BuildHost(p.GetValue(connection), p.GetValue(provider));
+            await DatabaseSetup.MigrateAsync(host.Services, ct);
+            await stdout.WriteLineAsync("Database is up to date.");
+            return 0;
+        });
+        root.Subcommands.Add(migrate);
+
+        var demo = new Option<bool>("--demo") { Description = "Also seed demo accounts and example content, and print the credentials." };
+        var seed = new Command("seed", "Seed reference data (and demo data with --demo). Safe to run twice.") { demo };
+        seed.SetAction(async (p, ct) =>
+        {
+            using var host = BuildHost(p.GetValue(connection), p.GetValue(provider));
+            await DatabaseSetup.MigrateAsync(host.Services, ct);
+            await using var scope = host.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<App.Infrastructure.Hosting.Seeding.SeedRunner>().RunAsync(p.GetValue(demo), stdout, ct);
+            await ChainAsync(scope.ServiceProvider, ct);
+            await stdout.WriteLineAsync("Seeded.");
+            return 0;
+        });
+        root.Subcommands.Add(seed);
+
+        root.Subcommands.Add(AuditCommands(connection, provider, stdout, stderr));
+        root.Subcommands.Add(UserCommands(connection, provider, stdout, stderr));
+        root.Subcommands.Add(TokenCommands(connection, provider, stdout, stderr));
+
+        var parsed = root.Parse(args);
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+
+    private static Command AuditCommands(Option<string?> connection, Option<string?> provider, TextWriter stdout, TextWriter stderr)
+    {
+        var audit = new Command("audit", "The tamper-evident audit trail.");
+        var verify = new Command("verify", "Walk the audit chain; exit 1 and name the first bad entry if any was altered, removed or reordered.");
+        verify.SetAction(async (p, ct) =>
+        {
+            using var host = BuildHost(p.GetValue(connection), p.GetValue(provider));
+            await using var scope = host.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<EntraideDbContext>();
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            var result = await AuditVerifier.VerifyAsync(db, ct);
+            if (result.Intact)
+            {
+                await stdout.WriteLineAsync($"Audit chain intact: {result.Verified} entries verified in {started.Elapsed.TotalSeconds:0.00} s ({result.Pending} not yet chained).");
+                return 0;
+            }
+            await stderr.WriteLineAsync($"Audit chain BROKEN at entry {result.FirstBadEntry}: {result.Problem}. {result.Verified} entries before it verify.");
+            return 1;
+        });
+        audit.Subcommands.Add(verify);
+
+        var chain = new Command("chain", "Link audit entries written while no server was running into the chain.");
+        chain.SetAction(async (p, ct) =>
+        {
+            using var host = BuildHost(p.GetValue(connection), p.GetValue(provider));
+            await using var scope = host.Services.CreateAsyncScope();
+            var n = await ChainAsync(scope.ServiceProvider, ct);
+            await stdout.WriteLineAsync($"{n} entries linked.");
+            return 0;
+        });
+        audit.Subcommands.Add(chain);
+
+        var head = new Command("head", "Print the chain head (sequence and hash), to be kept outside the database as an anchor.");
+        head.SetAction(async (p, ct) =>
+        {
+            using var host = BuildHost(p.GetValue(connection), p.GetValue(provider));
+            await using var scope = host.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<EntraideDbContext>();
+            var h = await db.Set<AuditChainHead>().AsNoTracking().SingleAsync(ct);
+            await stdout.WriteLineAsync($"{h.Sequence} {h.Hash}");
+            return 0;
+        });
+        audit.Subcommands.Add(head);
+        return audit;
+    }
+
+    private static Command UserCommands(Option<string?> connection, Option<string?> provider, TextWriter stdout, TextWriter stderr)
+    {
+        var users = new Command("users", "Accounts.");
+        var email = new Argument<string>("email") { Description = "The account's e-mail, also its user name." };
+        var state = new Option<string?>("--state") { Description = "ISO 3166 alpha-3 code of the account's State; omit for the secretariat." };
+        var roles = new Option<string[]>("--role") { Description = "A role (repeatable): " + string.Join(", ", Roles.All), AllowMultipleArgumentsPerToken = true, Required = true };
+        var name = new Option<string?>("--name") { Description = "Display name." };
+        var password = new Option<string?>("--password") { Description = "Initial password; read from ENTRAIDE_PASSWORD when omitted." };
+        var add = new Command("add", "Create an account.") { email, state, roles, name, password };
+        add.SetAction(async (p, ct) =>
+        {
+            using var host = BuildHost(p.GetValue(connection), p.GetValue(provider));
+            await using var scope = host.Services.CreateAsyncScope();
+            var manager = scope.ServiceProvider.GetRequiredService<UserManager<EntraideUser>>();
+            var stateCode = p.GetValue(state)?.ToUpperInvariant();
+            if (stateCode is not null && !Domain.Network.StateDirectory.Default.Exists(stateCode))
+            {
+                await stderr.WriteLineAsync($"No State has the code {stateCode}.");
+                return 2;
+            }
+            var roleList = p.GetValue(roles) ?? [];
+            var unknown = roleList.Where(r => !Roles.IsKnown(r)).ToList();
+            if (unknown.Count > 0)
+            {
+                await stderr.WriteLineAsync($"Unknown role(s): {string.Join(", ", unknown)}. Roles: {string.Join(", ", Roles.All)}.");
+                return 2;
+            }
+            var pw = p.GetValue(password) ?? Environment.GetEnvironmentVariable("ENTRAIDE_PASSWORD");
+            if (string.IsNullOrEmpty(pw))
+            {
+                await stderr.WriteLineAsync("Give --password or set ENTRAIDE_PASSWORD.");
+                return 2;
+            }
+            var address = p.GetValue(email)!;
+            var user = new EntraideUser
+            {
+                UserName = address, Email = address, EmailConfirmed = true, StateCode = stateCode,
+                DisplayName = p.GetValue(name) ?? address, CreatedAt = DateTimeOffset.UtcNow,
+            };
+            var result = await manager.CreateAsync(user, pw);
+            if (result.Succeeded) result = await manager.AddToRolesAsync(user, roleList);
+            if (!result.Succeeded)
+            {
+                await stderr.WriteLineAsync(string.Join(Environment.NewLine, result.Errors.Select(e => e.Description)));
+                return 1;
+            }
+            await ChainAsync(scope.ServiceProvider, ct);
+            await stdout.WriteLineAsync($"Account {address} created for {stateCode ?? "the secretariat"} with roles {string.Join(", ", roleList)}.");
+            return 0;
+        });
+        users.Subcommands.Add(add);
+
+        var list = new Command("list", "List accounts.") { state };
+        list.SetAction(async (p, ct) =>
+        {
+            using var host = BuildHost(p.GetValue(connection), p.GetValue(provider));
+            await using var scope = host.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<EntraideDbContext>();
+            var stateCode = p.GetValue(state)?.ToUpperInvariant();
+            var q = db.Users.AsNoTracking();
+            if (stateCode is not null) q = q.Where(u => u.StateCode == stateCode);
+            foreach (var u in await q.OrderBy(u => u.StateCode).ThenBy(u => u.Email).ToListAsync(ct))
+            {
+                await stdout.WriteLineAsync($"{u.Email,-40} {u.StateCode ?? "UN",-4} 2FA:{(u.TwoFactorEnabled ? "on " : "off")} {u.DisplayName}");
+            }
+            return 0;
+        });
+        users.Subcommands.Add(list);
+        return users;
+    }
+
+    private static Command TokenCommands(Option<string?> connection, Option<string?> provider, TextWriter stdout, TextWriter stderr)
+    {
+        var tokens = new Command("tokens", "API tokens for States' own systems.");
+        var state = new Option<string?>("--state") { Description = "ISO 3166 alpha-3 code of the State; omit for the secretariat." };
+        var roles = new Option<string[]>("--role") { Description = "A role (repeatable).", AllowMultipleArgumentsPerToken = true, Required = true };
+        var name = new Argument<string>("name") { Description = "What the token is for, e.g. the system that will use it." };
+        var create = new Command("create", "Issue a token; its secret is printed once.") { name, state, roles };
+        create.SetAction(async (p, ct) =>
+        {
+            using var host = BuildHost(p.GetValue(connection), p.GetValue(provider));
+            await using var scope = host.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<EntraideDbContext>();
+            var stateCode = p.GetValue(state)?.ToUpperInvariant();
+            if (stateCode is not null && !Domain.Network.StateDirectory.Default.Exists(stateCode))
+            {
+                await stderr.WriteLineAsync($"No State has the code {stateCode}.");
+                return 2;
+            }
+            var roleList = p.GetValue(roles) ?? [];
+            if (roleList.Any(r => !Roles.IsKnown(r)))
+            {
+                await stderr.WriteLineAsync($"Roles: {string.Join(", ", Roles.All)}.");
+                return 2;
+            }
+            var secret = ApiToken.NewSecret();
+            db.Add(new ApiToken
+            {
+                Id = Guid.CreateVersion7(), Name = p.GetValue(name)!, StateCode = stateCode, Roles = string.Join(",", roleList),
+                SecretDigest = ApiToken.DigestOf(secret), Prefix = secret[..10], CreatedBy = "cli", CreatedAt = DateTimeOffset.UtcNow,
+            });
+            scope.ServiceProvider.GetRequiredService<AuditRecorder>().Action = "trust.token.create";
+            await db.SaveChangesAsync(ct);
+            await ChainAsync(scope.ServiceProvider, ct);
+            await stdout.WriteLineAsync(secret);
+            return 0;
+        });
+        tokens.Subcommands.Add(create);
+
+        var id = new Argument<Guid>("id");
+        var revoke = new Command("revoke", "Revoke a token.") { id };
+        revoke.SetAction(async (p, ct) =>
+        {
+            using var host = BuildHost(p.GetValue(connection), p.GetValue(provider));
+            await using var scope = host.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<EntraideDbContext>();
+            var token = await db.Set<ApiToken>().SingleOrDefaultAsync(t => t.Id == p.GetValue(id), ct);
+            if (token is null)
+            {
+                await stderr.WriteLineAsync("No such token.");
+                return 1;
+            }
+            token.RevokedAt ??= DateTimeOffset.UtcNow;
+            scope.ServiceProvider.GetRequiredService<AuditRecorder>().Action = "trust.token.revoke";
+            await db.SaveChangesAsync(ct);
+            await ChainAsync(scope.ServiceProvider, ct);
+            await stdout.WriteLineAsync($"Token {token.Name} revoked.");
+            return 0;
+        });
+        tokens.Subcommands.Add(revoke);
+
+        var list = new Command("list", "List tokens.") { state };
+        list.SetAction(async (p, ct) =>
+        {
+            using var host = BuildHost(p.GetValue(connection), p.GetValue(provider));
+            await using var scope = host.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<EntraideDbContext>();
+            var stateCode = p.GetValue(state)?.ToUpperInvariant();
+            var rows = await db.Set<ApiToken>().AsNoTracking().Where(t => stateCode == null || t.StateCode == stateCode).ToListAsync(ct);
+            foreach (var t in rows.OrderBy(t => t.CreatedAt))
+            {
+                await stdout.WriteLineAsync($"{t.Id} {t.StateCode ?? "UN",-4} {t.Prefix}… {(t.RevokedAt is null ? "active " : "revoked")} {t.Roles,-30} {t.Name}");
+            }
+            return 0;
+        });
+        tokens.Subcommands.Add(list);
+        return tokens;
+    }
+
+    private static async Task<long> ChainAsync(IServiceProvider services, CancellationToken ct) =>
+        await AuditChainer.ChainPendingAsync(services.GetRequiredService<EntraideDbContext>(), ct);
+
+    /// <summary>The server's services without its web server, acting as the system.</summary>
+    private static IHost BuildHost(string? connection, string? provider)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = false, Args = [] });
+        if (connection is not null) builder.Configuration["ConnectionStrings:Entraide"] = connection;
+        if (provider is not null) builder.Configuration["Database:Provider"] = provider;
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Error);
+        EntraideHost.AddEntraideCore(builder.Services, builder.Configuration);
+        var host = builder.Build();
+        return host;
+    }
+}
