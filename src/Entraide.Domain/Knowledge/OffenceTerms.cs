@@ -1,0 +1,27 @@
+namespace Entraide.Domain.Knowledge;
+
+/// <summary>
+/// Stable codes of the offence taxonomy's core conduct (Convention Arts 7–17). Conduct is named, not
+/// national offence names: dual criminality is judged on these (Art. 35). The Knowledge module holds
+/// the full, versioned taxonomy with labels in six languages and the optional categories.
+/// </summary>
+public static class OffenceTerms
+{
+    public const string IllegalAccess = "illegal-access";
+    public const string IllegalInterception = "illegal-interception";
+    public const string DataInterference = "data-interference";
+    public const string SystemInterference = "system-interference";
+    public const string MisuseOfDevices = "misuse-of-devices";
+    public const string ComputerForgery = "computer-forgery";
+    public const string ComputerFraud = "computer-fraud";
+    public const string ChildSexualAbuseMaterial = "csam";
+    public const string Grooming = "grooming";
+    public const string IntimateImages = "intimate-images";
+    public const string Laundering = "laundering";
+
+    public static readonly IReadOnlyList<string> Core =
+    [
+        IllegalAccess, IllegalInterception, DataInterference, SystemInterference, MisuseOfDevices,
+        ComputerForgery, ComputerFraud, ChildSexualAbuseMaterial, Grooming, IntimateImages, Laundering,
+    ];
+}
