@@ -1,0 +1,29 @@
+namespace Entraide.App.Notifications;
+
+/// <summary>
+/// Tells a State's people and systems that something happened: an in-app notification for the
+/// accounts holding the named roles, an e-mail to them, and a signed webhook call to the State's own
+/// systems. <see cref="Enqueue"/> adds the notification to the caller's unit of work, so it is
+/// committed with the change it announces (never sent for a change that was rolled back) and
+/// delivered right after the commit.
+/// </summary>
+public interface INotifications
+{
+    void Enqueue(Notification notification);
+}
+
+/// <param name="RecipientState">ISO alpha-3 code of the State notified; null for the secretariat.</param>
+/// <param name="RecipientRoles">Roles of the accounts notified (any of them).</param>
+/// <param name="Kind">Stable event name, e.g. <c>cooperation.request.received</c>; also the key of its localised text.</param>
+/// <param name="Link">Path of the page about it, e.g. <c>/requests/…</c>.</param>
+/// <param name="SubjectId">The record it is about, for grouping and webhooks.</param>
+/// <param name="Urgent">Urgent notifications are delivered first and flagged in the inbox and the e-mail subject.</param>
+/// <param name="Arguments">Values for the localised text (reference, State names, dates), in order.</param>
+public sealed record Notification(
+    string? RecipientState,
+    IReadOnlyList<string> RecipientRoles,
+    string Kind,
+    string Link,
+    Guid? SubjectId,
+    bool Urgent,
+    IReadOnlyList<string> Arguments);
