@@ -25,6 +25,8 @@ public enum FailureKind
     NotFound,
     /// <summary>The actor may see the record but lacks the right for this step (403).</summary>
     Forbidden,
+    /// <summary>A service the operation needs (a PDF printer, say) is not available now; nothing was changed (503, with a retry hint).</summary>
+    Unavailable,
 }
 
 /// <summary>Thrown by domain rules; the host turns it into an RFC 7807 problem detail.</summary>

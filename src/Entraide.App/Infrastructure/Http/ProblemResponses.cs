@@ -117,6 +117,7 @@ public static class ProblemResponses
         FailureKind.Conflict => StatusCodes.Status409Conflict,
         FailureKind.NotFound => StatusCodes.Status404NotFound,
         FailureKind.Forbidden => StatusCodes.Status403Forbidden,
+        FailureKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status400BadRequest,
     };
 }
@@ -141,6 +142,7 @@ internal sealed partial class DomainExceptionHandler(ILogger<DomainExceptionHand
                     FailureKind.NotFound => "not-found",
                     FailureKind.Forbidden => "forbidden",
                     FailureKind.Conflict => d.Errors.Count == 1 ? d.Errors[0].Code : "conflict",
+                    FailureKind.Unavailable => d.Errors.Count == 1 ? d.Errors[0].Code : "unavailable",
                     _ => "invalid",
                 };
                 await ProblemResponses.WriteAsync(http, status, code, ct, d.Kind is FailureKind.NotFound or FailureKind.Forbidden ? null : d.Errors);

@@ -1,0 +1,132 @@
+using System.Text.Json;
+using Entraide.App.Infrastructure.Persistence;
+using Entraide.Domain.Notifications;
+using Entraide.Domain.Trust;
+using Microsoft.EntityFrameworkCore;
+
+namespace Entraide.App.Notifications;
+
+/// <summary>
+/// The outbox behind <see cref="INotifications"/>: <see cref="Enqueue"/> only adds rows to the
+/// caller's unit of work (the notification, an inbox item per recipient account, a delivery job per
+/// e-mail and per webhook), so they are committed with the change they announce, or not at all. Once
+/// the caller's save succeeds the dispatcher is woken; if the save is inside a wider transaction the
+/// dispatcher's polling finds the jobs once that transaction commits.
+/// </summary>
+public sealed class NotificationOutbox(EntraideDbContext db, TimeProvider clock, NotificationSignal signal) : INotifications
+{
+    private bool _listening;
+
+    public void Enqueue(Notification notification)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        // A malformed notification is a defect in the calling module, not the user's input.
+        if (!NotificationKinds.IsWellFormed(notification.Kind))
+            throw new ArgumentException($"Notification kind '{notification.Kind}' is not a dotted lower-case name.", nameof(notification));
+        if (notification.RecipientState is not null && (notification.RecipientRoles is null || notification.RecipientRoles.Count == 0))
+            throw new ArgumentException("A notification to a State must name at least one role.", nameof(notification));
+        if (!notification.Link.StartsWith('/') || notification.Link.StartsWith("//", StringComparison.Ordinal))
+            throw new ArgumentException("A notification's link must be a path within Entraide.", nameof(notification));
+
+        var now = clock.GetUtcNow();
+        var message = new NotificationMessage
+        {
+            Id = Guid.CreateVersion7(),
+            Kind = notification.Kind,
+            RecipientState = notification.RecipientState,
+            RecipientRoles = string.Join(",", notification.RecipientRoles),
+            Link = notification.Link,
+            SubjectId = notification.SubjectId,
+            Urgent = notification.Urgent,
+            Arguments = JsonSerializer.Serialize(notification.Arguments ?? []),
+            CreatedAt = now,
+        };
+        db.Add(message);
+
+        foreach (var account in Recipients(notification.RecipientState, notification.RecipientRoles))
+        {
+            db.Add(new InboxItem
+            {
+                Id = Guid.CreateVersion7(),
+                MessageId = message.Id,
+                UserId = account.Id,
+                StateCode = notification.RecipientState,
+                Urgent = notification.Urgent,
+                CreatedAt = now,
+            });
+            if (!string.IsNullOrWhiteSpace(account.Email))
+            {
+                db.Add(Job(message, DeliveryChannels.Email, now, userId: account.Id));
+            }
+        }
+
+        if (notification.RecipientState is { } state)
+        {
+            var hooks = db.Set<WebhookSubscription>().AsNoTracking()
+                .Where(w => w.StateCode == state && w.Active)
+                .Select(w => new { w.Id, w.Events })
+                .ToList();
+            foreach (var hook in hooks)
+            {
+                var events = hook.Events.Split(',', StringSplitOptions.RemoveEmptyEntries);
+                if (events.Contains(WebhookSubscription.AllEvents) || events.Contains(notification.Kind))
+                    db.Add(Job(message, DeliveryChannels.Webhook, now, webhookId: hook.Id));
+            }
+        }
+
+        if (!_listening)
+        {
+            _listening = true;
+            db.SavedChanges += (_, _) => signal.Wake();
+        }
+    }
+
+    private static DeliveryJob Job(NotificationMessage m, string channel, DateTimeOffset now, string? userId = null, Guid? webhookId = null) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        MessageId = m.Id,
+        Channel = channel,
+        UserId = userId,
+        WebhookId = webhookId,
+        StateCode = m.RecipientState,
+        Urgent = m.Urgent,
+        Status = DeliveryStatus.Pending,
+        NextAttemptAt = now,
+        CreatedAt = now,
+    };
+
+    private sealed record Account(string Id, string? Email);
+
+    // Enqueue is synchronous by contract (callers add it beside their own changes); the lookup is one
+    // indexed query on the accounts of one State.
+    private List<Account> Recipients(string? state, IReadOnlyList<string> roles)
+    {
+        IReadOnlyList<string> wanted = state is null ? [Roles.Secretariat] : roles;
+        var roleIds = db.Roles.Where(r => wanted.Contains(r.Name!)).Select(r => r.Id);
+        var now = clock.GetUtcNow();
+        return [.. db.Users.AsNoTracking()
+            .Where(u => u.StateCode == state)
+            .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && roleIds.Contains(ur.RoleId)))
+            .Select(u => new { u.Id, u.Email, u.LockoutEnd })
+            .AsEnumerable()
+            // A disabled account (locked for good) should not receive mail meant for people at work.
+            .Where(u => u.LockoutEnd is null || u.LockoutEnd < now || u.LockoutEnd.Value.Year < 9999)
+            .Select(u => new Account(u.Id, u.Email))];
+    }
+}
+
+/// <summary>Wakes the dispatcher when new deliveries were committed.</summary>
+public sealed class NotificationSignal
+{
+    private readonly SemaphoreSlim _pending = new(0, 1);
+
+    public void Wake()
+    {
+        if (_pending.CurrentCount == 0)
+        {
+            try { _pending.Release(); } catch (SemaphoreFullException) { }
+        }
+    }
+
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => _pending.WaitAsync(timeout, ct);
+}

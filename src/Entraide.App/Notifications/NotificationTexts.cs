@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Resources;
+using System.Text.Json;
+using Entraide.Domain.Common;
+
+namespace Entraide.App.Notifications;
+
+/// <summary>
+/// Renders a notification in a given language, whatever the language of the current request: the
+/// inbox uses the reader's language, an e-mail its recipient's preferred language.
+/// </summary>
+public sealed class NotificationTexts
+{
+    private static readonly ResourceManager Resources = new(typeof(NotificationsText));
+
+    public string Get(string key, string language)
+    {
+        var culture = Languages.Culture(Languages.Normalise(language) ?? Languages.Default);
+        return Resources.GetString(key, culture) ?? key;
+    }
+
+    public string Title(NotificationMessage m, string language) => Format(m.Kind + ".title", m, language, fallback: m.Kind);
+
+    public string Body(NotificationMessage m, string language) => Format(m.Kind + ".body", m, language, fallback: "");
+
+    public static IReadOnlyList<string> ArgumentsOf(NotificationMessage m)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<List<string>>(m.Arguments) ?? [];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+
+    private string Format(string key, NotificationMessage m, string language, string fallback)
+    {
+        var culture = Languages.Culture(Languages.Normalise(language) ?? Languages.Default);
+        var template = Resources.GetString(key, culture);
+        var args = ArgumentsOf(m);
+        // A kind added by a module before its texts exist still reads sensibly.
+        if (template is null) return args.Count == 0 ? fallback : fallback + " — " + string.Join(", ", args);
+        // Missing arguments print as nothing rather than failing the whole inbox.
+        var padded = args.Cast<object>().Concat(Enumerable.Repeat<object>("", 10)).ToArray();
+        try
+        {
+            return string.Format(culture, template, padded);
+        }
+        catch (FormatException)
+        {
+            return template;
+        }
+    }
+}
