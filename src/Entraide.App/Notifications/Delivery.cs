@@ -103,7 +103,6 @@ public sealed class EmailSender(IOptionsMonitor<SmtpSettings> smtp, IOptionsMoni
         mail.From.Add(MailboxAddress.Parse(from));
         mail.To.Add(new MailboxAddress(user.DisplayName, user.Email!));
         mail.Subject = subject;
-        mail.Headers.Add("Content-Language", lang);
         mail.Headers.Add("X-Entraide-Event", message.Kind);
         if (message.Urgent)
         {
@@ -124,7 +123,10 @@ public sealed class EmailSender(IOptionsMonitor<SmtpSettings> smtp, IOptionsMoni
             $"<h1 style=\"font-size:1.2em\">{h.Encode(title)}</h1><p>{h.Encode(body)}</p>" +
             $"<p><a href=\"{h.Encode(link)}\">{h.Encode(texts.Get("email.open", lang))}</a></p>" +
             $"<p style=\"color:#5b6470;font-size:.9em\">{h.Encode(texts.Get("email.footer", lang))}</p></body></html>";
-        mail.Body = new BodyBuilder { TextBody = text, HtmlBody = html }.ToMessageBody();
+        var entity = new BodyBuilder { TextBody = text, HtmlBody = html }.ToMessageBody();
+        // MIME keeps Content-* headers on the body entity, not on the message envelope.
+        entity.Headers.Add(HeaderId.ContentLanguage, lang);
+        mail.Body = entity;
         return mail;
     }
 

@@ -28,7 +28,7 @@ public sealed class DeliveryTests(NotificationsFixture fixture)
 
         var mail = await fixture.Smtp.WaitForAsync(m => m.To.Contains(user.Email!));
         Assert.Equal("[URGENT] Demande d'urgence URG-7 sans accusé de réception", mail.Message.Subject);
-        Assert.Equal("fr", mail.Message.Headers["Content-Language"]);
+        Assert.Equal("fr", mail.Message.Body!.Headers[MimeKit.HeaderId.ContentLanguage]);
         Assert.Equal(MimeKit.MessagePriority.Urgent, mail.Message.Priority);
         Assert.Contains("La demande d'urgence URG-7 de Brésil n'a pas fait l'objet d'un accusé de réception après 8 heures.", mail.Message.TextBody);
         Assert.Contains($"https://entraide.test/requests/{subject}", mail.Message.TextBody);

@@ -54,10 +54,15 @@ public sealed class InboxTests(NotificationsFixture fixture)
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var ctx = scope.ServiceProvider.GetRequiredService<EntraideDbContext>();
-            await using var tx = await ctx.Database.BeginTransactionAsync();
-            scope.ServiceProvider.GetRequiredService<INotifications>().Enqueue(Received(state, rolledBack, "REF-RB"));
-            await ctx.SaveChangesAsync();
-            await tx.RollbackAsync();
+            var outbox = scope.ServiceProvider.GetRequiredService<INotifications>();
+            // PostgreSQL retries transient failures; a caller's own transaction runs inside its strategy.
+            await ctx.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            {
+                await using var tx = await ctx.Database.BeginTransactionAsync();
+                outbox.Enqueue(Received(state, rolledBack, "REF-RB"));
+                await ctx.SaveChangesAsync();
+                await tx.RollbackAsync();
+            });
         }
         await using (var scope = app.Services.CreateAsyncScope())
         {
@@ -158,9 +163,8 @@ public sealed class InboxTests(NotificationsFixture fixture)
         }
         Assert.Equal(23, seen.Count);
 
-        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr");
-        var problem = await client.GetAsync("/api/v1/notifications?pageSize=500").ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "page-size-out-of-range");
-        Assert.Equal("La taille de page doit être comprise entre 1 et 100.", problem.GetProperty("detail").GetString());
+        var problem = await client.GetAsync("/api/v1/notifications?pageSize=500&lang=fr").ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "page-size-out-of-range");
+        Assert.Equal("La taille de page doit être une valeur comprise entre 1 et 100.", problem.GetProperty("detail").GetString());
     }
 
     [Theory, ClassData(typeof(Databases))]

@@ -13,7 +13,8 @@ public sealed partial class TextsTests
 
     private static IReadOnlyList<string> Keys()
     {
-        using var set = Resources.GetResourceSet(CultureInfo.InvariantCulture, true, true)!;
+        // The manager caches its sets: they must not be disposed here.
+        var set = Resources.GetResourceSet(CultureInfo.InvariantCulture, true, true)!;
         return [.. set.Cast<System.Collections.DictionaryEntry>().Select(e => (string)e.Key)];
     }
 
@@ -26,7 +27,7 @@ public sealed partial class TextsTests
             var english = Resources.GetString(key, CultureInfo.InvariantCulture)!;
             foreach (var lang in Languages.All.Where(l => l != Languages.English))
             {
-                using var set = Resources.GetResourceSet(Languages.Culture(lang), true, false);
+                var set = Resources.GetResourceSet(Languages.Culture(lang), true, false);
                 var own = set?.GetString(key);
                 // Culture-specific sets (zh-CN) fall back to their neutral parent (zh).
                 own ??= Resources.GetResourceSet(CultureInfo.GetCultureInfo(lang), true, false)?.GetString(key);
