@@ -238,8 +238,8 @@ public sealed partial class DeliveryWorker(
 
     internal void PassEnded() => Interlocked.Exchange(ref _pass, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 
-    /// <summary>Claims and delivers one batch of due jobs; returns how many were claimed.</summary>
-    public async Task<int> RunBatchAsync(CancellationToken ct)
+    /// <summary>Claims and delivers one batch of due jobs (only urgent ones when <paramref name="urgentOnly"/>); returns how many were claimed.</summary>
+    public async Task<int> RunBatchAsync(bool urgentOnly, CancellationToken ct)
     {
         var s = settings.CurrentValue;
         var owner = Guid.CreateVersion7();
@@ -250,6 +250,7 @@ public sealed partial class DeliveryWorker(
             var now = clock.GetUtcNow();
             var due = await db.Set<DeliveryJob>().AsNoTracking()
                 .Where(j => j.Status == DeliveryStatus.Pending && j.NextAttemptAt <= now && (j.LeaseUntil == null || j.LeaseUntil < now))
+                .Where(j => !urgentOnly || j.Urgent)
                 .OrderByDescending(j => j.Urgent).ThenBy(j => j.NextAttemptAt)
                 .Select(j => j.Id)
                 .Take(s.BatchSize)
@@ -272,13 +273,16 @@ public sealed partial class DeliveryWorker(
     }
 
     /// <summary>Runs batches until nothing is due.</summary>
-    public async Task<int> RunUntilIdleAsync(CancellationToken ct)
+    public Task<int> RunUntilIdleAsync(CancellationToken ct) => RunUntilIdleAsync(urgentOnly: false, ct);
+
+    /// <summary>Runs batches until nothing is due (only urgent jobs when <paramref name="urgentOnly"/>).</summary>
+    public async Task<int> RunUntilIdleAsync(bool urgentOnly, CancellationToken ct)
     {
         var total = 0;
         int n;
         do
         {
-            n = await RunBatchAsync(ct);
+            n = await RunBatchAsync(urgentOnly, ct);
             total += n;
         } while (n >= settings.CurrentValue.BatchSize);
         return total;
@@ -373,7 +377,10 @@ public sealed partial class DeliveryWorker(
     private static partial void LogDeliveryFailed(ILogger logger, Exception ex, Guid deliveryId, string channel);
 }
 
-/// <summary>Runs the <see cref="DeliveryWorker"/> right after each commit that enqueued deliveries, and every few seconds for retries.</summary>
+/// <summary>
+/// Runs the <see cref="DeliveryWorker"/> right after each commit that enqueued deliveries, and every
+/// few seconds for retries, in two lanes: one for urgent jobs only, one for all (urgent first).
+/// </summary>
 public sealed partial class NotificationDispatcher(
     DeliveryWorker worker,
     NotificationSignal signal,
@@ -391,11 +398,16 @@ public sealed partial class NotificationDispatcher(
         {
             try { await started.Task; } catch (OperationCanceledException) { return; }
         }
+        await Task.WhenAll(LaneAsync(urgentLane: true, stoppingToken), LaneAsync(urgentLane: false, stoppingToken));
+    }
+
+    private async Task LaneAsync(bool urgentLane, CancellationToken stoppingToken)
+    {
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await worker.RunUntilIdleAsync(stoppingToken);
+                await worker.RunUntilIdleAsync(urgentLane, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -411,7 +423,7 @@ public sealed partial class NotificationDispatcher(
             }
             try
             {
-                await signal.WaitAsync(TimeSpan.FromSeconds(Math.Max(0.05, settings.CurrentValue.PollSeconds)), stoppingToken);
+                await signal.WaitAsync(urgentLane, TimeSpan.FromSeconds(Math.Max(0.05, settings.CurrentValue.PollSeconds)), stoppingToken);
             }
             catch (OperationCanceledException)
             {
