@@ -25,7 +25,9 @@ internal sealed class NotificationsModule : IModule
         services.AddHostedService<NotificationDispatcher>();
         // Webhook targets are other States' servers: never follow a redirect to somewhere they did not name.
         services.AddHttpClient(WebhookSender.ClientName)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            // The delivery log records every call; a log line per call as well would only add load.
+            .RemoveAllLoggers();
         services.AddSingleton(new ErrorTextSource(typeof(NotificationsText)));
         services.AddSingleton(new Web.NavItem("/notifications", "Notifications", 5, true));
         services.AddSingleton(new Web.NavItem("/account/webhooks", "Webhooks", 890, true, Roles.StateAdministrator));
