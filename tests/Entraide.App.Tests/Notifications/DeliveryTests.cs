@@ -47,7 +47,9 @@ public sealed class DeliveryTests(NotificationsFixture fixture)
         Assert.Equal("فُتح باب المشاورة: مشروع القرار", mail.Message.Subject);
         Assert.Contains("dir=\"rtl\"", mail.Message.HtmlBody);
         Assert.Contains("lang=\"ar\"", mail.Message.HtmlBody);
-        var job = await app.WithDbAsync(ctx => ctx.Set<DeliveryJob>().SingleAsync(j => j.UserId == user.Id && j.Channel == DeliveryChannels.Email));
+        // Outcomes are saved once the whole batch is sent, so the status may trail the mail by a moment.
+        var id = await app.WithDbAsync(ctx => ctx.Set<DeliveryJob>().Where(j => j.UserId == user.Id && j.Channel == DeliveryChannels.Email).Select(j => j.Id).SingleAsync());
+        var job = await WaitForJobAsync(app, id, j => j.Status != DeliveryStatus.Pending);
         Assert.Equal(DeliveryStatus.Delivered, job.Status);
     }
 
