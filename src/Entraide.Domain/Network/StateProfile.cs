@@ -71,7 +71,7 @@ public sealed record ProfileDetails(
         if (d.AcceptedLanguages.Any(l => !LanguageCodes.IsPlausible(l))) errors.Add(new DomainError("language-code", "acceptedLanguages"));
         if (d.EmergencyAcknowledgementHours is < 1 or > 72) errors.Add(new DomainError("acknowledgement-hours-range", "emergencyAcknowledgementHours"));
         if (d.PoliticalOffenceTerms.Intersect(OffenceTerms.Core).Any())
-            errors.Add(new DomainError("core-offence-political", "politicalOffenceTerms", "14"));
+            errors.Add(new DomainError("core-offence-political", "politicalOffenceTerms"));
         if (d.PoliticalOffenceTerms.Any(t => !OffenceCategories.IsKnown(t)))
             errors.Add(new DomainError("unknown-offence-term", "politicalOffenceTerms"));
         if (d.CriminalisedOptionalCategories.Any(t => !OffenceCategories.Optional.Contains(t)))

@@ -79,7 +79,7 @@ public sealed class VerificationCommands(
             p.PendingCheckDueBy = due;
             // Delivered by the notifications module where it is installed; the check is in the platform regardless.
             notifications?.Enqueue(new Notification(p.State, [Roles.PointOfContact], "network.verification.requested",
-                $"/verification/checks/{check.Id}", check.Id, Urgent: false, [p.Name, due.ToString("u", System.Globalization.CultureInfo.InvariantCulture)]));
+                $"/verification/{check.Id}", check.Id, Urgent: false, [p.Name, due.ToString("u", System.Globalization.CultureInfo.InvariantCulture)]));
         }
         audit.Action = "network.verification.start";
         await db.SaveChangesAsync(ct);
