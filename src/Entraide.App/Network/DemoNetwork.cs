@@ -13,7 +13,7 @@ namespace Entraide.App.Network;
 /// in their real time zones and working languages. Contact details are fictitious. Mexico's profile
 /// is left thirteen months old so that the review reminder shows. Skips a State that has a profile.
 /// </summary>
-internal sealed class DemoNetwork(EntraideDbContext db, TimeProvider clock) : ISeeder
+internal sealed class DemoNetwork(EntraideDbContext db, TimeProvider clock, Register.RegisterSnapshot register) : ISeeder
 {
     public int Order => 20;
 
@@ -107,6 +107,7 @@ internal sealed class DemoNetwork(EntraideDbContext db, TimeProvider clock) : IS
         }
         if (added == 0) return;
         await db.SaveChangesAsync(ct);
+        register.Invalidate();
         context.Output.WriteLine("Network: demo profiles for {0} States.", added);
     }
 

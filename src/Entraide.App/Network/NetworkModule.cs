@@ -18,6 +18,7 @@ internal sealed class NetworkModule : IModule
         services.AddScoped<ProfileCommands>();
         services.AddScoped<FlagCommands>();
         services.AddScoped<RegisterQuery>();
+        services.AddSingleton<RegisterSnapshot>();
         services.AddScoped<VerificationCommands>();
         services.AddScoped<IStateProfiles, StateProfiles>();
         services.AddScoped<ISeeder, DemoNetwork>();

@@ -65,10 +65,21 @@ public sealed class OfficeSchedule
         return sb.ToString();
     }
 
+    // Stored schedules are few and repeat (mon-fri 09:00-17:00); the register reads hundreds per page.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, OfficeSchedule> Parsed = new(StringComparer.Ordinal);
+
     /// <summary>Reads the compact form; <c>mon-fri 09:00-17:00</c> expands to five slots.</summary>
     public static OfficeSchedule Parse(string? text, string field = "officeHours")
     {
         if (string.IsNullOrWhiteSpace(text)) return Empty;
+        if (Parsed.TryGetValue(text, out var known)) return known;
+        var schedule = ParseNew(text, field);
+        if (Parsed.Count < 10_000) Parsed.TryAdd(text, schedule);
+        return schedule;
+    }
+
+    private static OfficeSchedule ParseNew(string text, string field)
+    {
         var slots = new List<OfficeSlot>();
         foreach (var raw in text.Split([';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {

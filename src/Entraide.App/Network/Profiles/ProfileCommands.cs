@@ -15,7 +15,7 @@ namespace Entraide.App.Network.Profiles;
 /// administrators only, bumps the profile's version, stores a snapshot of the whole profile as it then
 /// stands, and is audited, all in one save.
 /// </summary>
-public sealed class ProfileCommands(EntraideDbContext db, ICurrentActor current, AuditRecorder audit, TimeProvider clock, StateDirectory states)
+public sealed class ProfileCommands(EntraideDbContext db, ICurrentActor current, AuditRecorder audit, TimeProvider clock, StateDirectory states, Register.RegisterSnapshot register)
 {
     internal static readonly JsonSerializerOptions SnapshotJson = new(JsonSerializerDefaults.Web);
 
@@ -201,6 +201,7 @@ public sealed class ProfileCommands(EntraideDbContext db, ICurrentActor current,
         db.Add(VersionOf(profile, live, actor, action, now));
         audit.Action = action;
         await NetworkSave.SaveAsync(db, ct);
+        register.Invalidate();
     }
 
     /// <summary>The numbered snapshot of a profile and its authorities as they stand after a change.</summary>

@@ -34,19 +34,16 @@ public sealed record RegisterView(string Language, DateTimeOffset GeneratedAt, i
 /// the language's collation order, each with its authorities as the viewer may see them, when they
 /// were last updated and last verified.
 /// </summary>
-public sealed class RegisterQuery(EntraideDbContext db, ICurrentActor current, TimeProvider clock, StateDirectory states)
+public sealed class RegisterQuery(EntraideDbContext db, ICurrentActor current, TimeProvider clock, StateDirectory states, RegisterSnapshot snapshot)
 {
     public async Task<RegisterView> RunAsync(RegisterFilter filter, string language, CancellationToken ct)
     {
         Check(filter);
         var actor = current.Current;
         var now = clock.GetUtcNow();
-        var query = db.Set<AuthorityRecord>().AsNoTracking();
-        if (filter.Kind is { } kind) query = query.Where(a => a.Kind == kind);
-        if (filter.AroundTheClock is { } round) query = query.Where(a => a.AroundTheClock == round);
-        var authorities = (await query.ToListAsync(ct)).ToLookup(a => a.State, StringComparer.Ordinal);
-        var updated = await db.Set<StateProfileRecord>().AsNoTracking()
-            .Select(p => new { p.State, p.UpdatedAt }).ToDictionaryAsync(p => p.State, p => p.UpdatedAt, StringComparer.Ordinal, ct);
+        var rows = await snapshot.GetAsync(db, ct);
+        var authorities = rows.ByState;
+        var updated = rows.ProfileUpdated;
 
         var term = string.IsNullOrWhiteSpace(filter.Query) ? null : filter.Query.Trim();
         var compare = Languages.Culture(language).CompareInfo;
@@ -54,11 +51,12 @@ public sealed class RegisterQuery(EntraideDbContext db, ICurrentActor current, T
 
         var result = new List<RegisterState>();
         var count = 0;
-        foreach (var s in states.Sorted(language))
+        foreach (var (s, name) in SortedNames(language))
         {
             if (filter.Region is not null && !string.Equals(s.Region, filter.Region, StringComparison.OrdinalIgnoreCase)) continue;
-            var name = states.ListName(s.Iso3, language);
             IEnumerable<AuthorityRecord> list = authorities[s.Iso3];
+            if (filter.Kind is { } kind) list = list.Where(a => a.Kind == kind);
+            if (filter.AroundTheClock is { } round) list = list.Where(a => a.AroundTheClock == round);
             if (filter.Language is { } lang) list = list.Where(a => Lists.Split(a.Languages).Contains(lang));
             if (term is not null && !Matches(name) && !s.Iso3.Equals(term, StringComparison.OrdinalIgnoreCase))
             {
@@ -74,6 +72,12 @@ public sealed class RegisterQuery(EntraideDbContext db, ICurrentActor current, T
         }
         return new RegisterView(language, now, result.Count, count, result);
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (StateInfo, string)[]> Sorted = new(StringComparer.Ordinal);
+
+    // Names and their order are reference data: worked out once per language.
+    private (StateInfo, string)[] SortedNames(string language) =>
+        Sorted.GetOrAdd(language, l => [.. states.Sorted(l).Select(s => (s, states.ListName(s.Iso3, l)))]);
 
     private static void Check(RegisterFilter filter)
     {

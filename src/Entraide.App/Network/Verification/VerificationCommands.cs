@@ -36,7 +36,8 @@ public sealed record RoundDetail(RoundView Round, IReadOnlyList<CheckView> Check
 /// unanswered) are computed from the clock, so a point is flagged the moment its deadline passes.
 /// </summary>
 public sealed class VerificationCommands(
-    EntraideDbContext db, ICurrentActor current, AuditRecorder audit, TimeProvider clock, StateDirectory states, IServiceProvider services)
+    EntraideDbContext db, ICurrentActor current, AuditRecorder audit, TimeProvider clock, StateDirectory states, IServiceProvider services,
+    Register.RegisterSnapshot register)
 {
     public async Task<RoundDetail> StartAsync(StartRound input, CancellationToken ct)
     {
@@ -83,6 +84,7 @@ public sealed class VerificationCommands(
         }
         audit.Action = "network.verification.start";
         await db.SaveChangesAsync(ct);
+        register.Invalidate();
         return await GetAsync(round.Id, Languages.Default, ct);
     }
 
@@ -171,6 +173,7 @@ public sealed class VerificationCommands(
         }
         audit.Action = "network.verification.acknowledge";
         await db.SaveChangesAsync(ct);
+        register.Invalidate();
         return View(check, Languages.Default, now, null);
     }
 
