@@ -1,4 +1,9 @@
 using Entraide.App.Infrastructure.Hosting;
+using Entraide.App.Infrastructure.Localization;
+using Entraide.App.Network.Profiles;
+using Entraide.App.Network.Register;
+using Entraide.App.Network.Verification;
+using Entraide.Domain.Trust;
 
 namespace Entraide.App.Network;
 
@@ -10,11 +15,23 @@ internal sealed class NetworkModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<StateCatalogue>();
+        services.AddScoped<ProfileCommands>();
+        services.AddScoped<FlagCommands>();
+        services.AddScoped<RegisterQuery>();
+        services.AddSingleton<RegisterSnapshot>();
+        services.AddScoped<VerificationCommands>();
+        services.AddScoped<IStateProfiles, StateProfiles>();
+        services.AddScoped<ISeeder, DemoNetwork>();
+        services.AddSingleton(new ErrorTextSource(typeof(NetworkText)));
         services.AddSingleton(new Web.NavItem("/states", "States", 10));
+        services.AddSingleton(new Web.NavItem("/register", "Register", 11));
+        services.AddSingleton(new Web.NavItem("/network", "Network", 12, SignedInOnly: true,
+            Roles.StateAdministrator, Roles.PointOfContact, Roles.CentralAuthority, Roles.Secretariat));
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
         StatesEndpoints.Map(api);
+        NetworkEndpoints.Map(api);
     }
 }

@@ -87,7 +87,8 @@ public static class ProblemResponses
     {
         var args = new List<object> { e.Field is null ? "" : FieldLabel(text, e.Field), e.Article ?? "" };
         args.AddRange(e.Arguments);
-        var key = e.Article is not null && text[e.Code + ".article"].ResourceNotFound == false ? e.Code + ".article" : e.Code;
+        // Looked up with its arguments: formatting the article variant without them throws.
+        var key = e.Article is not null && text[e.Code + ".article", [.. args]].ResourceNotFound == false ? e.Code + ".article" : e.Code;
         var s = text[key, [.. args]];
         return s.ResourceNotFound ? e.Code : s.Value;
     }
