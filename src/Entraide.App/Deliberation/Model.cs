@@ -104,6 +104,7 @@ public sealed class SubmissionAttachment : IStateOwned
     string? IStateOwned.OwnerState => State;
 }
 
+[System.Text.Json.Serialization.JsonConverter(typeof(Entraide.Domain.Deliberation.KebabEnum<DraftStatus>))]
 public enum DraftStatus
 {
     /// <summary>Being prepared by its sponsors; seen only by them and the secretariat.</summary>
@@ -114,6 +115,7 @@ public enum DraftStatus
     Rejected,
 }
 
+[System.Text.Json.Serialization.JsonConverter(typeof(Entraide.Domain.Deliberation.KebabEnum<SponsorKind>))]
 public enum SponsorKind
 {
     Main,
@@ -177,6 +179,7 @@ public sealed class DraftSponsor : IStateOwned
     string? IStateOwned.OwnerState => State;
 }
 
+[System.Text.Json.Serialization.JsonConverter(typeof(Entraide.Domain.Deliberation.KebabEnum<VoteStatus>))]
 public enum VoteStatus
 {
     Open,

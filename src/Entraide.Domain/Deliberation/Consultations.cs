@@ -3,6 +3,7 @@ using Entraide.Domain.Common;
 namespace Entraide.Domain.Deliberation;
 
 /// <summary>Where a language version of a submission stands.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(Entraide.Domain.Deliberation.KebabEnum<TranslationStatus>))]
 public enum TranslationStatus
 {
     /// <summary>The language the State wrote in.</summary>

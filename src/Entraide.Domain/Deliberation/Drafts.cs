@@ -3,6 +3,7 @@ using Entraide.Domain.Common;
 
 namespace Entraide.Domain.Deliberation;
 
+[System.Text.Json.Serialization.JsonConverter(typeof(Entraide.Domain.Deliberation.KebabEnum<ParagraphKind>))]
 public enum ParagraphKind
 {
     Preambular,
@@ -158,6 +159,7 @@ public static partial class ParagraphChecks
     }
 }
 
+[System.Text.Json.Serialization.JsonConverter(typeof(Entraide.Domain.Deliberation.KebabEnum<DiffKind>))]
 public enum DiffKind
 {
     Unchanged,

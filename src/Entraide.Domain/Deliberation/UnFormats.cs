@@ -105,3 +105,7 @@ public static class UnFormats
         _ => (", ", "."),
     };
 }
+
+/// <summary>Serialises an enum as kebab-case text ("non-participating", "awaiting-translation"), the form the API accepts.</summary>
+public sealed class KebabEnum<T>() : System.Text.Json.Serialization.JsonStringEnumConverter<T>(System.Text.Json.JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false)
+    where T : struct, Enum;

@@ -5,6 +5,7 @@ using Entraide.Domain.Network;
 
 namespace Entraide.Domain.Deliberation;
 
+[System.Text.Json.Serialization.JsonConverter(typeof(Entraide.Domain.Deliberation.KebabEnum<VoteChoice>))]
 public enum VoteChoice
 {
     Yes,
@@ -13,6 +14,7 @@ public enum VoteChoice
     NonParticipating,
 }
 
+[System.Text.Json.Serialization.JsonConverter(typeof(Entraide.Domain.Deliberation.KebabEnum<VoteMethod>))]
 public enum VoteMethod
 {
     /// <summary>Each Member State's vote is recorded.</summary>
@@ -21,6 +23,7 @@ public enum VoteMethod
     WithoutVote,
 }
 
+[System.Text.Json.Serialization.JsonConverter(typeof(Entraide.Domain.Deliberation.KebabEnum<RequiredMajority>))]
 public enum RequiredMajority
 {
     /// <summary>A majority of the members present and voting (Art. 18(3) of the Charter).</summary>
@@ -29,6 +32,7 @@ public enum RequiredMajority
     TwoThirds,
 }
 
+[System.Text.Json.Serialization.JsonConverter(typeof(Entraide.Domain.Deliberation.KebabEnum<VoteOutcome>))]
 public enum VoteOutcome
 {
     Adopted,
