@@ -198,15 +198,23 @@ public static class ParagraphDiff
         for (; a < n; a++) raw.Add(new(DiffKind.Removed, before[a].Kind, before[a].Text, null));
         for (; b < m; b++) raw.Add(new(DiffKind.Added, after[b].Kind, null, after[b].Text));
 
+        // Within each run of edits, pair the deletions with the insertions of the same kind, in order: those are rewordings.
         var result = new List<ParagraphChange>(raw.Count);
-        for (var i = 0; i < raw.Count; i++)
+        for (var i = 0; i < raw.Count;)
         {
-            if (raw[i].Kind == DiffKind.Removed && i + 1 < raw.Count && raw[i + 1].Kind == DiffKind.Added && raw[i + 1].ParagraphKind == raw[i].ParagraphKind)
+            if (raw[i].Kind == DiffKind.Unchanged) { result.Add(raw[i++]); continue; }
+            var start = i;
+            while (i < raw.Count && raw[i].Kind != DiffKind.Unchanged) i++;
+            var removed = raw.Skip(start).Take(i - start).Where(c => c.Kind == DiffKind.Removed).ToList();
+            var added = raw.Skip(start).Take(i - start).Where(c => c.Kind == DiffKind.Added).ToList();
+            foreach (var r in removed)
             {
-                result.Add(new(DiffKind.Changed, raw[i].ParagraphKind, raw[i].Before, raw[i + 1].After));
-                i++;
+                var match = added.FirstOrDefault(a => a.ParagraphKind == r.ParagraphKind);
+                if (match is null) { result.Add(r); continue; }
+                added.Remove(match);
+                result.Add(new(DiffKind.Changed, r.ParagraphKind, r.Before, match.After));
             }
-            else result.Add(raw[i]);
+            result.AddRange(added);
         }
         return result;
     }
