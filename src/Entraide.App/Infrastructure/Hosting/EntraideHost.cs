@@ -26,6 +26,8 @@ public static class EntraideHost
         {
             Args = [.. args.Where(a => a != "--demo")],
             ContentRootPath = AppContext.BaseDirectory,
+            // Pages and endpoints live in this assembly whoever hosts it (the server, the CLI, tests).
+            ApplicationName = typeof(EntraideHost).Assembly.GetName().Name,
         });
         if (demo) builder.Configuration["Entraide:Demo"] = "true";
         if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultUrl);
