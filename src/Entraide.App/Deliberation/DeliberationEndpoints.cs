@@ -142,7 +142,11 @@ internal static class DeliberationEndpoints
         g.MapGet("/{draftId:guid}/diff", async (Guid draftId, int? from, int? to, DraftHandlers h, CancellationToken ct) => TypedResults.Ok(await h.DiffAsync(draftId, from, to, true, ct)))
             .AllowPublic().WithName("DiffPublicDraft");
         g.MapGet("/{draftId:guid}/akn", async (Guid draftId, int? revision, DraftHandlers h, StateDirectory states, CancellationToken ct) =>
-                DraftAkn(await h.LoadForExportAsync(draftId, true, ct), revision, states))
+            {
+                var d = await h.LoadForExportAsync(draftId, true, ct);
+                DraftHandlers.EnsurePublicRevision(d, revision);
+                return DraftAkn(d, revision, states);
+            })
             .AllowPublic().WithName("ExportPublicDraftAkomaNtoso")
             .WithSummary("Akoma Ntoso 3.0 statement (resolutionDraft, or resolution once adopted).");
     }

@@ -162,6 +162,7 @@ public sealed class DraftHandlers(EntraideDbContext db, ICurrentActor current, A
     {
         var d = await Query(tracking: false).SingleOrDefaultAsync(x => x.Id == id, ct);
         if (d is null || d.Status == DraftStatus.Working) throw DomainException.NotFound("draft");
+        EnsurePublicRevision(d, revision);
         return View(d, revision);
     }
 
@@ -185,7 +186,12 @@ public sealed class DraftHandlers(EntraideDbContext db, ICurrentActor current, A
         var d = publicOnly ? await Query(tracking: false).SingleOrDefaultAsync(x => x.Id == id && x.Status != DraftStatus.Working, ct) ?? throw DomainException.NotFound("draft")
             : await LoadAsync(id, ct, tracking: false);
         var t = to ?? d.CurrentRevision;
-        var f = from ?? Math.Max(0, t - 1);
+        var f = from ?? Math.Max(publicOnly ? d.IssuedRevision ?? 0 : 0, t - 1);
+        if (publicOnly)
+        {
+            EnsurePublicRevision(d, f);
+            EnsurePublicRevision(d, t);
+        }
         var a = d.Revisions.SingleOrDefault(r => r.Number == f) ?? throw DomainException.Invalid("unknown-revision", "from");
         var b = d.Revisions.SingleOrDefault(r => r.Number == t) ?? throw DomainException.Invalid("unknown-revision", "to");
         return new DiffView(f, t, d.SymbolOf(f), d.SymbolOf(t),
@@ -196,6 +202,12 @@ public sealed class DraftHandlers(EntraideDbContext db, ICurrentActor current, A
         publicOnly
             ? await Query(tracking: false).SingleOrDefaultAsync(x => x.Id == id && x.Status != DraftStatus.Working, ct) ?? throw DomainException.NotFound("draft")
             : await LoadAsync(id, ct, tracking: false);
+
+    /// <summary>The texts a sponsor prepared before the draft was issued stay with the sponsors.</summary>
+    internal static void EnsurePublicRevision(DraftResolution d, int? revision)
+    {
+        if (revision is { } n && n < (d.IssuedRevision ?? 0)) throw DomainException.NotFound("revision");
+    }
 
     /// <summary>Sets the draft's outcome when the vote on it as a whole is closed (called by the vote handler in the same save).</summary>
     internal static void Decide(DraftResolution d, VoteOutcome outcome)
