@@ -160,7 +160,6 @@ public static class EntraideHost
 
         var api = app.MapGroup("/api/v1").WithGroupName("v1");
         foreach (var m in Modules.Discover()) m.MapEndpoints(api);
-        app.MapFallback("/api/{**rest}", (HttpContext ctx) => ProblemResponses.Result(ctx, StatusCodes.Status404NotFound, "not-found")).AllowAnonymous();
         app.MapRazorPages();
     }
 
