@@ -92,6 +92,24 @@ public sealed class ConsultationApiTests(AppFixture fixture)
     }
 
     [Theory, ClassData(typeof(Databases))]
+    public async Task Submit_Again_BeforeDeadline_ReplacesTheTextAndResetsItsTranslations(Db db)
+    {
+        var app = ClockedApp.For(fixture, db);
+        var c = await DeliberationCalls.OpenConsultationAsync(app.Secretariat(), app.Clock.GetUtcNow().AddDays(10), "NGA");
+        var id = c.GetProperty("id").GetString();
+        var nga = app.Delegate("NGA");
+        var first = await nga.PostJsonAsync($"/api/v1/consultations/{id}/submissions", new { language = "en", text = "First text." }).ExpectAsync(HttpStatusCode.Created);
+        var sid = first.GetProperty("id").GetString();
+        await app.Secretariat().PutAsync($"/api/v1/consultations/{id}/submissions/{sid}/translations/fr", JsonContent(new { text = "Premier texte." })).ExpectAsync(HttpStatusCode.OK);
+        var second = await nga.PostJsonAsync($"/api/v1/consultations/{id}/submissions", new { language = "en", text = "Second text." }).ExpectAsync(HttpStatusCode.Created);
+        Assert.Equal(sid, second.GetProperty("id").GetString());
+        Assert.Equal(1, second.GetProperty("version").GetInt32());
+        var versions = second.GetProperty("versions").EnumerateArray().ToDictionary(v => v.GetProperty("language").GetString()!);
+        Assert.Equal("Second text.", versions["en"].GetProperty("text").GetString());
+        Assert.Equal("awaiting-translation", versions["fr"].GetProperty("status").GetString());
+    }
+
+    [Theory, ClassData(typeof(Databases))]
     public async Task Submit_BadInput_AnswersEveryErrorAndStoresNothing(Db db)
     {
         var app = ClockedApp.For(fixture, db);
