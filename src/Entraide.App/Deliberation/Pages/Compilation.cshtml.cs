@@ -1,0 +1,45 @@
+using Entraide.App.Infrastructure.Documents;
+using Entraide.App.Infrastructure.Localization;
+using Entraide.Domain.Common;
+using Entraide.Domain.Deliberation;
+using Entraide.Domain.Trust;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace Entraide.App.Deliberation.Pages;
+
+/// <summary>The compilation in one of the six languages, as the document will read, with Word and PDF downloads.</summary>
+[Authorize(Roles = Roles.Secretariat)]
+public sealed class CompilationModel(ConsultationHandlers handlers, IStringLocalizer<DeliberationText> text, IPdfPrinter pdf, ErrorMessages messages)
+    : DeliberationPage(messages)
+{
+    public Guid Id { get; private set; }
+    public CompiledDocument? Document { get; private set; }
+    public CompilationLabels? Labels { get; private set; }
+
+    public async Task OnGetAsync(Guid id, string? lang, CancellationToken ct) => await LoadAsync(id, lang, ct);
+
+    public async Task<IActionResult> OnGetDocxAsync(Guid id, string? lang, CancellationToken ct)
+    {
+        await LoadAsync(id, lang, ct);
+        return File(CompilationExports.Docx(Document!, Labels!), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"compilation-{Document!.Language}.docx");
+    }
+
+    public async Task<IActionResult> OnGetPdfAsync(Guid id, string? lang, CancellationToken ct)
+    {
+        await LoadAsync(id, lang, ct);
+        byte[]? bytes = null;
+        if (await TryAsync(async () => bytes = await pdf.PrintAsync(CompilationExports.Html(Document!, Labels!), new PdfOptions(HeaderTitle: Document!.Symbol ?? Document.Title), ct)))
+            return File(bytes!, "application/pdf", $"compilation-{Document!.Language}.pdf");
+        return Page();
+    }
+
+    private async Task LoadAsync(Guid id, string? lang, CancellationToken ct)
+    {
+        Id = id;
+        var language = Languages.Normalise(lang) ?? Language;
+        Document = await handlers.CompileAsync(id, language, ct);
+        Labels = CompilationLabels.For(text, language);
+    }
+}

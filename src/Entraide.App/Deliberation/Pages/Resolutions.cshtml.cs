@@ -1,0 +1,13 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Entraide.App.Deliberation.Pages;
+
+/// <summary>Public: issued drafts and the texts adopted or rejected.</summary>
+[AllowAnonymous]
+public sealed class ResolutionsModel(DraftHandlers handlers) : PageModel
+{
+    public IReadOnlyList<DraftView> Drafts { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => Drafts = await handlers.ListAsync(true, null, ct);
+}
