@@ -77,7 +77,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             BaseURL = BaseUrl,
             Locale = acceptLanguage ?? "en-GB",
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: CI machines have two cores shared by the server, the browser and the test runner.
+        context.SetDefaultTimeout(45_000);
+        context.SetDefaultNavigationTimeout(60_000);
         return await context.NewPageAsync();
     }
 

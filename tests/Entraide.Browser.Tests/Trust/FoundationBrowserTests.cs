@@ -58,7 +58,19 @@ public sealed class FoundationBrowserTests(BrowserFixture fixture)
     }
 
     [BrowserFact]
-    public async Task AnotherStatesTokenPage_IsRefused_AndPagesNeedSignIn()
+    public async Task AnotherStatesEditPage_IsNotFound()
+    {
+        var page = await fixture.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, "admin.fra@demo.entraide.int");
+        var own = await page.GotoAsync("/states/FRA/profile/edit");
+        Assert.Equal(200, own!.Status);
+        var foreign = await page.GotoAsync("/states/BRA/profile/edit");
+        Assert.Equal(404, foreign!.Status);
+        Assert.True(await page.IsVisibleAsync("[data-testid=error-message]"));
+    }
+
+    [BrowserFact]
+    public async Task TokenPage_NeedsSignInAndTheAdministratorRole()
     {
         var page = await fixture.NewPageAsync();
         var response = await page.GotoAsync("/account/tokens");
