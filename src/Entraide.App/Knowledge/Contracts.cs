@@ -25,7 +25,14 @@ public enum DualCriminalityOutcome
     Unknown,
 }
 
-public sealed record DualCriminalityAnswer(DualCriminalityOutcome Outcome, IReadOnlyList<TermAnswer> Terms);
+public sealed record DualCriminalityAnswer(DualCriminalityOutcome Outcome, IReadOnlyList<TermAnswer> Terms)
+{
+    /// <summary>When criminal in both: whether the heaviest maximum on each side reaches four years (48 months); null when a side states no penalty.</summary>
+    public bool? SeriousCrimeInBoth { get; init; }
+
+    /// <summary>The date the laws were read at.</summary>
+    public DateOnly? On { get; init; }
+}
 
 public sealed record TermAnswer(
     string Term,
