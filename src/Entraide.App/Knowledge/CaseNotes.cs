@@ -20,7 +20,12 @@ public sealed record CaseNoteView(Guid Id, string State, string Kind, string Tit
 /// </summary>
 public sealed class CaseNoteCommands(EntraideDbContext db, ICurrentActor current, AuditRecorder audit, TimeProvider clock, KnowledgeIndexer indexer)
 {
-    public async Task<CaseNoteView> CreateAsync(CreateCaseNote cmd, CancellationToken ct)
+    public Task<CaseNoteView> CreateAsync(CreateCaseNote cmd, CancellationToken ct) => StoreAsync(cmd, authorise: true, ct);
+
+    /// <summary>Demo content written by the system at seeding.</summary>
+    internal Task<CaseNoteView> SeedAsync(CreateCaseNote cmd, CancellationToken ct) => StoreAsync(cmd, authorise: false, ct);
+
+    private async Task<CaseNoteView> StoreAsync(CreateCaseNote cmd, bool authorise, CancellationToken ct)
     {
         var errors = new List<DomainError>();
         var state = cmd.State?.Trim().ToUpperInvariant();
@@ -45,7 +50,7 @@ public sealed class CaseNoteCommands(EntraideDbContext db, ICurrentActor current
         }
         if ((cmd.Terms ?? []).Count == 0 && provisionIds.Count == 0) errors.Add(new DomainError("case-unlinked", "terms"));
         if (errors.Count > 0) throw new DomainException(FailureKind.Invalid, errors);
-        LegislationCommands.EnsureCanMaintain(current.Current, state!, hideForeign: false);
+        if (authorise) LegislationCommands.EnsureCanMaintain(current.Current, state!, hideForeign: false);
 
         var note = new CaseNote
         {
@@ -63,7 +68,7 @@ public sealed class CaseNoteCommands(EntraideDbContext db, ICurrentActor current
             CreatedAt = clock.GetUtcNow(),
         };
         db.Add(note);
-        audit.Action = "knowledge.case.create";
+        audit.Action = authorise ? "knowledge.case.create" : "knowledge.case.seed";
         await db.SaveChangesAsync(ct);
         await indexer.IndexCaseAsync(note.Id, ct);
         return View(note);

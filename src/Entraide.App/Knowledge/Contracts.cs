@@ -16,6 +16,7 @@ public sealed record DualCriminalityQuestion(
     string RequestedState,
     DateOnly? On = null);
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DualCriminalityOutcome>))]
 public enum DualCriminalityOutcome
 {
     CriminalInBoth,

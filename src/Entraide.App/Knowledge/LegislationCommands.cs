@@ -26,7 +26,7 @@ public sealed class LegislationCommands(EntraideDbContext db, ICurrentActor curr
         if (!actor.BelongsTo(state))
         {
             if (hideForeign) throw DomainException.NotFound("law");
-            throw new DomainException(FailureKind.Forbidden, "not-your-state", "state");
+            throw new DomainException(FailureKind.Forbidden, "forbidden");
         }
         if (!actor.Has(Roles.StateAdministrator)) throw new DomainException(FailureKind.Forbidden, "forbidden");
     }
@@ -43,7 +43,23 @@ public sealed class LegislationCommands(EntraideDbContext db, ICurrentActor curr
     /// </summary>
     internal async Task<IReadOnlyList<LawSummary>> CreateManyAsync(IReadOnlyList<CreateLaw> laws, Func<int, string, string> locate, CancellationToken ct)
     {
+        Validate(laws, locate);
         var actor = current.Current;
+        foreach (var law in laws) EnsureCanMaintain(actor, law.State!.Trim().ToUpperInvariant(), hideForeign: false);
+        audit.Action = laws.Count == 1 ? "knowledge.law.create" : "knowledge.law.import";
+        return await StoreAsync(laws, ct);
+    }
+
+    /// <summary>Demo content, written by the system at seeding: validated like any input, with no actor to authorise.</summary>
+    internal async Task<IReadOnlyList<LawSummary>> SeedAsync(IReadOnlyList<CreateLaw> laws, CancellationToken ct)
+    {
+        Validate(laws, (i, f) => $"laws[{i}].{f}");
+        audit.Action = "knowledge.law.seed";
+        return await StoreAsync(laws, ct);
+    }
+
+    private static void Validate(IReadOnlyList<CreateLaw> laws, Func<int, string, string> locate)
+    {
         var errors = new List<DomainError>();
         for (var i = 0; i < laws.Count; i++)
         {
@@ -51,8 +67,10 @@ public sealed class LegislationCommands(EntraideDbContext db, ICurrentActor curr
             errors.AddRange(LawValidator.Validate(laws[i], Taxonomy, f => locate(index, f)));
         }
         if (errors.Count > 0) throw new DomainException(FailureKind.Invalid, errors);
-        foreach (var law in laws) EnsureCanMaintain(actor, law.State!.Trim().ToUpperInvariant(), hideForeign: false);
+    }
 
+    private async Task<IReadOnlyList<LawSummary>> StoreAsync(IReadOnlyList<CreateLaw> laws, CancellationToken ct)
+    {
         var now = clock.GetUtcNow();
         var works = new List<(LegalWork Work, List<LegalExpression> Expressions)>();
         foreach (var cmd in laws)
@@ -73,9 +91,8 @@ public sealed class LegislationCommands(EntraideDbContext db, ICurrentActor curr
             db.Add(work);
             works.Add((work, [.. cmd.Expressions!.Select(e => AddExpression(work, e, now))]));
         }
-        audit.Action = laws.Count == 1 ? "knowledge.law.create" : "knowledge.law.import";
         await db.SaveChangesAsync(ct);
-        foreach (var w in works) await indexer.IndexWorkAsync(w.Work.Id, ct);
+        await indexer.IndexWorksAsync([.. works.Select(w => w.Work.Id)], ct);
         return [.. works.Select(w => LegislationQueries.Summary(w.Work, w.Expressions))];
     }
 
