@@ -102,3 +102,15 @@ public sealed class SearchTests(AppFixture fixture)
         Assert.Equal(1, (await app.Anonymous().GetAsync("/api/v1/knowledge/search?q=" + marker).ExpectAsync(HttpStatusCode.OK)).GetProperty("total").GetInt32());
     }
 }
+
+public sealed class QueryScriptTests
+{
+    [Theory]
+    [InlineData("accès illicite", "en,fr,es")]
+    [InlineData("非法访问", "zh")]
+    [InlineData("الدخول غير المشروع", "ar")]
+    [InlineData("неправомерный доступ", "ru")]
+    [InlineData("DDoS 攻击", "zh,en,fr,es")]
+    public void LanguagesWritten_FollowTheQueryScript(string query, string expected) =>
+        Assert.Equal(expected, string.Join(",", App.Knowledge.Search.KnowledgeSearch.LanguagesWritten(query)));
+}

@@ -94,7 +94,7 @@ public sealed class KnowledgeSearch(KnowledgeIndex index)
         var tokens = new Dictionary<string, List<string>>();
         if (text.Length == 0) return (null, tokens);
         var any = new BooleanQuery();
-        foreach (var language in Languages.All)
+        foreach (var language in LanguagesWritten(text))
         {
             var field = KnowledgeAnalyzers.Field(language);
             var words = KnowledgeAnalyzers.Tokens(AnalyzerFor(language), field, text).Distinct(StringComparer.Ordinal).ToList();
@@ -105,6 +105,29 @@ public sealed class KnowledgeSearch(KnowledgeIndex index)
             any.Add(all, Occur.SHOULD);
         }
         return (any.Clauses.Count == 0 ? null : any, tokens);
+    }
+
+    /// <summary>
+    /// The languages whose script the query uses: Arabic script is looked for in Arabic, Han in Chinese,
+    /// Cyrillic in Russian, Latin in English, French and Spanish. Analysing the query only with those
+    /// analyzers keeps the per-query cost (SmartCn segmentation above all) off queries it cannot match.
+    /// </summary>
+    public static IReadOnlyList<string> LanguagesWritten(string text)
+    {
+        bool arabic = false, han = false, cyrillic = false, latin = false;
+        foreach (var c in text)
+        {
+            if (c is >= '\u0600' and <= '\u06FF' or >= '\u0750' and <= '\u077F' or >= '\uFB50' and <= '\uFEFF') arabic = true;
+            else if (c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' or >= '\uF900' and <= '\uFAFF') han = true;
+            else if (c is >= '\u0400' and <= '\u04FF') cyrillic = true;
+            else if (char.IsLetterOrDigit(c)) latin = true;
+        }
+        var languages = new List<string>(6);
+        if (arabic) languages.Add(Languages.Arabic);
+        if (han) languages.Add(Languages.Chinese);
+        if (latin) languages.AddRange([Languages.English, Languages.French, Languages.Spanish]);
+        if (cyrillic) languages.Add(Languages.Russian);
+        return languages;
     }
 
     /// <summary>
@@ -124,7 +147,7 @@ public sealed class KnowledgeSearch(KnowledgeIndex index)
 
     public static IReadOnlyList<string> ExpandText(string text)
     {
-        var tokens = Languages.All.ToDictionary(l => l, l => KnowledgeAnalyzers.Tokens(AnalyzerFor(l), KnowledgeAnalyzers.Field(l), text));
+        var tokens = LanguagesWritten(text).ToDictionary(l => l, l => KnowledgeAnalyzers.Tokens(AnalyzerFor(l), KnowledgeAnalyzers.Field(l), text));
         return Expand(tokens);
     }
 
