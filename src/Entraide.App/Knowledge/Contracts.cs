@@ -16,6 +16,7 @@ public sealed record DualCriminalityQuestion(
     string RequestedState,
     DateOnly? On = null);
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DualCriminalityOutcome>))]
 public enum DualCriminalityOutcome
 {
     CriminalInBoth,
@@ -25,7 +26,14 @@ public enum DualCriminalityOutcome
     Unknown,
 }
 
-public sealed record DualCriminalityAnswer(DualCriminalityOutcome Outcome, IReadOnlyList<TermAnswer> Terms);
+public sealed record DualCriminalityAnswer(DualCriminalityOutcome Outcome, IReadOnlyList<TermAnswer> Terms)
+{
+    /// <summary>When criminal in both: whether the heaviest maximum on each side reaches four years (48 months); null when a side states no penalty.</summary>
+    public bool? SeriousCrimeInBoth { get; init; }
+
+    /// <summary>The date the laws were read at.</summary>
+    public DateOnly? On { get; init; }
+}
 
 public sealed record TermAnswer(
     string Term,

@@ -1,0 +1,17 @@
+using Entraide.App.Network;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Entraide.App.Knowledge.Pages;
+
+[AllowAnonymous]
+public sealed class CasesModel(CaseNoteCommands cases, StateCatalogue states) : KnowledgePage(states)
+{
+    public IReadOnlyList<CaseNoteView> Cases { get; private set; } = [];
+    public string? Term { get; private set; }
+
+    public async Task OnGetAsync(string? term, CancellationToken ct)
+    {
+        Term = string.IsNullOrWhiteSpace(term) ? null : term;
+        Cases = await cases.ListAsync(null, Term, null, ct);
+    }
+}

@@ -1,0 +1,17 @@
+using Entraide.App.Infrastructure.Persistence;
+using Entraide.App.Network;
+using Entraide.Domain.Common;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Entraide.App.Knowledge.Pages;
+
+[AllowAnonymous]
+public sealed class DocumentModel(EntraideDbContext db, StateCatalogue states) : KnowledgePage(states)
+{
+    public KnowledgeDocument Document { get; private set; } = null!;
+
+    public async Task OnGetAsync(Guid documentId, CancellationToken ct) =>
+        Document = await db.Set<KnowledgeDocument>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId, ct)
+            ?? throw DomainException.NotFound("document");
+}

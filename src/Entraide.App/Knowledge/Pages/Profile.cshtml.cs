@@ -1,0 +1,13 @@
+using Entraide.App.Network;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Entraide.App.Knowledge.Pages;
+
+[AllowAnonymous]
+public sealed class ProfileModel(CriminalisationService service, StateCatalogue states) : KnowledgePage(states)
+{
+    public CoverageView Coverage { get; private set; } = null!;
+
+    public async Task OnGetAsync(string state, DateOnly? on, CancellationToken ct) =>
+        Coverage = await service.CoverageAsync(state, on, Language, ct);
+}

@@ -1,0 +1,244 @@
+using System.Collections.Concurrent;
+using Entraide.Domain.Common;
+using Entraide.Domain.Knowledge;
+using Lucene.Net.Analysis;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Highlight;
+using Lucene.Net.Util;
+
+namespace Entraide.App.Knowledge.Search;
+
+public sealed record SearchRequest(string? Query, string Language, string? State = null, string? Term = null, string? Type = null,
+    string? InLanguage = null, DateOnly? From = null, DateOnly? To = null, int Page = 1, int PageSize = 20);
+
+/// <param name="Snippet">HTML: the matched passage with the words found in <c>&lt;mark&gt;</c>; everything else is encoded.</param>
+public sealed record SearchHit(string Key, string Type, string? State, string Language, DateOnly Date, string Title, string? Number,
+    string Snippet, IReadOnlyList<string> Terms, Guid? Law, bool Example, float Score);
+
+public sealed record FacetValue(string Value, int Count);
+
+/// <param name="ExpandedTerms">Taxonomy terms the query was recognised as, in any language: how a query in one language finds provisions in all.</param>
+public sealed record SearchResult(string? Query, int Total, int Page, int PageSize, IReadOnlyList<SearchHit> Hits,
+    IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets, IReadOnlyList<string> ExpandedTerms);
+
+/// <summary>
+/// Searches the knowledge index. The words are analysed once per language and looked for in that
+/// language's field; the query is also matched against the taxonomy's labels and keywords in all six
+/// languages, and the terms it names are added, so "accès illicite" finds a Chinese provision tagged
+/// illegal-access. Facets are counted from doc values over every hit (there is no facet module for
+/// Lucene.Net 4.8 here; see docs/decisions/knowledge-search.md).
+/// </summary>
+public sealed class KnowledgeSearch(KnowledgeIndex index)
+{
+    public const int MaxPageSize = 100;
+    private static readonly ConcurrentDictionary<string, Analyzer> Analyzers = new();
+    private static readonly Lazy<IReadOnlyList<(string Term, string Language, HashSet<string> Tokens)>> TaxonomyTokens = new(BuildTaxonomyTokens);
+
+    private static Analyzer AnalyzerFor(string language) => Analyzers.GetOrAdd(language, KnowledgeAnalyzers.For);
+
+    public SearchResult Search(SearchRequest request)
+    {
+        var pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
+        var page = Math.Max(1, request.Page);
+        var text = request.Query?.Trim() ?? "";
+        if (text.Length > 500) throw DomainException.Invalid("too-long", "q");
+
+        var (textQuery, tokensByLanguage) = TextQuery(text);
+        var expanded = Expand(tokensByLanguage);
+        var query = new BooleanQuery();
+        if (text.Length == 0) query.Add(new MatchAllDocsQuery(), Occur.MUST);
+        else
+        {
+            var either = new BooleanQuery();
+            if (textQuery is not null) either.Add(textQuery, Occur.SHOULD);
+            foreach (var t in expanded) either.Add(new TermQuery(new Term(KnowledgeFields.Term, t)) { Boost = 2f }, Occur.SHOULD);
+            if (either.Clauses.Count == 0) return Empty(request, page, pageSize, expanded);
+            query.Add(either, Occur.MUST);
+        }
+        Filter(query, KnowledgeFields.State, request.State?.ToUpperInvariant());
+        Filter(query, KnowledgeFields.Term, request.Term);
+        Filter(query, KnowledgeFields.Type, request.Type);
+        Filter(query, KnowledgeFields.Language, request.InLanguage);
+        if (request.From is not null || request.To is not null)
+            query.Add(TermRangeQuery.NewStringRange(KnowledgeFields.Date, request.From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                request.To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), true, true), Occur.MUST);
+
+        var searcher = index.Acquire();
+        try
+        {
+            var top = TopScoreDocCollector.Create(page * pageSize, true);
+            var facets = new FacetCollector(KnowledgeFields.Faceted);
+            searcher.Search(query, MultiCollector.Wrap(top, facets));
+            var docs = top.GetTopDocs((page - 1) * pageSize, pageSize);
+            var hits = docs.ScoreDocs.Select(sd => Hit(searcher, sd, textQuery)).ToList();
+            return new SearchResult(text, top.TotalHits, page, pageSize, hits, facets.Result(), expanded);
+        }
+        finally
+        {
+            index.Release(searcher);
+        }
+    }
+
+    private static SearchResult Empty(SearchRequest r, int page, int pageSize, IReadOnlyList<string> expanded) =>
+        new(r.Query, 0, page, pageSize, [], KnowledgeFields.Faceted.ToDictionary(f => f, _ => (IReadOnlyList<FacetValue>)[]), expanded);
+
+    private static void Filter(BooleanQuery query, string field, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value)) query.Add(new TermQuery(new Term(field, value.Trim())), Occur.MUST);
+    }
+
+    /// <summary>Per language: every word of the query must appear in that language's field; the languages are alternatives.</summary>
+    private static (Query? Query, Dictionary<string, List<string>> Tokens) TextQuery(string text)
+    {
+        var tokens = new Dictionary<string, List<string>>();
+        if (text.Length == 0) return (null, tokens);
+        var any = new BooleanQuery();
+        foreach (var language in LanguagesWritten(text))
+        {
+            var field = KnowledgeAnalyzers.Field(language);
+            var words = KnowledgeAnalyzers.Tokens(AnalyzerFor(language), field, text).Distinct(StringComparer.Ordinal).ToList();
+            tokens[language] = words;
+            if (words.Count == 0) continue;
+            var all = new BooleanQuery();
+            foreach (var w in words) all.Add(new TermQuery(new Term(field, w)), Occur.MUST);
+            any.Add(all, Occur.SHOULD);
+        }
+        return (any.Clauses.Count == 0 ? null : any, tokens);
+    }
+
+    /// <summary>
+    /// The languages whose script the query uses: Arabic script is looked for in Arabic, Han in Chinese,
+    /// Cyrillic in Russian, Latin in English, French and Spanish. Analysing the query only with those
+    /// analyzers keeps the per-query cost (SmartCn segmentation above all) off queries it cannot match.
+    /// </summary>
+    public static IReadOnlyList<string> LanguagesWritten(string text)
+    {
+        bool arabic = false, han = false, cyrillic = false, latin = false;
+        foreach (var c in text)
+        {
+            if (c is >= '\u0600' and <= '\u06FF' or >= '\u0750' and <= '\u077F' or >= '\uFB50' and <= '\uFEFF') arabic = true;
+            else if (c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' or >= '\uF900' and <= '\uFAFF') han = true;
+            else if (c is >= '\u0400' and <= '\u04FF') cyrillic = true;
+            else if (char.IsLetterOrDigit(c)) latin = true;
+        }
+        var languages = new List<string>(6);
+        if (arabic) languages.Add(Languages.Arabic);
+        if (han) languages.Add(Languages.Chinese);
+        if (latin) languages.AddRange([Languages.English, Languages.French, Languages.Spanish]);
+        if (cyrillic) languages.Add(Languages.Russian);
+        return languages;
+    }
+
+    /// <summary>
+    /// The taxonomy terms the query names in some language: a term whose label or keyword, analysed like
+    /// the query, is contained in the query's words or contains them all.
+    /// </summary>
+    public static IReadOnlyList<string> Expand(Dictionary<string, List<string>> queryTokens)
+    {
+        var found = new List<string>();
+        foreach (var (term, language, nameTokens) in TaxonomyTokens.Value)
+        {
+            if (found.Contains(term) || !queryTokens.TryGetValue(language, out var q) || q.Count == 0 || nameTokens.Count == 0) continue;
+            if (nameTokens.All(q.Contains) || q.All(nameTokens.Contains)) found.Add(term);
+        }
+        return found;
+    }
+
+    public static IReadOnlyList<string> ExpandText(string text)
+    {
+        var tokens = LanguagesWritten(text).ToDictionary(l => l, l => KnowledgeAnalyzers.Tokens(AnalyzerFor(l), KnowledgeAnalyzers.Field(l), text));
+        return Expand(tokens);
+    }
+
+    private static IReadOnlyList<(string, string, HashSet<string>)> BuildTaxonomyTokens() =>
+        [.. OffenceTaxonomy.Current.Terms.SelectMany(t => t.Names().Select(n =>
+            (t.Code, n.Language, KnowledgeAnalyzers.Tokens(AnalyzerFor(n.Language), KnowledgeAnalyzers.Field(n.Language), n.Text).ToHashSet(StringComparer.Ordinal))))];
+
+    private static SearchHit Hit(IndexSearcher searcher, ScoreDoc sd, Query? textQuery)
+    {
+        var d = searcher.Doc(sd.Doc);
+        var language = d.Get(KnowledgeFields.Language);
+        var body = d.Get(KnowledgeFields.Body) ?? "";
+        return new SearchHit(d.Get(KnowledgeFields.Key), d.Get(KnowledgeFields.Type), d.Get(KnowledgeFields.State), language,
+            DateOnly.ParseExact(d.Get(KnowledgeFields.Date), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            d.Get(KnowledgeFields.Title), d.Get(KnowledgeFields.Number), Snippet(textQuery, language, body),
+            d.GetValues(KnowledgeFields.Term), Guid.TryParse(d.Get(KnowledgeFields.Law), out var law) ? law : null,
+            d.Get(KnowledgeFields.Example) == "1", sd.Score);
+    }
+
+    private static string Snippet(Query? textQuery, string language, string body)
+    {
+        var encoder = new SimpleHTMLEncoder();
+        if (textQuery is not null)
+        {
+            var field = KnowledgeAnalyzers.Field(language);
+            var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), encoder, new QueryScorer(textQuery, field))
+            {
+                TextFragmenter = new SimpleFragmenter(180),
+            };
+            using var stream = AnalyzerFor(language).GetTokenStream(field, body);
+            var fragments = highlighter.GetBestFragments(stream, body, 2, " … ");
+            if (!string.IsNullOrEmpty(fragments)) return fragments;
+        }
+        return encoder.EncodeText(body.Length <= 240 ? body : body[..240] + "…");
+    }
+
+    /// <summary>
+    /// Counts, over every matching document, the values of the faceted keyword fields, read from
+    /// sorted-set doc values segment by segment.
+    /// </summary>
+    private sealed class FacetCollector(IReadOnlyList<string> fields) : ICollector
+    {
+        private readonly Dictionary<string, Dictionary<string, int>> _counts = fields.ToDictionary(f => f, _ => new Dictionary<string, int>(StringComparer.Ordinal));
+        private readonly List<(string Field, SortedSetDocValues Values, int[] Counts)> _segment = [];
+
+        public bool AcceptsDocsOutOfOrder => true;
+
+        public void SetScorer(Scorer scorer) { }
+
+        public void SetNextReader(AtomicReaderContext context)
+        {
+            Flush();
+            foreach (var f in fields)
+            {
+                var values = context.AtomicReader.GetSortedSetDocValues(KnowledgeFields.Facet(f));
+                if (values is not null) _segment.Add((f, values, new int[values.ValueCount]));
+            }
+        }
+
+        public void Collect(int doc)
+        {
+            foreach (var (_, values, counts) in _segment)
+            {
+                values.SetDocument(doc);
+                long ord;
+                while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS) counts[ord]++;
+            }
+        }
+
+        private void Flush()
+        {
+            var scratch = new BytesRef();
+            foreach (var (field, values, counts) in _segment)
+            {
+                var target = _counts[field];
+                for (var ord = 0; ord < counts.Length; ord++)
+                {
+                    if (counts[ord] == 0) continue;
+                    values.LookupOrd(ord, scratch);
+                    var key = scratch.Utf8ToString();
+                    target[key] = target.GetValueOrDefault(key) + counts[ord];
+                }
+            }
+            _segment.Clear();
+        }
+
+        public IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Result()
+        {
+            Flush();
+            return _counts.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<FacetValue>)[.. kv.Value
+                .OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal).Select(v => new FacetValue(v.Key, v.Value))]);
+        }
+    }
+}
