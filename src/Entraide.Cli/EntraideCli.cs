@@ -55,6 +55,7 @@ public static class EntraideCli
         root.Subcommands.Add(AuditCommands(connection, provider, stdout, stderr));
         root.Subcommands.Add(UserCommands(connection, provider, stdout, stderr));
         root.Subcommands.Add(TokenCommands(connection, provider, stdout, stderr));
+        root.Subcommands.Add(KnowledgeCommands.Build(connection, provider, BuildHost, stdout, stderr));
 
         var parsed = root.Parse(args);
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });

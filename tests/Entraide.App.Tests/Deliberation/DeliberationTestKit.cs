@@ -25,7 +25,7 @@ public sealed class ClockedApp
     private ClockedApp(TestApp app)
     {
         Clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        Factory = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock)));
+        Factory = app.Derive(s => s.AddSingleton<TimeProvider>(Clock));
     }
 
     public static ClockedApp For(AppFixture fixture, Db db) => Apps.GetOrAdd(db, d => new ClockedApp(fixture.App(d)));

@@ -3,6 +3,7 @@ using Entraide.App.Infrastructure.Persistence;
 using Entraide.App.Trust;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -69,6 +70,22 @@ public sealed class TestApp : WebApplicationFactory<Program>
     public string ConnectionString { get; }
     public string? DatabaseName { get; }
     public string DataDirectory => _dataDir;
+
+    /// <summary>
+    /// The same application on the same database, with its own data folder (indexes, keys) and with
+    /// services replaced — typically a fake clock. A second host must not share the first one's
+    /// search index, which one process at a time may write.
+    /// </summary>
+    public WebApplicationFactory<Program> Derive(Action<IServiceCollection> services)
+    {
+        var dir = Path.Combine(_dataDir, "derived-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(dir);
+        return WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Entraide:DataDirectory", dir);
+            b.ConfigureTestServices(services);
+        });
+    }
 
     /// <summary>Extra settings a test class needs (e.g. a low sign-in rate limit).</summary>
     public Dictionary<string, string?> Settings { get; } = new();

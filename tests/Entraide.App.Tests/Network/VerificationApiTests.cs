@@ -65,7 +65,7 @@ public sealed class VerificationApiTests(AppFixture fixture)
     {
         var app = fixture.App(db);
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var later = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+        await using var later = app.Derive(s => s.AddSingleton<TimeProvider>(clock));
         HttpClient ClientFor(string? state, string role)
         {
             var c = later.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
@@ -118,7 +118,7 @@ public sealed class VerificationApiTests(AppFixture fixture)
     {
         var app = fixture.App(db);
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var later = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+        await using var later = app.Derive(s => s.AddSingleton<TimeProvider>(clock));
         var admin = later.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", app.IssueToken("PER", Roles.StateAdministrator));
 
