@@ -105,7 +105,7 @@ public sealed class CrashTests
     private static async Task WaitReadyAsync(HttpClient http)
     {
         var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(90))
+        while (clock.Elapsed < TimeSpan.FromSeconds(180))
         {
             try
             {
