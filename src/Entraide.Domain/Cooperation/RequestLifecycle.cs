@@ -47,7 +47,8 @@ public sealed record TransitionInput(
     string? Ground = null,
     string? Reasons = null,
     bool Consulted = false,
-    bool AcceptsConfidentiality = false);
+    bool AcceptsConfidentiality = false,
+    Channel? Channel = null);
 
 /// <summary>
 /// The one life of a request, shared by both States: which side may take which step from which
@@ -82,24 +83,30 @@ public static class RequestLifecycle
     public static bool IsFinal(RequestStatus s) => s is RequestStatus.Executed or RequestStatus.Refused or RequestStatus.Withdrawn;
 
     /// <summary>The roles of a side that may act on a request of this type.</summary>
-    public static IReadOnlyList<string> ActingRoles(TypeSpec type, Side side, RequestAction action) =>
-        (side, action) switch
-        {
-            // Drafting is open to investigators; sending is for the authority that answers for the State.
-            (Side.Requesting, RequestAction.Submit) or (Side.Requesting, RequestAction.Withdraw) or (Side.Requesting, RequestAction.ExtendPreservation) =>
-                type.Urgent ? [Roles.PointOfContact, Roles.CentralAuthority] : [Roles.CentralAuthority],
-            _ => type.Urgent ? [Roles.PointOfContact, Roles.CentralAuthority] : [Roles.CentralAuthority],
-        };
+    /// <remarks>
+    /// Investigators draft but do not send: a request leaves through the authority that answers for
+    /// the State. Urgent types are handled by the 24/7 point of contact (the central authority may act
+    /// too); a request sent on the direct judicial channel is answered by the requested State's judicial
+    /// authority, with its central authority in copy and able to act.
+    /// </remarks>
+    public static IReadOnlyList<string> ActingRoles(TypeSpec type, Side side, RequestAction action, Channel? channel = null)
+    {
+        if (side == Side.Requested && channel == Cooperation.Channel.DirectJudicial) return [Roles.Investigator, Roles.CentralAuthority];
+        return type.Urgent ? [Roles.PointOfContact, Roles.CentralAuthority] : [Roles.CentralAuthority];
+    }
+
+    /// <summary>The default channel of a type: the 24/7 network for urgent types, else the central authority.</summary>
+    public static Channel DefaultChannel(TypeSpec type) => type.Urgent ? Cooperation.Channel.PointOfContact : Cooperation.Channel.CentralAuthority;
 
     /// <summary>The steps open to an actor of <paramref name="side"/> with <paramref name="roles"/> now.</summary>
-    public static IReadOnlyList<RequestAction> Allowed(TypeSpec type, RequestStatus status, Side side, IReadOnlySet<string> roles, bool consulted)
+    public static IReadOnlyList<RequestAction> Allowed(TypeSpec type, RequestStatus status, Side side, IReadOnlySet<string> roles, Channel? channel = null)
     {
         var list = new List<RequestAction>();
         foreach (var r in Rules)
         {
             if (r.Side != side || !r.From.Contains(status) || (r.BilateralOnly && !type.Bilateral)) continue;
             if (r.Action == RequestAction.ExtendPreservation && type.Type != RequestType.ExpeditedPreservation) continue;
-            if (!ActingRoles(type, side, r.Action).Any(roles.Contains)) continue;
+            if (!ActingRoles(type, side, r.Action, channel).Any(roles.Contains)) continue;
             list.Add(r.Action);
         }
         return list;
@@ -116,7 +123,7 @@ public static class RequestLifecycle
             ?? throw DomainException.Invalid("unknown-action", "action");
         if (rule.Side != input.Side)
             throw new DomainException(FailureKind.Forbidden, new DomainError("action-other-side") { Arguments = [Code(input.Action)] });
-        if (!ActingRoles(type, input.Side, input.Action).Any(input.Roles.Contains))
+        if (!ActingRoles(type, input.Side, input.Action, input.Channel).Any(input.Roles.Contains))
             throw new DomainException(FailureKind.Forbidden, new DomainError("action-role") { Arguments = [Code(input.Action)] });
         if (!rule.From.Contains(status) || (rule.BilateralOnly && !type.Bilateral)
             || (input.Action == RequestAction.ExtendPreservation && type.Type != RequestType.ExpeditedPreservation))

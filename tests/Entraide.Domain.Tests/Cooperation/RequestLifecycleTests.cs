@@ -94,15 +94,15 @@ public sealed class RequestLifecycleTests
     [Fact]
     public void Allowed_SpontaneousInformation_IsAcknowledgedButNeverAssessed()
     {
-        Assert.Equal([RequestAction.Acknowledge], RequestLifecycle.Allowed(Spontaneous, RequestStatus.Submitted, Side.Requested, Ca, false));
-        Assert.Empty(RequestLifecycle.Allowed(Spontaneous, RequestStatus.Received, Side.Requested, Ca, false));
+        Assert.Equal([RequestAction.Acknowledge], RequestLifecycle.Allowed(Spontaneous, RequestStatus.Submitted, Side.Requested, Ca));
+        Assert.Empty(RequestLifecycle.Allowed(Spontaneous, RequestStatus.Received, Side.Requested, Ca));
     }
 
     [Fact]
     public void Allowed_ExtensionOnlyForExecutedPreservation()
     {
-        Assert.Contains(RequestAction.ExtendPreservation, RequestLifecycle.Allowed(Preservation, RequestStatus.Executed, Side.Requesting, Poc, false));
-        Assert.DoesNotContain(RequestAction.ExtendPreservation, RequestLifecycle.Allowed(Mla, RequestStatus.Executed, Side.Requesting, Ca, false));
+        Assert.Contains(RequestAction.ExtendPreservation, RequestLifecycle.Allowed(Preservation, RequestStatus.Executed, Side.Requesting, Poc));
+        Assert.DoesNotContain(RequestAction.ExtendPreservation, RequestLifecycle.Allowed(Mla, RequestStatus.Executed, Side.Requesting, Ca));
         Assert.Equal(RequestStatus.Executed, RequestLifecycle.Apply(Preservation, RequestStatus.Executed, new(RequestAction.ExtendPreservation, Side.Requesting, Poc)));
     }
 
@@ -119,5 +119,17 @@ public sealed class RequestLifecycleTests
             Assert.Equal(a, back);
         }
         Assert.Equal("partially-executed", RequestLifecycle.Code(RequestStatus.PartiallyExecuted));
+    }
+}
+
+public sealed class RoutingTests
+{
+    [Fact]
+    public void DirectJudicialChannel_LetsTheRequestedJudicialAuthorityAct_WithTheCentralAuthority()
+    {
+        var mla = RequestCatalogue.Of(RequestType.MutualLegalAssistance);
+        Assert.Equal([Roles.Investigator, Roles.CentralAuthority], RequestLifecycle.ActingRoles(mla, Side.Requested, RequestAction.Accept, Channel.DirectJudicial));
+        Assert.Equal([Roles.CentralAuthority], RequestLifecycle.ActingRoles(mla, Side.Requested, RequestAction.Accept, Channel.CentralAuthority));
+        Assert.Equal(Channel.PointOfContact, RequestLifecycle.DefaultChannel(RequestCatalogue.Of(RequestType.EmergencyDisclosure)));
     }
 }
