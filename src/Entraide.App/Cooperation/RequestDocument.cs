@@ -58,7 +58,7 @@ public sealed class RequestDocument(RequestQueries queries, IStringLocalizer<Coo
             foreach (var f in spec.Fields)
             {
                 if (!v.Fields.TryGetValue(f.Name, out var value) || string.IsNullOrWhiteSpace(value)) continue;
-                Row(text["field." + f.Name], f.Kind == FieldKind.Affirmation ? text["Yes"] : value, f.Article);
+                Row(text["label." + f.Name], f.Kind == FieldKind.Affirmation ? text["Yes"] : value, f.Article);
             }
         }
         if (v.Deadline is { } d) Row(text["Deadline requested"], d.ToString("d MMMM yyyy", CultureInfo.CurrentCulture) + " — " + v.DeadlineReasons);

@@ -39,7 +39,7 @@ public sealed class SubmitRequestTests(AppFixture fixture)
         fields.Remove("purpose");
         var draft = await client.PostJsonAsync("/api/v1/requests", CooperationTestData.Body("mla", "BRA", fields)).ExpectAsync(HttpStatusCode.Created);
         var problem = await client.SubmitDraftAsync(draft.Id(), "k-" + Guid.NewGuid()).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "required");
-        Assert.Equal("L'objet de la demande est obligatoire (article 40).", problem.GetProperty("detail").GetString());
+        Assert.Equal("La finalité de la demande est obligatoire (article 40).", problem.GetProperty("detail").GetString());
     }
 
     [Theory, ClassData(typeof(Databases))]
