@@ -93,9 +93,25 @@ public sealed partial class CooperationClocks(IServiceScopeFactory scopes, TimeP
     /// <summary>Completes when the next sweep has run (for tests driving the clock).</summary>
     public Task<SweepResult> NextSweep => Volatile.Read(ref _next).Task;
 
+    private PeriodicTimer? _timer;
+
+    // The timer starts with the service, not when ExecuteAsync gets a thread, so the first tick is
+    // due exactly one interval after start (a fake clock advanced right after start fires it).
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        _timer = new PeriodicTimer(Interval, clock);
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        _timer?.Dispose();
+        base.Dispose();
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval, clock);
+        var timer = _timer!;
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using Entraide.App.Infrastructure.Localization;
 using Entraide.Domain.Common;
@@ -17,6 +16,10 @@ public sealed record RenderedDocument(string Reference, string Html);
 /// </summary>
 public sealed class RequestDocument(RequestQueries queries, IStringLocalizer<CooperationText> text, StateDirectory states)
 {
+    // Letters of every script stay as they are (the document must read in any of the six languages);
+    // only markup characters are escaped.
+    private static readonly System.Text.Encodings.Web.HtmlEncoder Encoder = System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
     public async Task<RenderedDocument> RenderAsync(Guid id, CancellationToken ct)
     {
         var view = await queries.GetAsync(id, ct);
@@ -28,7 +31,7 @@ public sealed class RequestDocument(RequestQueries queries, IStringLocalizer<Coo
         var lang = CultureCookie.Current;
         var dir = Languages.IsRightToLeft(lang) ? "rtl" : "ltr";
         var on = DateOnly.FromDateTime((v.SubmittedAt ?? v.CreatedAt).UtcDateTime);
-        string E(string? s) => WebUtility.HtmlEncode(s ?? "");
+        string E(string? s) => Encoder.Encode(s ?? "");
         string State(string code) => states.Exists(code) ? states.FormalName(code, lang, on) : code;
         var spec = RequestCatalogue.All.First(t => t.Code == v.Type);
         var sb = new StringBuilder();
