@@ -28,7 +28,18 @@ public static class AuditChain
 
     public static byte[] Link(ReadOnlySpan<byte> previous, in AuditFields f)
     {
-        var buffer = new ArrayBufferWriterLite(512);
+        var hash = new byte[HashLength];
+        Link(previous, f, hash);
+        return hash;
+    }
+
+    [ThreadStatic] private static ArrayBufferWriterLite? _buffer;
+
+    /// <summary>Writes the entry's hash into <paramref name="destination"/> without allocating (for walking long chains).</summary>
+    public static void Link(ReadOnlySpan<byte> previous, in AuditFields f, Span<byte> destination)
+    {
+        var buffer = _buffer ??= new ArrayBufferWriterLite(512);
+        buffer.Reset();
         buffer.Write(previous);
         buffer.WriteInt64(f.Id);
         buffer.WriteInt64(f.Sequence);
@@ -40,7 +51,7 @@ public static class AuditChain
         buffer.WriteString(f.EntityId);
         buffer.WriteString(f.BeforeDigest);
         buffer.WriteString(f.AfterDigest);
-        return SHA256.HashData(buffer.WrittenSpan);
+        SHA256.HashData(buffer.WrittenSpan, destination);
     }
 
     /// <summary>Digest of a record's state, for the before/after fields.</summary>
@@ -55,6 +66,8 @@ public static class AuditChain
         private int _len;
 
         public ReadOnlySpan<byte> WrittenSpan => _buf.AsSpan(0, _len);
+
+        public void Reset() => _len = 0;
 
         private Span<byte> Take(int n)
         {

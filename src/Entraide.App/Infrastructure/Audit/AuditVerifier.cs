@@ -14,10 +14,16 @@ public sealed record AuditVerification(bool Intact, long Verified, long Pending,
 /// <summary>
 /// Walks the audit chain from the first entry and recomputes every hash. An altered field, a removed
 /// or reordered entry, or a chain head that does not match the last entry is reported with the first
-/// entry at fault. Reads rows as a stream, so a million entries need no more memory than a few.
+/// entry at fault.
+/// Rows are read in storage order (by id, a sequential scan) and put back into chain order with a small
+/// reorder buffer: entries are chained in commit order, which differs from id order only where
+/// transactions overlapped, so the buffer stays a handful of rows even for millions of entries.
 /// </summary>
 public static class AuditVerifier
 {
+    /// <summary>More out-of-order rows than this means entries are missing or reordered wholesale.</summary>
+    private const int MaxReorderWindow = 100_000;
+
     public static async Task<AuditVerification> VerifyAsync(EntraideDbContext db, CancellationToken ct = default)
     {
         var head = await db.Set<AuditChainHead>().AsNoTracking().SingleAsync(h => h.Id == AuditChainHead.SingletonId, ct);
@@ -30,41 +36,68 @@ public static class AuditVerifier
         {
             await using var cmd = conn.CreateCommand();
             var entity = db.Model.FindEntityType(typeof(AuditEntry))!;
-            var table = entity.GetTableName();
             string Col(string p) => Quote(entity.FindProperty(p)!.GetColumnName());
             cmd.CommandText =
                 $"SELECT {Col("Id")}, {Col("Sequence")}, {Col("OccurredAtMs")}, {Col("ActorId")}, {Col("StateCode")}, {Col("Action")}, " +
                 $"{Col("EntityType")}, {Col("EntityId")}, {Col("BeforeDigest")}, {Col("AfterDigest")}, {Col("Hash")} " +
-                $"FROM {Quote(table!)} WHERE {Col("Sequence")} IS NOT NULL ORDER BY {Col("Sequence")}";
+                $"FROM {Quote(entity.GetTableName()!)} WHERE {Col("Sequence")} IS NOT NULL ORDER BY {Col("Id")}";
             await using var r = await cmd.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, ct);
 
-            byte[] previous = AuditChain.Genesis;
+            var previous = new byte[AuditChain.HashLength];
+            var computed = new byte[AuditChain.HashLength];
             var stored = new byte[AuditChain.HashLength];
+            var waiting = new Dictionary<long, (AuditFields Fields, string? Hash)>();
             long expected = 1;
+
+            AuditVerification? Check(in AuditFields f, string? hash)
+            {
+                AuditChain.Link(previous, f, computed);
+                if (hash is null || hash.Length != AuditChain.HashLength * 2
+                    || Convert.FromHexString(hash, stored, out _, out var written) != System.Buffers.OperationStatus.Done
+                    || written != AuditChain.HashLength || !stored.AsSpan().SequenceEqual(computed))
+                {
+                    return AuditVerification.Bad(expected - 1, pending, $"#{f.Id} (sequence {f.Sequence})",
+                        "hash does not match its contents and the previous entry");
+                }
+                computed.CopyTo(previous, 0);
+                expected++;
+                return null;
+            }
+
             while (await r.ReadAsync(ct))
             {
                 var f = new AuditFields(
                     r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetString(3), NullableString(r, 4), r.GetString(5),
                     r.GetString(6), r.GetString(7), NullableString(r, 8), NullableString(r, 9));
                 var hash = NullableString(r, 10);
-                var label = $"#{f.Id} (sequence {f.Sequence})";
+                if (f.Sequence < expected || waiting.ContainsKey(f.Sequence))
+                {
+                    return AuditVerification.Bad(expected - 1, pending, $"#{f.Id} (sequence {f.Sequence})", $"sequence {f.Sequence} repeats");
+                }
                 if (f.Sequence != expected)
                 {
-                    return AuditVerification.Bad(expected - 1, pending, label,
-                        f.Sequence > expected ? $"entries {expected}..{f.Sequence - 1} are missing" : $"sequence {f.Sequence} repeats");
+                    waiting[f.Sequence] = (f, hash);
+                    if (waiting.Count > MaxReorderWindow) break;
+                    continue;
                 }
-                previous = AuditChain.Link(previous, f);
-                if (hash is null || hash.Length != AuditChain.HashLength * 2 || !TryHex(hash, stored) || !stored.AsSpan().SequenceEqual(previous))
+                if (Check(f, hash) is { } bad) return bad;
+                while (waiting.Remove(expected, out var next))
                 {
-                    return AuditVerification.Bad(expected - 1, pending, label, "hash does not match its contents and the previous entry");
+                    if (Check(next.Fields, next.Hash) is { } bad2) return bad2;
                 }
-                expected++;
+            }
+            if (waiting.Count > 0)
+            {
+                var first = waiting.Keys.Min();
+                var at = waiting[first].Fields;
+                return AuditVerification.Bad(expected - 1, pending, $"#{at.Id} (sequence {at.Sequence})",
+                    $"entries {expected}..{first - 1} are missing");
             }
             var last = expected - 1;
             if (last != head.Sequence || !string.Equals(Convert.ToHexStringLower(previous), head.Hash, StringComparison.Ordinal))
             {
                 return AuditVerification.Bad(last, pending, $"sequence {head.Sequence}",
-                    $"the chain head records {head.Sequence} entries but the chain ends at {last}");
+                    $"the chain head records {head.Sequence} entries ending in {head.Hash[..12]}… but the chain ends at {last}");
             }
             return new AuditVerification(true, last, pending, null, null);
         }
@@ -73,9 +106,6 @@ public static class AuditVerifier
             if (mustClose) await conn.CloseAsync();
         }
     }
-
-    private static bool TryHex(string hex, Span<byte> into) =>
-        Convert.FromHexString(hex, into, out _, out var written) == System.Buffers.OperationStatus.Done && written == into.Length;
 
     private static string? NullableString(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 

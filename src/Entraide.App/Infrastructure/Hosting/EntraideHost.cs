@@ -26,6 +26,8 @@ public static class EntraideHost
         {
             Args = [.. args.Where(a => a != "--demo")],
             ContentRootPath = AppContext.BaseDirectory,
+            // Pages and endpoints live in this assembly whoever hosts it (the server, the CLI, tests).
+            ApplicationName = typeof(EntraideHost).Assembly.GetName().Name,
         });
         if (demo) builder.Configuration["Entraide:Demo"] = "true";
         if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultUrl);
@@ -158,7 +160,6 @@ public static class EntraideHost
 
         var api = app.MapGroup("/api/v1").WithGroupName("v1");
         foreach (var m in Modules.Discover()) m.MapEndpoints(api);
-        app.MapFallback("/api/{**rest}", (HttpContext ctx) => ProblemResponses.Result(ctx, StatusCodes.Status404NotFound, "not-found")).AllowAnonymous();
         app.MapRazorPages();
     }
 

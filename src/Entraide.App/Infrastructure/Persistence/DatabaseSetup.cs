@@ -74,11 +74,9 @@ public static class DatabaseSetup
          .AddInterceptors(SqlitePragmas.Instance);
 
     internal static void ConfigurePostgres(DbContextOptionsBuilder o, string cs) =>
-        o.UseNpgsql(cs, s =>
-        {
-            s.MigrationsHistoryTable("__entraide_migrations");
-            s.EnableRetryOnFailure(3);
-        });
+        // No retrying execution strategy: handlers use explicit transactions, and a failed write is
+        // answered 503 with a retry hint; clients retry with their Idempotency-Key.
+        o.UseNpgsql(cs, s => s.MigrationsHistoryTable("__entraide_migrations"));
 
     /// <summary>Applies pending migrations; SQLite is switched to write-ahead logging first.</summary>
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)

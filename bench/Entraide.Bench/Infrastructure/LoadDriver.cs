@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Entraide.Bench.Infrastructure;
+
+public sealed record LoadResult(string Name, long Requests, long Errors, TimeSpan Duration, double P50Ms, double P95Ms, double P99Ms, double MaxMs)
+{
+    public double PerSecond => Requests / Duration.TotalSeconds;
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"{Name}: {PerSecond:0} req/s, p50 {P50Ms:0.00} ms, p95 {P95Ms:0.00} ms, p99 {P99Ms:0.00} ms, max {MaxMs:0.0} ms, {Requests} requests, {Errors} errors");
+}
+
+/// <summary>
+/// A closed-loop load driver: <c>concurrency</c> workers each send one request after another for a
+/// fixed time after a warm-up; every latency is kept so percentiles are exact. Traffic goes to
+/// loopback only.
+/// </summary>
+public static class LoadDriver
+{
+    public static async Task<LoadResult> RunAsync(string name, int concurrency, TimeSpan warmup, TimeSpan duration,
+        Func<int, long, CancellationToken, Task<bool>> send)
+    {
+        using (var warm = new CancellationTokenSource(warmup))
+        {
+            await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async w =>
+            {
+                long i = 0;
+                while (!warm.IsCancellationRequested)
+                {
+                    try { await send(w, i++, CancellationToken.None); } catch (HttpRequestException) { }
+                }
+            }));
+        }
+
+        var latencies = new List<double>[concurrency];
+        var errors = new long[concurrency];
+        using var stop = new CancellationTokenSource(duration);
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async w =>
+        {
+            var mine = latencies[w] = new List<double>(100_000);
+            long i = 0;
+            while (!stop.IsCancellationRequested)
+            {
+                var t = Stopwatch.GetTimestamp();
+                bool ok;
+                try { ok = await send(w, i++, CancellationToken.None); }
+                catch (HttpRequestException) { ok = false; }
+                mine.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+                if (!ok) errors[w]++;
+            }
+        }));
+        var elapsed = clock.Elapsed;
+        var all = latencies.SelectMany(l => l).ToArray();
+        Array.Sort(all);
+        double P(double q) => all.Length == 0 ? 0 : all[Math.Min(all.Length - 1, (int)Math.Ceiling(q * all.Length) - 1)];
+        return new LoadResult(name, all.Length, errors.Sum(), elapsed, P(0.50), P(0.95), P(0.99), all.Length == 0 ? 0 : all[^1]);
+    }
+
+    public static HttpClient Client(string baseUrl, int concurrency) => new(new SocketsHttpHandler
+    {
+        MaxConnectionsPerServer = concurrency,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(10),
+    })
+    { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
+}

@@ -1,0 +1,59 @@
+using System.Net;
+using Entraide.App.Tests.Infrastructure;
+
+namespace Entraide.App.Tests.Trust;
+
+[Collection(AppCollection.Name)]
+public sealed class HostTests(AppFixture fixture)
+{
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Health_LiveAndReady(Db db)
+    {
+        var client = fixture.App(db).Anonymous();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Responses_CarrySecurityHeaders()
+    {
+        var response = await fixture.App(Db.Sqlite).Anonymous().GetAsync("/states");
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_DescribesTheApi()
+    {
+        var doc = await fixture.App(Db.Sqlite).Anonymous().GetAsync("/openapi/v1.json").ExpectAsync(HttpStatusCode.OK);
+        var paths = doc.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Contains("/api/v1/states", paths);
+        Assert.Contains("/api/v1/tokens", paths);
+        var reference = await fixture.App(Db.Sqlite).CreateClient().GetAsync("/api/reference");
+        Assert.Equal(HttpStatusCode.OK, reference.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("ar", "rtl")]
+    [InlineData("zh", "ltr")]
+    [InlineData("fr", "ltr")]
+    [InlineData("ru", "ltr")]
+    [InlineData("es", "ltr")]
+    [InlineData("en", "ltr")]
+    public async Task Pages_DeclareLanguageAndDirection(string lang, string dir)
+    {
+        var html = await fixture.App(Db.Sqlite).Anonymous().GetStringAsync($"/states?lang={lang}");
+        Assert.Contains($"<html lang=\"{lang}\" dir=\"{dir}\">", html);
+    }
+
+    [Fact]
+    public async Task ChosenLanguage_IsRemembered()
+    {
+        var client = fixture.App(Db.Sqlite).CreateClient();
+        await client.GetAsync("/states?lang=ru");
+        var html = await client.GetStringAsync("/states");
+        Assert.Contains("<html lang=\"ru\"", html);
+    }
+}
