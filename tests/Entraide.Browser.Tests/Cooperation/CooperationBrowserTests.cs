@@ -22,6 +22,8 @@ public sealed partial class CooperationBrowserTests(BrowserFixture fixture)
     {
         var page = await fixture.NewPageAsync();
         await BrowserFixture.SignInAsync(page, email);
+        // Demo officers read their own language; these tests read English.
+        await page.GotoAsync("/?lang=en");
         return page;
     }
 
