@@ -489,6 +489,6 @@ public sealed partial class RequestCommands(
         return (r!, side, a);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Request {Reference} submitted by {From} to {To}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Request {Reference} submitted by {From} to {To}")]
     private static partial void LogSubmitted(ILogger logger, string reference, string from, string to);
 }
