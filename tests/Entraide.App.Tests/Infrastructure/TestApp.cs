@@ -122,9 +122,31 @@ public sealed class TestApp : WebApplicationFactory<Program>
         return await work(scope.ServiceProvider.GetRequiredService<EntraideDbContext>());
     }
 
+    private bool _hostStopped;
+
+    /// <summary>Stops the in-process host but keeps its database, for tests that run the server as a separate process.</summary>
+    public async Task DisposeAsyncKeepingDatabase()
+    {
+        if (_hostStopped) return;
+        _hostStopped = true;
+        await base.DisposeAsync();
+    }
+
+    /// <summary>A database context built from scratch (for use after the in-process host is stopped).</summary>
+    public async Task<T> WithFreshDbAsync<T>(Func<EntraideDbContext, Task<T>> work)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+        services.AddEntraideDatabase(new DatabaseSettings(Db == Db.Postgres ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite, ConnectionString, _dataDir));
+        await using var sp = services.BuildServiceProvider();
+        await using var scope = sp.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<EntraideDbContext>());
+    }
+
     public override async ValueTask DisposeAsync()
     {
-        await base.DisposeAsync();
+        if (!_hostStopped) await base.DisposeAsync();
+        _hostStopped = true;
         if (DatabaseName is not null)
         {
             NpgsqlConnection.ClearAllPools();
