@@ -21,7 +21,9 @@ public sealed class ErrorMessages(IStringLocalizerFactory factory, IEnumerable<E
         {
             foreach (var l in _localizers)
             {
-                var s = l[key, args];
+                // Without arguments, look the text up unformatted: a message with placeholders
+                // (e.g. "required.article") must not fail when only its existence is asked.
+                var s = args.Length == 0 ? l[key] : l[key, args];
                 if (!s.ResourceNotFound) return s;
             }
             return new LocalizedString(key, key, resourceNotFound: true);

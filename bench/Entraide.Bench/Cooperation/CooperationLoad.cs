@@ -1,0 +1,214 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Entraide.App.Cooperation;
+using Entraide.App.Infrastructure.Persistence;
+using Entraide.App.Trust;
+using Entraide.Bench.Infrastructure;
+using Entraide.Domain.Cooperation;
+using Entraide.Domain.Trust;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Entraide.Bench.Cooperation;
+
+/// <summary>
+/// Submission throughput of complete requests (validate, store, timeline, audit, notify) at N
+/// concurrent clients against a bare INSERT+commit of the same rows in the same run; the time for an
+/// urgent request to be visible in the recipient's inbox under that load; inbox listing p95 with a
+/// large table (<c>--rows</c>, default 1,000,000).
+/// </summary>
+public sealed class CooperationLoad : IBenchCommand
+{
+    public string Name => "cooperation";
+    public string Description => "Request submission vs bare INSERT, urgent visibility, inbox p95 (--postgres CONN --seconds 10 --connections 50 --rows 1000000)";
+
+    private static readonly string[] States = ["FRA", "BRA", "CHN", "USA", "EGY", "NGA", "IND", "JPN", "AUS", "MEX", "GBR", "ZAF"];
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<int> RunAsync(string[] args)
+    {
+        var postgres = BenchArgs.Get(args, "postgres", "");
+        var seconds = BenchArgs.Int(args, "seconds", 10);
+        var connections = BenchArgs.Int(args, "connections", 50);
+        var rows = BenchArgs.Int(args, "rows", 1_000_000);
+        var (app, url, _) = await BenchHost.StartAsync(postgres.Length == 0 ? null : postgres, demo: false, b =>
+            b.Configuration["Cooperation:ClockIntervalSeconds"] = "3600");
+        try
+        {
+            Console.WriteLine($"database: {(postgres.Length == 0 ? "sqlite" : "postgres")}, {connections} clients, {seconds} s");
+            var tokens = States.ToDictionary(s => s, s => Issue(app.Services, s, Roles.CentralAuthority, Roles.PointOfContact));
+            using var client = LoadDriver.Client(url, connections + 2);
+
+            var submit = await LoadDriver.RunAsync("POST /api/v1/requests/submissions (complete MLA)", connections, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(seconds), async (w, i, ct) =>
+            {
+                var from = States[w % States.Length];
+                var to = States[(w + 1) % States.Length];
+                using var m = new HttpRequestMessage(HttpMethod.Post, "/api/v1/requests/submissions") { Content = JsonContent.Create(Body("mla", to), options: Json) };
+                m.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[from]);
+                m.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+                using var r = await client.SendAsync(m, ct);
+                return r.IsSuccessStatusCode;
+            });
+            var bare = await BareInsertAsync(app.Services, connections, seconds);
+            Console.WriteLine(submit);
+            Console.WriteLine(bare);
+            Console.WriteLine($"ratio: {submit.PerSecond / bare.PerSecond:P1} of bare INSERT+commit (target ≥ 30 %), p99 {submit.P99Ms:0.00} ms (target < 50 ms)");
+
+            // Under the same load, an emergency request: submitted, then listed in the recipient's inbox.
+            var visible = new List<double>();
+            using var load = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
+            var background = LoadDriver.RunAsync("background submissions", connections - 1, TimeSpan.Zero, TimeSpan.FromSeconds(seconds), async (w, i, ct) =>
+            {
+                var from = States[w % States.Length];
+                using var m = new HttpRequestMessage(HttpMethod.Post, "/api/v1/requests/submissions") { Content = JsonContent.Create(Body("mla", States[(w + 1) % States.Length]), options: Json) };
+                m.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[from]);
+                m.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+                using var r = await client.SendAsync(m, ct);
+                return r.IsSuccessStatusCode;
+            });
+            while (!load.IsCancellationRequested)
+            {
+                var t = Stopwatch.GetTimestamp();
+                using var m = new HttpRequestMessage(HttpMethod.Post, "/api/v1/requests/submissions") { Content = JsonContent.Create(Body("emergency", "JPN"), options: Json) };
+                m.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens["AUS"]);
+                m.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+                using var r = await client.SendAsync(m);
+                var id = (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+                while (true)
+                {
+                    using var q = new HttpRequestMessage(HttpMethod.Get, "/api/v1/requests?box=incoming&bucket=new&pageSize=20");
+                    q.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens["JPN"]);
+                    using var inbox = await client.SendAsync(q);
+                    if ((await inbox.Content.ReadAsStringAsync()).Contains(id!, StringComparison.Ordinal)) break;
+                }
+                visible.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+            }
+            await background;
+            visible.Sort();
+            Console.WriteLine($"urgent request visible in the recipient's inbox: p50 {P(visible, 0.5):0.00} ms, p99 {P(visible, 0.99):0.00} ms over {visible.Count} (target p99 < 100 ms)");
+
+            await SeedAsync(app.Services, rows);
+            var inboxLoad = await LoadDriver.RunAsync($"GET /api/v1/requests?box=incoming ({rows:N0}+ requests)", 8, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(seconds), async (w, i, ct) =>
+            {
+                var state = States[w % States.Length];
+                using var q = new HttpRequestMessage(HttpMethod.Get, (i % 3) switch { 0 => "/api/v1/requests?box=incoming", 1 => "/api/v1/requests?box=incoming&bucket=new", _ => "/api/v1/requests?box=outgoing&type=mla" });
+                q.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[state]);
+                using var r = await client.SendAsync(q, ct);
+                return r.IsSuccessStatusCode;
+            });
+            Console.WriteLine(inboxLoad);
+            Console.WriteLine($"inbox p95 {inboxLoad.P95Ms:0.00} ms (target < 30 ms)");
+            return 0;
+        }
+        finally
+        {
+            await app.StopAsync();
+        }
+    }
+
+    private static double P(List<double> sorted, double q) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
+
+    private static object Body(string type, string to)
+    {
+        RequestCatalogue.TryParse(type, out var spec);
+        return new
+        {
+            type, requestedState = to, language = "en",
+            fields = spec.Fields.Where(f => f.Required).ToDictionary(f => f.Name, f => f.Kind == FieldKind.Affirmation ? "true" : $"{f.Name}: bench content of a realistic length for a request field."),
+        };
+    }
+
+    private static string Issue(IServiceProvider services, string state, params string[] roles)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<EntraideDbContext>();
+        var secret = ApiToken.NewSecret();
+        db.Add(new ApiToken
+        {
+            Id = Guid.CreateVersion7(), Name = "bench " + state, StateCode = state, Roles = string.Join(",", roles),
+            SecretDigest = ApiToken.DigestOf(secret), Prefix = secret[..10], CreatedBy = "bench", CreatedAt = DateTimeOffset.UtcNow,
+        });
+        db.SaveChanges();
+        return secret;
+    }
+
+    /// <summary>The same row (request and its timeline event), written with a bare INSERT and commit per request, same concurrency.</summary>
+    private static async Task<LoadResult> BareInsertAsync(IServiceProvider services, int connections, int seconds)
+    {
+        return await LoadDriver.RunAsync("bare INSERT+commit (request + event)", connections, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(seconds), async (w, i, ct) =>
+        {
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<EntraideDbContext>();
+            var conn = db.Database.GetDbConnection();
+            await conn.OpenAsync(ct);
+            await using var tx = await conn.BeginTransactionAsync(ct);
+            var id = Guid.CreateVersion7();
+            await InsertAsync(conn, tx, db.Provider, id, States[w % States.Length], States[(w + 1) % States.Length], RequestStatus.Submitted, DateTimeOffset.UtcNow, ct);
+            await tx.CommitAsync(ct);
+            return true;
+        });
+    }
+
+    private static async Task InsertAsync(DbConnection conn, DbTransaction tx, DatabaseProvider provider, Guid id, string from, string to, RequestStatus status, DateTimeOffset at, CancellationToken ct)
+    {
+        var fields = JsonSerializer.Serialize(Body("mla", to));
+        await using var cmd = conn.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = """
+            INSERT INTO cooperation_requests ("Id","Reference","Type","RequestingState","RequestedState","Status","Channel","Urgent","Language","Confidential","FieldsJson","ConductTerms","SearchText","CreatedBy","CreatedByName","CreatedAt","UpdatedAt","SubmittedAt","Consulted","PreservationExtensions","Version")
+            VALUES (@id,@ref,'MutualLegalAssistance',@from,@to,@status,'CentralAuthority',@urgent,'en',@f,@fields,'',@search,'bench','bench',@at,@at,@at,@f,0,1);
+            INSERT INTO cooperation_events ("Id","RequestId","At","ActorId","ActorName","ActorState","Action","FromStatus","ToStatus")
+            VALUES (@eid,@id,@at,'bench','bench',@from,'submit','Draft','Submitted');
+            """;
+        void Add(string name, object value)
+        {
+            var p = cmd.CreateParameter();
+            p.ParameterName = name;
+            p.Value = value;
+            cmd.Parameters.Add(p);
+        }
+        Add("@id", provider == DatabaseProvider.Sqlite ? id.ToString().ToUpperInvariant() : id);
+        Add("@eid", provider == DatabaseProvider.Sqlite ? Guid.CreateVersion7().ToString().ToUpperInvariant() : Guid.CreateVersion7());
+        Add("@ref", $"{from}-{to}-B-{id.ToString("N")[^12..].ToUpperInvariant()}");
+        Add("@from", from);
+        Add("@to", to);
+        Add("@status", status.ToString());
+        Add("@urgent", false);
+        Add("@f", false);
+        Add("@fields", fields);
+        Add("@search", "bench subject " + id.ToString("N")[..8]);
+        Add("@at", provider == DatabaseProvider.Sqlite ? at.UtcTicks : at);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Fills the table up to <paramref name="rows"/> requests spread over the States and statuses, in large transactions.</summary>
+    private static async Task SeedAsync(IServiceProvider services, int rows)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EntraideDbContext>();
+        var existing = await db.Set<CooperationRequest>().CountAsync();
+        var clock = Stopwatch.StartNew();
+        var conn = db.Database.GetDbConnection();
+        await conn.OpenAsync();
+        var statuses = Enum.GetValues<RequestStatus>();
+        var start = DateTimeOffset.UtcNow.AddYears(-3);
+        for (var done = existing; done < rows;)
+        {
+            await using var tx = await conn.BeginTransactionAsync();
+            for (var k = 0; k < 5000 && done < rows; k++, done++)
+            {
+                var from = States[done % States.Length];
+                var to = States[(done / States.Length + 1 + done) % States.Length];
+                if (to == from) to = States[(Array.IndexOf(States, from) + 1) % States.Length];
+                await InsertAsync(conn, tx, db.Provider, Guid.CreateVersion7(), from, to, statuses[done % statuses.Length], start.AddSeconds(done * 90.0), CancellationToken.None);
+            }
+            await tx.CommitAsync();
+        }
+        if (db.Provider == DatabaseProvider.Postgres) await db.Database.ExecuteSqlRawAsync("ANALYZE cooperation_requests");
+        else await db.Database.ExecuteSqlRawAsync("ANALYZE");
+        Console.WriteLine($"seeded to {rows:N0} requests in {clock.Elapsed.TotalSeconds:0} s");
+    }
+}

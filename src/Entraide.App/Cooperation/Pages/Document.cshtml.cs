@@ -1,0 +1,14 @@
+using Entraide.Domain.Trust;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Entraide.App.Cooperation.Pages;
+
+/// <summary>The print view: the formal document alone, ready for the browser's print or the PDF link.</summary>
+[Authorize(Roles = Roles.Investigator + "," + Roles.CentralAuthority + "," + Roles.PointOfContact)]
+public sealed class DocumentModel(RequestDocument documents) : PageModel
+{
+    public string Html { get; private set; } = "";
+
+    public async Task OnGetAsync(Guid id, CancellationToken ct) => Html = (await documents.RenderAsync(id, ct)).Html;
+}

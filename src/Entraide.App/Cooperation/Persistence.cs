@@ -1,0 +1,111 @@
+using Entraide.Domain.Cooperation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Entraide.App.Cooperation;
+
+internal sealed class CooperationRequestConfiguration : IEntityTypeConfiguration<CooperationRequest>
+{
+    public void Configure(EntityTypeBuilder<CooperationRequest> b)
+    {
+        b.ToTable("cooperation_requests");
+        b.HasKey(r => r.Id);
+        b.Property(r => r.Reference).HasMaxLength(40);
+        b.HasIndex(r => r.Reference).IsUnique();
+        b.Property(r => r.Type).HasConversion<string>().HasMaxLength(40);
+        b.Property(r => r.Status).HasConversion<string>().HasMaxLength(30);
+        b.Property(r => r.Channel).HasConversion<string>().HasMaxLength(30);
+        b.Property(r => r.RequestingState).HasMaxLength(3);
+        b.Property(r => r.RequestedState).HasMaxLength(3);
+        b.Property(r => r.Language).HasMaxLength(8);
+        b.Property(r => r.ConductTerms).HasMaxLength(1000);
+        b.Property(r => r.SearchText).HasMaxLength(600);
+        b.Property(r => r.CreatedBy).HasMaxLength(100);
+        b.Property(r => r.CreatedByName).HasMaxLength(200);
+        b.Property(r => r.Ground).HasMaxLength(40);
+        b.Property(r => r.Version).IsConcurrencyToken();
+        b.Ignore(r => r.Spec);
+        // The inboxes: incoming by requested State newest first, outgoing by requesting State; both
+        // filter on status, so it follows the State in the key. Listing stays an index range scan at
+        // a million rows.
+        b.HasIndex(r => new { r.RequestedState, r.Status, r.SubmittedAt });
+        b.HasIndex(r => new { r.RequestingState, r.Status, r.UpdatedAt });
+        b.HasIndex(r => new { r.RequestedState, r.SubmittedAt });
+        b.HasIndex(r => new { r.RequestingState, r.UpdatedAt });
+        // The clocks sweep only the few requests that have one running.
+        b.HasIndex(r => r.AcknowledgeBy);
+        b.HasIndex(r => r.PreservationExpiresAt);
+        b.HasIndex(r => new { r.RequestedState, r.DeadlineAt });
+        b.HasIndex(r => new { r.RequestedState, r.AcknowledgeBy });
+        b.HasIndex(r => r.DeadlineAt);
+        b.HasIndex(r => r.PrecedingRequestId);
+    }
+}
+
+internal sealed class RequestEventConfiguration : IEntityTypeConfiguration<RequestEvent>
+{
+    public void Configure(EntityTypeBuilder<RequestEvent> b)
+    {
+        b.ToTable("cooperation_events");
+        b.HasKey(e => e.Id);
+        b.Property(e => e.Action).HasMaxLength(60);
+        b.Property(e => e.ActorId).HasMaxLength(100);
+        b.Property(e => e.ActorName).HasMaxLength(200);
+        b.Property(e => e.ActorState).HasMaxLength(3);
+        b.Property(e => e.FromStatus).HasConversion<string>().HasMaxLength(30);
+        b.Property(e => e.ToStatus).HasConversion<string>().HasMaxLength(30);
+        b.Property(e => e.Ground).HasMaxLength(40);
+        b.HasIndex(e => new { e.RequestId, e.At });
+        b.HasOne<CooperationRequest>().WithMany().HasForeignKey(e => e.RequestId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class RequestMessageConfiguration : IEntityTypeConfiguration<RequestMessage>
+{
+    public void Configure(EntityTypeBuilder<RequestMessage> b)
+    {
+        b.ToTable("cooperation_messages");
+        b.HasKey(m => m.Id);
+        b.Property(m => m.Kind).HasConversion<string>().HasMaxLength(30);
+        b.Property(m => m.AuthorId).HasMaxLength(100);
+        b.Property(m => m.AuthorName).HasMaxLength(200);
+        b.Property(m => m.AuthorState).HasMaxLength(3);
+        b.Property(m => m.Body).HasMaxLength(8000);
+        b.HasIndex(m => new { m.RequestId, m.At });
+        b.HasOne<CooperationRequest>().WithMany().HasForeignKey(m => m.RequestId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class RequestAttachmentConfiguration : IEntityTypeConfiguration<RequestAttachment>
+{
+    public void Configure(EntityTypeBuilder<RequestAttachment> b)
+    {
+        b.ToTable("cooperation_attachments");
+        b.HasKey(a => a.Id);
+        b.Property(a => a.FileName).HasMaxLength(255);
+        b.Property(a => a.ContentType).HasMaxLength(100);
+        b.Property(a => a.Sha256).HasMaxLength(64);
+        b.Property(a => a.UploadedBy).HasMaxLength(100);
+        b.Property(a => a.UploadedByName).HasMaxLength(200);
+        b.Property(a => a.UploadedByState).HasMaxLength(3);
+        b.Property(a => a.UseLimitation).HasMaxLength(2000);
+        b.Property(a => a.ConditionsAcknowledgedBy).HasMaxLength(100);
+        b.Property(a => a.OnwardTransferAuthorisedTo).HasMaxLength(200);
+        b.Property(a => a.OnwardTransferRequestedTo).HasMaxLength(3);
+        b.Property(a => a.OnwardTransferReasons).HasMaxLength(2000);
+        b.HasIndex(a => a.RequestId);
+        b.HasOne<CooperationRequest>().WithMany().HasForeignKey(a => a.RequestId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class SubmissionKeyConfiguration : IEntityTypeConfiguration<SubmissionKey>
+{
+    public void Configure(EntityTypeBuilder<SubmissionKey> b)
+    {
+        b.ToTable("cooperation_submission_keys");
+        b.HasKey(k => new { k.ActorId, k.Key });
+        b.Property(k => k.ActorId).HasMaxLength(100);
+        b.Property(k => k.Key).HasMaxLength(100);
+        b.Property(k => k.RequestHash).HasMaxLength(64);
+    }
+}

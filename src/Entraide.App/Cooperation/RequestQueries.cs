@@ -1,0 +1,175 @@
+using Entraide.App.Infrastructure.Persistence;
+using Entraide.App.Knowledge;
+using Entraide.App.Network;
+using Entraide.App.Trust;
+using Entraide.Domain.Common;
+using Entraide.Domain.Cooperation;
+using Entraide.Domain.Trust;
+using Microsoft.EntityFrameworkCore;
+
+namespace Entraide.App.Cooperation;
+
+/// <summary>Reading requests: one request as the viewer's side sees it, and the inboxes.</summary>
+public sealed class RequestQueries(EntraideDbContext db, ICurrentActor current, TimeProvider clock, IStateProfiles profiles, IDualCriminality dualCriminality)
+{
+    public const int MaxPageSize = 200;
+
+    public async Task<RequestView> GetAsync(Guid id, CancellationToken ct)
+    {
+        var actor = current.Current;
+        var r = await db.Set<CooperationRequest>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+        var side = RequestAccess.Require(actor, r);
+        return await ViewAsync(r!, side, actor, ct);
+    }
+
+    internal async Task<(CooperationRequest Request, Side Side)> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var r = await db.Set<CooperationRequest>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+        return (r!, RequestAccess.Require(current.Current, r));
+    }
+
+    public async Task<RequestView> ViewAsync(CooperationRequest r, Side side, Actor actor, CancellationToken ct)
+    {
+        var withheld = RequestAccess.ContentWithheld(side, r);
+        var events = await db.Set<RequestEvent>().AsNoTracking().Where(e => e.RequestId == r.Id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct);
+        var messages = withheld ? [] : await db.Set<RequestMessage>().AsNoTracking().Where(m => m.RequestId == r.Id).OrderBy(m => m.At).ThenBy(m => m.Id).ToListAsync(ct);
+        var attachments = withheld ? [] : await db.Set<RequestAttachment>().AsNoTracking().Where(a => a.RequestId == r.Id).OrderBy(a => a.At)
+            .Select(a => new RequestAttachment
+            {
+                Id = a.Id, RequestId = a.RequestId, FileName = a.FileName, ContentType = a.ContentType, Size = a.Size, Sha256 = a.Sha256, At = a.At,
+                UploadedBy = a.UploadedBy, UploadedByName = a.UploadedByName, UploadedByState = a.UploadedByState, UseLimitation = a.UseLimitation,
+                RetentionDays = a.RetentionDays, ConditionsAcknowledgedAt = a.ConditionsAcknowledgedAt, ConditionsAcknowledgedBy = a.ConditionsAcknowledgedBy,
+                OnwardTransferAuthorisedTo = a.OnwardTransferAuthorisedTo, OnwardTransferRequestedTo = a.OnwardTransferRequestedTo, OnwardTransferReasons = a.OnwardTransferReasons,
+            }).ToListAsync(ct);
+        var links = new[] { r.PrecedingRequestId, r.FollowUpRequestId }.Where(x => x is not null).Select(x => x!.Value).ToList();
+        var linked = links.Count == 0 ? [] : await db.Set<CooperationRequest>().AsNoTracking().Where(x => links.Contains(x.Id))
+            .Select(x => new { x.Id, x.Reference, x.Status, x.RequestingState, x.RequestedState }).ToListAsync(ct);
+        // The requested State learns of a linked request only once it was sent to it.
+        RequestLink? Link(Guid? id) => linked.FirstOrDefault(x => x.Id == id) is { } l && (side == Side.Requesting || l.Status != RequestStatus.Draft)
+            ? new RequestLink(l.Id, l.Reference, RequestLifecycle.Code(l.Status)) : null;
+        var requesting = await profiles.GetCooperationProfileAsync(r.RequestingState, ct);
+        var requested = await profiles.GetCooperationProfileAsync(r.RequestedState, ct);
+        var now = clock.GetUtcNow();
+        var allowed = RequestLifecycle.Allowed(r.Spec, r.Status, side, actor.Roles, r.Channel).Where(a => a != RequestAction.Submit || r.Status == RequestStatus.Draft)
+            .Select(RequestLifecycle.Code).ToList();
+        return new RequestView(
+            r.Id, r.Reference, r.Spec.Code, r.Spec.Article, RequestLifecycle.Code(r.Status), side == Side.Requesting ? "requesting" : "requested",
+            r.RequestingState, r.RequestedState, Codes.Of(r.Channel), r.Urgent, r.Language, r.Confidential, withheld,
+            withheld ? null : RequestCommands.Fields(r), r.ConductTerms.Split(',', StringSplitOptions.RemoveEmptyEntries),
+            r.DeadlineAt, r.DeadlineReasons, Codes.Of(DeadlineClock.StateAt(now, r.DeadlineAt, r.Status, r.Urgent)),
+            r.CreatedAt, r.UpdatedAt, r.SubmittedAt, r.AcknowledgedAt, r.AcknowledgeBy, r.EscalatedAt, r.ExecutedAt, r.PreservationExpiresAt,
+            r.PreservationExtensions, r.Ground, r.GroundReasons, Link(r.PrecedingRequestId), Link(r.FollowUpRequestId), allowed,
+            [.. events.Select(e => new EventView(e.At, e.Action, e.FromStatus is { } f ? RequestLifecycle.Code(f) : null, e.ToStatus is { } t ? RequestLifecycle.Code(t) : null,
+                e.ActorName, e.ActorState, e.Ground, e.Reasons))],
+            [.. messages.Select(m => new MessageView(m.Id, Codes.Of(m.Kind), m.At, m.AuthorName, m.AuthorState, m.Body, m.InReplyTo))],
+            [.. attachments.Select(a => AttachmentViewOf(a, actor))],
+            requesting.TimeZone, requested.TimeZone, r.Version);
+    }
+
+    internal static AttachmentView AttachmentViewOf(RequestAttachment a, Actor actor) => new(
+        a.Id, a.FileName, a.ContentType, a.Size, a.Sha256, a.At, a.UploadedByName, a.UploadedByState, a.UseLimitation, a.RetentionDays,
+        a.RetentionDays is { } d ? a.At.AddDays(d) : null, a.ConditionsAcknowledgedAt,
+        MustAcknowledge(a, actor), a.OnwardTransferAuthorisedTo.Split(',', StringSplitOptions.RemoveEmptyEntries), a.OnwardTransferRequestedTo, a.OnwardTransferReasons);
+
+    private static bool MustAcknowledge(RequestAttachment a, Actor actor) =>
+        !actor.BelongsTo(a.UploadedByState) && a.HasConditions && a.ConditionsAcknowledgedAt is null;
+
+    /// <summary>The document, once the receiver accepted its conditions and while its retention lasts.</summary>
+    public async Task<RequestAttachment> DownloadAsync(Guid id, Guid attachmentId, CancellationToken ct)
+    {
+        var actor = current.Current;
+        var (r, side) = await LoadAsync(id, ct);
+        var a = await db.Set<RequestAttachment>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == attachmentId && x.RequestId == id, ct);
+        if (a is null || RequestAccess.ContentWithheld(side, r)) throw DomainException.NotFound("attachment");
+        if (MustAcknowledge(a, actor)) throw DomainException.Conflict("conditions-not-acknowledged");
+        if (!actor.BelongsTo(a.UploadedByState) && a.RetentionDays is { } days && clock.GetUtcNow() > a.At.AddDays(days))
+            throw DomainException.Conflict("retention-expired");
+        return a;
+    }
+
+    /// <summary>
+    /// A State's inbox: incoming (addressed to it, through the viewer's roles) or outgoing (its own), with
+    /// the "new", "due soon" and "overdue" buckets, filters and search. Every query starts from the
+    /// State and status so it runs on the inbox indexes.
+    /// </summary>
+    public async Task<InboxPage> InboxAsync(InboxQuery q, CancellationToken ct)
+    {
+        var actor = current.Current;
+        if (actor.StateCode is not { } state || !actor.HasAny(RequestAccess.CooperationRoles)) throw new DomainException(FailureKind.Forbidden, "forbidden");
+        var box = q.Box?.Trim().ToLowerInvariant() switch
+        {
+            null or "" or "incoming" => "incoming",
+            "outgoing" => "outgoing",
+            _ => throw DomainException.Invalid("invalid-value", "box"),
+        };
+        var errors = new List<DomainError>();
+        RequestType? type = null;
+        if (!string.IsNullOrWhiteSpace(q.Type)) { if (RequestCatalogue.TryParse(q.Type, out var t)) type = t.Type; else errors.Add(new DomainError("unknown-request-type", "type")); }
+        RequestStatus? status = null;
+        if (!string.IsNullOrWhiteSpace(q.Status)) { if (RequestLifecycle.TryParse(q.Status, out RequestStatus s)) status = s; else errors.Add(new DomainError("invalid-value", "status")); }
+        var bucket = q.Bucket?.Trim().ToLowerInvariant();
+        if (bucket is not (null or "" or "new" or "due-soon" or "overdue")) errors.Add(new DomainError("invalid-value", "bucket"));
+        if (q.Page < 1 || q.PageSize is < 1 or > MaxPageSize) errors.Add(new DomainError("invalid-value", "page"));
+        if (errors.Count > 0) throw new DomainException(FailureKind.Invalid, errors);
+
+        var now = clock.GetUtcNow();
+        var set = db.Set<CooperationRequest>().AsNoTracking();
+        IQueryable<CooperationRequest> Base()
+        {
+            if (box == "outgoing") return set.Where(r => r.RequestingState == state);
+            var incoming = set.Where(r => r.RequestedState == state && r.Status != RequestStatus.Draft);
+            // The central authority is in copy of everything; the 24/7 point sees the urgent channel, judges the direct one.
+            if (actor.Has(Roles.CentralAuthority)) return incoming;
+            var poc = actor.Has(Roles.PointOfContact);
+            var judge = actor.Has(Roles.Investigator);
+            return incoming.Where(r => (poc && (r.Urgent || r.Channel == Channel.PointOfContact)) || (judge && r.Channel == Channel.DirectJudicial));
+        }
+        var soon = now.AddDays(7);
+        IQueryable<CooperationRequest> New(IQueryable<CooperationRequest> x) => x.Where(r => r.Status == RequestStatus.Submitted);
+        IQueryable<CooperationRequest> Overdue(IQueryable<CooperationRequest> x) => x.Where(r => r.Status != RequestStatus.Draft && r.Status != RequestStatus.Executed
+            && r.Status != RequestStatus.Refused && r.Status != RequestStatus.Withdrawn
+            && ((r.DeadlineAt != null && r.DeadlineAt < now) || (r.AcknowledgeBy != null && r.AcknowledgedAt == null && r.AcknowledgeBy < now)));
+        IQueryable<CooperationRequest> DueSoon(IQueryable<CooperationRequest> x) => x.Where(r => r.Status != RequestStatus.Draft && r.Status != RequestStatus.Executed
+            && r.Status != RequestStatus.Refused && r.Status != RequestStatus.Withdrawn
+            && ((r.DeadlineAt != null && r.DeadlineAt >= now && r.DeadlineAt <= soon) || (r.AcknowledgeBy != null && r.AcknowledgedAt == null && r.AcknowledgeBy >= now)));
+
+        var query = Base();
+        if (type is { } ty) query = query.Where(r => r.Type == ty);
+        if (status is { } st) query = query.Where(r => r.Status == st);
+        query = bucket switch
+        {
+            "new" => New(query),
+            "due-soon" => DueSoon(query),
+            "overdue" => Overdue(query),
+            _ => query,
+        };
+        if (!string.IsNullOrWhiteSpace(q.Q))
+        {
+            var term = q.Q.Trim().ToLowerInvariant();
+            var like = "%" + term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            var upper = q.Q.Trim().ToUpperInvariant();
+            query = query.Where(r => r.Reference == upper || EF.Functions.Like(r.SearchText, like, "\\"));
+        }
+        query = box == "incoming" ? query.OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id) : query.OrderByDescending(r => r.UpdatedAt).ThenByDescending(r => r.Id);
+        var rows = await query.Skip((q.Page - 1) * q.PageSize).Take(q.PageSize + 1)
+            .Select(r => new { r.Id, r.Reference, r.Type, r.Status, r.RequestingState, r.RequestedState, r.Urgent, r.Channel, r.SubmittedAt, r.UpdatedAt, r.DeadlineAt, r.AcknowledgeBy, r.AcknowledgedAt })
+            .ToListAsync(ct);
+        var items = rows.Take(q.PageSize).Select(r =>
+        {
+            var deadline = DeadlineClock.StateAt(now, r.DeadlineAt, r.Status, r.Urgent);
+            var lateAck = r.AcknowledgeBy is { } by && r.AcknowledgedAt is null && now > by && !RequestLifecycle.IsFinal(r.Status);
+            return new InboxItem(r.Id, r.Reference, Codes.Of(r.Type), RequestLifecycle.Code(r.Status), r.RequestingState, r.RequestedState, r.Urgent,
+                Codes.Of(r.Channel), r.SubmittedAt, r.UpdatedAt, r.DeadlineAt, Codes.Of(deadline), r.AcknowledgeBy, deadline == DeadlineState.Overdue || lateAck);
+        }).ToList();
+        var counts = new InboxCounts(await New(Base()).CountAsync(ct), await DueSoon(Base()).CountAsync(ct), await Overdue(Base()).CountAsync(ct));
+        return new InboxPage(box, items, rows.Count > q.PageSize, q.Page, counts);
+    }
+
+    /// <summary>The Knowledge module's answer for the drafting assistant; Unknown when no terms are given.</summary>
+    public async Task<DualCriminalityAnswer> DualCriminalityAsync(IReadOnlyList<string> terms, string requestedState, CancellationToken ct)
+    {
+        var actor = current.Current;
+        if (terms.Count == 0 || actor.StateCode is null) return new DualCriminalityAnswer(DualCriminalityOutcome.Unknown, []);
+        return await dualCriminality.CheckAsync(new DualCriminalityQuestion(terms, actor.StateCode, requestedState), ct);
+    }
+}

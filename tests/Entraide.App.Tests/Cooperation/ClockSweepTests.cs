@@ -1,0 +1,102 @@
+using System.Net;
+using Entraide.App.Cooperation;
+using Entraide.App.Tests.Infrastructure;
+using Entraide.Domain.Trust;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Entraide.App.Tests.Cooperation;
+
+/// <summary>The legal clocks, driven by a fake clock through the hosted service's own timer.</summary>
+[Collection(AppCollection.Name)]
+public sealed class ClockSweepTests(AppFixture fixture)
+{
+    private static async Task<SweepResult> TickAsync(TestApp app, FakeTimeProvider clock)
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Cooperation:ClockIntervalSeconds"] = "60" }).Build();
+        using var clocks = new CooperationClocks(app.Services.GetRequiredService<IServiceScopeFactory>(), clock, config, NullLogger<CooperationClocks>.Instance);
+        var next = clocks.NextSweep;
+        await clocks.StartAsync(CancellationToken.None);
+        clock.Advance(TimeSpan.FromSeconds(60));
+        var result = await next.WaitAsync(TimeSpan.FromSeconds(30));
+        await clocks.StopAsync(CancellationToken.None);
+        return result;
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task EmergencyNotAcknowledgedInTime_IsEscalatedOnce(Db db)
+    {
+        var app = fixture.App(db);
+        var sent = await app.ClientFor("MEX", Roles.PointOfContact).SubmitAsync(CooperationTestData.Body("emergency", "GBR"));
+        var due = sent.GetProperty("acknowledgeBy").GetDateTimeOffset();
+        Assert.Equal(8, Math.Round((due - sent.GetProperty("submittedAt").GetDateTimeOffset()).TotalHours));
+
+        var clock = new FakeTimeProvider(due.AddMinutes(-2));
+        await TickAsync(app, clock);
+        var gbr = app.ClientFor("GBR", Roles.PointOfContact);
+        Assert.Equal(JsonNull, (await gbr.GetAsync($"/api/v1/requests/{sent.Id()}").ExpectAsync(HttpStatusCode.OK)).GetProperty("escalatedAt").ValueKind);
+
+        clock.SetUtcNow(due.AddMinutes(1));
+        var result = await TickAsync(app, clock);
+        Assert.True(result.Escalated >= 1);
+        var after = await gbr.GetAsync($"/api/v1/requests/{sent.Id()}").ExpectAsync(HttpStatusCode.OK);
+        Assert.NotEqual(JsonNull, after.GetProperty("escalatedAt").ValueKind);
+        Assert.Single(after.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("action").GetString() == "escalated");
+        var notes = app.Services.GetRequiredService<RecordedNotifications>().Sent;
+        Assert.Contains(notes, n => n.SubjectId == Guid.Parse(sent.Id()) && n.Kind == "cooperation.request.escalated" && n.RecipientState == "GBR");
+
+        await TickAsync(app, clock);
+        var again = await gbr.GetAsync($"/api/v1/requests/{sent.Id()}").ExpectAsync(HttpStatusCode.OK);
+        Assert.Single(again.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("action").GetString() == "escalated");
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task PreservationNearingExpiry_RemindsBothSides_UnlessAFollowUpHoldsIt(Db db)
+    {
+        var app = fixture.App(db);
+        var usa = app.ClientFor("USA", Roles.PointOfContact);
+        var jpn = app.ClientFor("JPN", Roles.PointOfContact);
+        async Task<System.Text.Json.JsonElement> ExecutedPreservationAsync()
+        {
+            var p = await usa.SubmitAsync(CooperationTestData.Body("preservation", "JPN"));
+            foreach (var step in new[] { "acknowledge", "start-assessment", "accept", "start-execution", "record-execution" })
+                await jpn.StepAsync(p.Id(), step).ExpectAsync(HttpStatusCode.OK);
+            return await usa.GetAsync($"/api/v1/requests/{p.Id()}").ExpectAsync(HttpStatusCode.OK);
+        }
+        var lone = await ExecutedPreservationAsync();
+        var held = await ExecutedPreservationAsync();
+        var followUp = await usa.PostAsync($"/api/v1/requests/{held.Id()}/follow-up", null).ExpectAsync(HttpStatusCode.Created);
+        var usaCa = app.ClientFor("USA", Roles.CentralAuthority);
+        await usaCa.PutAsync($"/api/v1/requests/{followUp.Id()}", System.Net.Http.Json.JsonContent.Create(CooperationTestData.Body("stored-data", "JPN",
+            new Dictionary<string, string?>(CooperationTestData.CompleteFields("stored-data")) { ["preservationReference"] = held.GetProperty("reference").GetString() }), options: HttpAssertions.Json)).ExpectAsync(HttpStatusCode.OK);
+        await usaCa.SubmitDraftAsync(followUp.Id(), Guid.NewGuid().ToString()).ExpectAsync(HttpStatusCode.OK);
+
+        var expires = lone.GetProperty("preservationExpiresAt").GetDateTimeOffset();
+        var clock = new FakeTimeProvider(expires.AddDays(-9));
+        await TickAsync(app, clock);
+
+        var reminded = await usa.GetAsync($"/api/v1/requests/{lone.Id()}").ExpectAsync(HttpStatusCode.OK);
+        Assert.Contains(reminded.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("action").GetString() == "preservation-expiry-reminder");
+        var notHeld = await usa.GetAsync($"/api/v1/requests/{held.Id()}").ExpectAsync(HttpStatusCode.OK);
+        Assert.DoesNotContain(notHeld.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("action").GetString() == "preservation-expiry-reminder");
+        var notes = app.Services.GetRequiredService<RecordedNotifications>().Sent;
+        Assert.Contains(notes, n => n.SubjectId == Guid.Parse(lone.Id()) && n.Kind == "cooperation.request.preservation-expiring" && n.RecipientState == "USA");
+        Assert.Contains(notes, n => n.SubjectId == Guid.Parse(lone.Id()) && n.Kind == "cooperation.request.preservation-expiring" && n.RecipientState == "JPN");
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task RequestPastItsDeadline_IsMarkedOverdueInTheInbox(Db db)
+    {
+        var app = fixture.App(db);
+        var deadline = DateTimeOffset.UtcNow.AddDays(2);
+        var sent = await app.ClientFor("ZAF", Roles.CentralAuthority).SubmitAsync(CooperationTestData.Body("mla", "EGY", deadline: deadline, deadlineReasons: "Pre-trial detention ends then."));
+        var result = await TickAsync(app, new FakeTimeProvider(deadline.AddHours(1)));
+        Assert.True(result.Overdue >= 1);
+        var view = await app.ClientFor("EGY", Roles.CentralAuthority).GetAsync($"/api/v1/requests/{sent.Id()}").ExpectAsync(HttpStatusCode.OK);
+        Assert.Contains(view.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("action").GetString() == "overdue");
+    }
+
+    private const System.Text.Json.JsonValueKind JsonNull = System.Text.Json.JsonValueKind.Null;
+}

@@ -1,0 +1,141 @@
+using System.Net;
+using System.Net.Http.Json;
+using Entraide.App.Cooperation;
+using Entraide.App.Infrastructure.Persistence;
+using Entraide.App.Tests.Infrastructure;
+using Entraide.Domain.Trust;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Entraide.App.Tests.Cooperation;
+
+[Collection(AppCollection.Name)]
+public sealed class SubmitRequestTests(AppFixture fixture)
+{
+    [Theory, ClassData(typeof(Databases))]
+    public async Task SubmitDraft_IncompleteMla_ListsEveryMissingFieldWithItsArticle_AndKeepsTheDraft(Db db)
+    {
+        var app = fixture.App(db);
+        var client = app.ClientFor("FRA", Roles.CentralAuthority);
+        var draft = await client.PostJsonAsync("/api/v1/requests", new { type = "mla", requestedState = "BRA", language = "fr", fields = new Dictionary<string, string> { ["facts"] = "Intrusion dans un serveur." } })
+            .ExpectAsync(HttpStatusCode.Created);
+        Assert.Equal("draft", draft.Status());
+
+        var problem = await client.SubmitDraftAsync(draft.Id(), Guid.NewGuid().ToString()).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "required");
+        var missing = problem.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("field").GetString(), e.GetProperty("article").GetString())).ToList();
+        Assert.Equal([("requestingAuthority", "40"), ("subject", "40"), ("conductingAuthority", "40"), ("assistanceSought", "40"), ("purpose", "40")], missing);
+
+        var kept = await client.GetAsync($"/api/v1/requests/{draft.Id()}").ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("draft", kept.Status());
+        Assert.Equal("Intrusion dans un serveur.", kept.GetProperty("fields").GetProperty("facts").GetString());
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task SubmitDraft_MissingField_IsNamedInTheCallersLanguage(Db db)
+    {
+        var client = fixture.App(db).ClientFor("FRA", Roles.CentralAuthority);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr");
+        var fields = CooperationTestData.CompleteFields("mla");
+        fields.Remove("purpose");
+        var draft = await client.PostJsonAsync("/api/v1/requests", CooperationTestData.Body("mla", "BRA", fields)).ExpectAsync(HttpStatusCode.Created);
+        var problem = await client.SubmitDraftAsync(draft.Id(), "k-" + Guid.NewGuid()).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "required");
+        Assert.Equal("La finalité de la demande est obligatoire (article 40).", problem.GetProperty("detail").GetString());
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task SubmitNew_SameKeyTwice_ReturnsTheFirstRequestAndCreatesOne(Db db)
+    {
+        var app = fixture.App(db);
+        var client = app.ClientFor("USA", Roles.PointOfContact);
+        var key = Guid.NewGuid().ToString();
+        var subject = "idempotent-" + Guid.NewGuid().ToString("N");
+        var fields = CooperationTestData.CompleteFields("preservation");
+        fields["offence"] = subject;
+        var body = CooperationTestData.Body("preservation", "MEX", fields);
+        var first = await client.SubmitAsync(body, key);
+
+        using var retry = new HttpRequestMessage(HttpMethod.Post, "/api/v1/requests/submissions") { Content = JsonContent.Create(body, options: HttpAssertions.Json) };
+        retry.Headers.Add("Idempotency-Key", key);
+        var second = await (await client.SendAsync(retry)).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(first.Id(), second.Id());
+
+        var count = await app.WithDbAsync(d => d.Set<CooperationRequest>().CountAsync(r => r.SearchText.Contains(subject)));
+        Assert.Equal(1, count);
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task SubmitNew_SameKeyDifferentBody_IsRefused(Db db)
+    {
+        var client = fixture.App(db).ClientFor("USA", Roles.CentralAuthority);
+        var key = Guid.NewGuid().ToString();
+        await client.SubmitAsync(CooperationTestData.Body("mla", "MEX"), key);
+        using var other = new HttpRequestMessage(HttpMethod.Post, "/api/v1/requests/submissions") { Content = JsonContent.Create(CooperationTestData.Body("mla", "JPN"), options: HttpAssertions.Json) };
+        other.Headers.Add("Idempotency-Key", key);
+        await (await client.SendAsync(other)).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "idempotency-key-reused");
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task SubmitNew_ConcurrentRetriesWithOneKey_CreateOneRequest(Db db)
+    {
+        var app = fixture.App(db);
+        var client = app.ClientFor("JPN", Roles.CentralAuthority);
+        var key = Guid.NewGuid().ToString();
+        var body = CooperationTestData.Body("mla", "AUS");
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
+        {
+            var m = new HttpRequestMessage(HttpMethod.Post, "/api/v1/requests/submissions") { Content = JsonContent.Create(body, options: HttpAssertions.Json) };
+            m.Headers.Add("Idempotency-Key", key);
+            return client.SendAsync(m);
+        }));
+        Assert.All(responses, r => Assert.True(r.IsSuccessStatusCode, r.StatusCode.ToString()));
+        var ids = new HashSet<string>();
+        foreach (var r in responses) ids.Add((await r.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).Id());
+        Assert.Single(ids);
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Submit_WithoutIdempotencyKey_IsRefused(Db db)
+    {
+        var client = fixture.App(db).ClientFor("FRA", Roles.CentralAuthority);
+        var draft = await client.PostJsonAsync("/api/v1/requests", CooperationTestData.Body("mla", "BRA")).ExpectAsync(HttpStatusCode.Created);
+        await client.SubmitDraftAsync(draft.Id()).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "idempotency-key-required");
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Submit_ByInvestigator_IsForbidden_ButDraftingIsOpen(Db db)
+    {
+        var client = fixture.App(db).ClientFor("FRA", Roles.Investigator);
+        var draft = await client.PostJsonAsync("/api/v1/requests", CooperationTestData.Body("mla", "BRA")).ExpectAsync(HttpStatusCode.Created);
+        await client.SubmitDraftAsync(draft.Id(), Guid.NewGuid().ToString()).ExpectProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Submit_LanguageTheRequestedStateDoesNotAccept_IsRefused(Db db)
+    {
+        var client = fixture.App(db).ClientFor("FRA", Roles.CentralAuthority);
+        var draft = await client.PostJsonAsync("/api/v1/requests", CooperationTestData.Body("mla", "BRA", language: "ru")).ExpectAsync(HttpStatusCode.Created);
+        await client.SubmitDraftAsync(draft.Id(), Guid.NewGuid().ToString()).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "language-not-accepted");
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Submit_UrgentRequest_NotifiesThePointOfContactAndIsInItsInbox(Db db)
+    {
+        var app = fixture.App(db);
+        var sent = await app.ClientFor("GBR", Roles.PointOfContact).SubmitAsync(CooperationTestData.Body("emergency", "ZAF"));
+        Assert.Equal("point-of-contact", sent.GetProperty("channel").GetString());
+        Assert.NotEqual(System.Text.Json.JsonValueKind.Null, sent.GetProperty("acknowledgeBy").ValueKind);
+        var notes = app.Services.GetRequiredService<RecordedNotifications>().Sent;
+        Assert.Contains(notes, n => n.SubjectId == Guid.Parse(sent.Id()) && n.RecipientState == "ZAF" && n.Urgent && n.RecipientRoles.Contains(Roles.PointOfContact));
+        var inbox = await app.ClientFor("ZAF", Roles.PointOfContact).GetAsync("/api/v1/requests?box=incoming&bucket=new").ExpectAsync(HttpStatusCode.OK);
+        Assert.Contains(inbox.GetProperty("items").EnumerateArray(), i => i.Id() == sent.Id());
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Submit_IsAudited(Db db)
+    {
+        var app = fixture.App(db);
+        var sent = await app.ClientFor("IND", Roles.CentralAuthority).SubmitAsync(CooperationTestData.Body("mla", "NGA"));
+        var actions = await app.WithDbAsync(d => d.Set<Entraide.App.Infrastructure.Audit.AuditEntry>().Where(e => e.EntityId == sent.Id()).Select(e => e.Action).ToListAsync());
+        Assert.Contains("cooperation.request.submit", actions);
+    }
+}

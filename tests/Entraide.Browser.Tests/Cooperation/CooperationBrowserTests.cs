@@ -1,0 +1,116 @@
+using System.Text.RegularExpressions;
+using Entraide.Browser.Tests.Infrastructure;
+using Entraide.Domain.Cooperation;
+using Microsoft.Playwright;
+
+namespace Entraide.Browser.Tests.Cooperation;
+
+/// <summary>Requests between States, through the pages, as the officers of each State use them.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed partial class CooperationBrowserTests(BrowserFixture fixture)
+{
+    private static async Task FillDraftAsync(IPage page, RequestType type, params string[] skip)
+    {
+        foreach (var f in RequestCatalogue.Of(type).Fields.Where(f => f.Required && !skip.Contains(f.Name)))
+        {
+            if (f.Kind == FieldKind.Affirmation) await page.CheckAsync($"input[name='f.{f.Name}']");
+            else await page.FillAsync($"#f-{f.Name}", $"{f.Name} written in the browser");
+        }
+    }
+
+    private async Task<IPage> SignedInAsync(string email)
+    {
+        var page = await fixture.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, email);
+        // Demo officers read their own language; these tests read English.
+        await page.GotoAsync("/?lang=en");
+        return page;
+    }
+
+    private static async Task<string> SendAsync(IPage page, RequestType type, string to, params string[] skip)
+    {
+        await page.GotoAsync($"/requests/draft?type={RequestCatalogue.Of(type).Code}&to={to}");
+        await FillDraftAsync(page, type, skip);
+        await page.ClickAsync("[data-testid=submit]");
+        await page.WaitForSelectorAsync("[data-testid=sent]");
+        return RequestId().Match(page.Url).Groups[1].Value;
+    }
+
+    private static async Task StepAsync(IPage page, string action)
+    {
+        await page.ClickAsync($"[data-testid=do-{action}]");
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+    }
+
+    [BrowserFact]
+    public async Task Preservation_FromFranceToBrazil_AcknowledgedBy247_ThenConvertedIntoStoredDataRequest()
+    {
+        var fra = await SignedInAsync("poc.fra@demo.entraide.int");
+        var id = await SendAsync(fra, RequestType.ExpeditedPreservation, "BRA");
+        var reference = (await fra.TextContentAsync("[data-testid=reference]"))!.Trim();
+
+        var bra = await SignedInAsync("poc.bra@demo.entraide.int");
+        await bra.GotoAsync("/requests?bucket=new");
+        await bra.ClickAsync($"a[href='/requests/{id}']");
+        await StepAsync(bra, "acknowledge");
+        Assert.Equal("Received", (await bra.TextContentAsync("[data-testid=status]"))!.Trim());
+        foreach (var step in new[] { "start-assessment", "accept", "start-execution", "record-execution" }) await StepAsync(bra, step);
+        Assert.Equal("Executed", (await bra.TextContentAsync("[data-testid=status]"))!.Trim());
+        Assert.True(await bra.IsVisibleAsync("[data-testid=preserved-until]"));
+
+        await fra.GotoAsync($"/requests/{id}");
+        Assert.Contains("Receipt acknowledged", await fra.TextContentAsync("[data-testid=timeline]"));
+        await fra.ClickAsync("[data-testid=do-follow-up]");
+        await fra.WaitForSelectorAsync("[data-testid=draft-form]");
+        Assert.Equal(reference, await fra.InputValueAsync("#f-preservationReference"));
+        Assert.Equal("facts written in the browser", await fra.InputValueAsync("#f-facts"));
+
+        await fra.GotoAsync($"/requests/{id}");
+        Assert.StartsWith($"{reference[..8]}", (await fra.TextContentAsync("[data-testid=follow-up]"))!.Trim());
+    }
+
+    [BrowserFact]
+    public async Task IncompleteMla_IsRefusedWithTheMissingFieldsNamed()
+    {
+        var fra = await SignedInAsync("ca.fra@demo.entraide.int");
+        await fra.GotoAsync("/requests/draft?type=mla&to=BRA");
+        await fra.FillAsync("#f-facts", "A hospital's servers in Lyon were encrypted.");
+        await fra.ClickAsync("[data-testid=submit]");
+        await fra.WaitForSelectorAsync("[data-testid=errors]");
+        Assert.Equal("The purpose of the request is required (article 40).", (await fra.TextContentAsync("[data-testid=error-purpose]"))!.Trim());
+        Assert.True(await fra.IsVisibleAsync("[data-testid=error-requestingAuthority]"));
+        Assert.True(await fra.IsVisibleAsync("[data-testid=error-assistanceSought]"));
+        Assert.Equal(0, await fra.Locator("[data-testid=error-facts]").CountAsync());
+        Assert.Equal("A hospital's servers in Lyon were encrypted.", await fra.InputValueAsync("#f-facts"));
+    }
+
+    [BrowserFact]
+    public async Task RefusalWithoutReasons_IsRejected_AndAThirdStateSeesNothing()
+    {
+        var fra = await SignedInAsync("ca.fra@demo.entraide.int");
+        var id = await SendAsync(fra, RequestType.MutualLegalAssistance, "BRA");
+        var bra = await SignedInAsync("ca.bra@demo.entraide.int");
+        await bra.GotoAsync($"/requests/{id}");
+        await StepAsync(bra, "acknowledge");
+        await StepAsync(bra, "start-assessment");
+        await bra.ClickAsync("details.action summary:has-text('Refuse')");
+        await bra.SelectOptionAsync("#ground-refuse", "political-offence");
+        await bra.ClickAsync("[data-testid=do-refuse]");
+        await bra.WaitForSelectorAsync("[data-testid=error-reasons]");
+        Assert.Contains("reasons is required", await bra.TextContentAsync("[data-testid=error-reasons]"));
+        Assert.Equal("Under assessment", (await bra.TextContentAsync("[data-testid=status]"))!.Trim());
+
+        var chn = await SignedInAsync("ca.chn@demo.entraide.int");
+        var response = await chn.GotoAsync($"/requests/{id}");
+        Assert.Equal(404, response!.Status);
+        await chn.GotoAsync("/requests?box=incoming");
+        Assert.Equal(0, await chn.Locator($"a[href='/requests/{id}']").CountAsync());
+        await chn.GotoAsync("/requests?box=outgoing");
+        Assert.Equal(0, await chn.Locator($"a[href='/requests/{id}']").CountAsync());
+        var api = await chn.APIRequest.GetAsync($"/api/v1/requests/{id}");
+        Assert.Equal(404, api.Status);
+    }
+
+    [GeneratedRegex("/requests/([0-9a-f-]{36})")]
+    private static partial Regex RequestId();
+}
