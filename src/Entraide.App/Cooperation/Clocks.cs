@@ -1,3 +1,4 @@
+using Entraide.Domain.Notifications;
 using Entraide.App.Infrastructure.Audit;
 using Entraide.App.Infrastructure.Persistence;
 using Entraide.App.Network;
@@ -32,10 +33,11 @@ public sealed class ClockSweep(EntraideDbContext db, AuditRecorder audit, IState
             var others = profile.PointsOfContact.Skip(1).Select(c => c.Name).ToList();
             r.EscalatedAt = now;
             Event(r, now, "escalated", string.Join(", ", others));
-            notifications.Enqueue(new Notification(r.RequestedState, [Roles.PointOfContact, Roles.CentralAuthority], "cooperation.request.escalated",
-                $"/requests/{r.Id}", r.Id, true, [r.Reference, string.Join(", ", others)]));
-            notifications.Enqueue(new Notification(r.RequestingState, RequestAccess.CooperationRoles, "cooperation.request.acknowledgement-late",
-                $"/requests/{r.Id}", r.Id, true, [r.Reference]));
+            var hours = ((int)Math.Floor((now - r.SubmittedAt!.Value).TotalHours)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            notifications.Enqueue(new Notification(r.RequestedState, [Roles.PointOfContact, Roles.CentralAuthority], NotificationKinds.EmergencyEscalated,
+                $"/requests/{r.Id}", r.Id, true, [r.Reference, r.RequestingState, hours]));
+            notifications.Enqueue(new Notification(r.RequestingState, RequestAccess.CooperationRoles, NotificationKinds.RequestStatusChanged,
+                $"/requests/{r.Id}", r.Id, true, [r.Reference, "acknowledgement-late", r.RequestedState]));
         }
 
         var horizon = now + PreservationClock.ReminderBefore;
@@ -51,9 +53,11 @@ public sealed class ClockSweep(EntraideDbContext db, AuditRecorder audit, IState
             r.PreservationReminderAt = now;
             reminded++;
             var until = r.PreservationExpiresAt!.Value.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
+            var iso = r.PreservationExpiresAt!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            var daysLeft = Math.Max(0, (int)Math.Ceiling((r.PreservationExpiresAt!.Value - now).TotalDays)).ToString(System.Globalization.CultureInfo.InvariantCulture);
             Event(r, now, "preservation-expiry-reminder", until);
             foreach (var (state, roles) in new[] { (r.RequestingState, RequestAccess.CooperationRoles), (r.RequestedState, RequestAccess.RecipientRoles(r.Spec, r.Channel)) })
-                notifications.Enqueue(new Notification(state, roles, "cooperation.request.preservation-expiring", $"/requests/{r.Id}", r.Id, true, [r.Reference, until]));
+                notifications.Enqueue(new Notification(state, roles, NotificationKinds.PreservationExpiring, $"/requests/{r.Id}", r.Id, true, [r.Reference, iso, daysLeft]));
         }
 
         var overdue = await set.Where(r => r.DeadlineAt != null && r.DeadlineAt < now && r.OverdueSince == null && r.Status != RequestStatus.Draft
@@ -64,7 +68,7 @@ public sealed class ClockSweep(EntraideDbContext db, AuditRecorder audit, IState
             r.OverdueSince = now;
             Event(r, now, "overdue", null);
             foreach (var (state, roles) in new[] { (r.RequestingState, RequestAccess.CooperationRoles), (r.RequestedState, RequestAccess.RecipientRoles(r.Spec, r.Channel)) })
-                notifications.Enqueue(new Notification(state, roles, "cooperation.request.overdue", $"/requests/{r.Id}", r.Id, r.Urgent, [r.Reference]));
+                notifications.Enqueue(new Notification(state, roles, NotificationKinds.RequestStatusChanged, $"/requests/{r.Id}", r.Id, r.Urgent, [r.Reference, "overdue", state == r.RequestingState ? r.RequestedState : r.RequestingState]));
         }
 
         if (escalate.Count + reminded + overdue.Count > 0)

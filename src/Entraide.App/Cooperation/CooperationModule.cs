@@ -16,11 +16,6 @@ internal sealed class CooperationModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.TryAddSingleton<IStateProfiles, DefaultStateProfiles>();
-        services.TryAddSingleton<IDualCriminality, UnknownDualCriminality>();
-        services.TryAddSingleton<RecordedNotifications>();
-        services.TryAddSingleton<INotifications>(sp => sp.GetRequiredService<RecordedNotifications>());
-        services.TryAddSingleton<IPdfPrinter, UnavailablePdfPrinter>();
 
         services.AddScoped<RequestCommands>();
         services.AddScoped<RequestQueries>();

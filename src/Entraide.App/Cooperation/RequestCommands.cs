@@ -1,3 +1,4 @@
+using Entraide.Domain.Notifications;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -394,7 +395,7 @@ public sealed partial class RequestCommands(
         }
         Touch(r);
         AddEvent(r, actor, RequestLifecycle.Code(RequestAction.Submit), from, to, null, null);
-        notifications.Enqueue(new Notification(r.RequestedState, RequestAccess.RecipientRoles(r.Spec, r.Channel), "cooperation.request.received",
+        notifications.Enqueue(new Notification(r.RequestedState, RequestAccess.RecipientRoles(r.Spec, r.Channel), NotificationKinds.RequestReceived,
             $"/requests/{r.Id}", r.Id, r.Urgent, [r.Reference, r.RequestingState, r.Spec.Code]));
         audit.Action = "cooperation.request.submit";
     }
@@ -465,7 +466,17 @@ public sealed partial class RequestCommands(
             ? (r.RequestedState, RequestAccess.RecipientRoles(r.Spec, r.Channel))
             : (r.RequestingState, RequestAccess.CooperationRoles);
         if (side == Side.Requesting && r.Status == RequestStatus.Draft) return;
-        notifications.Enqueue(new Notification(state, roles, kind, $"/requests/{r.Id}", r.Id, r.Urgent, [r.Reference, RequestLifecycle.Code(r.Status)]));
+        var sender = side == Side.Requesting ? r.RequestingState : r.RequestedState;
+        // The kinds and arguments the Notifications module publishes (NotificationKinds); anything
+        // that is not a message, an enquiry or an acknowledgement is a change of status.
+        var (published, args) = kind switch
+        {
+            "cooperation.request.message" or "cooperation.request.status-reply" => (NotificationKinds.RequestMessage, new[] { r.Reference, sender }),
+            "cooperation.request.status-enquiry" => (NotificationKinds.RequestEnquiry, new[] { r.Reference, sender }),
+            "cooperation.request.acknowledge" => (NotificationKinds.RequestAcknowledged, new[] { r.Reference, sender }),
+            _ => (NotificationKinds.RequestStatusChanged, new[] { r.Reference, RequestLifecycle.Code(r.Status), sender }),
+        };
+        notifications.Enqueue(new Notification(state, roles, published, $"/requests/{r.Id}", r.Id, r.Urgent, args));
     }
 
     internal static Dictionary<string, string?> Fields(CooperationRequest r) =>

@@ -114,9 +114,3 @@ public static class CompilationExports
     }
 }
 
-/// <summary>Used until the platform's printer is merged: says that PDF is not available here, and the HTML version is.</summary>
-internal sealed class UnavailablePdfPrinter : IPdfPrinter
-{
-    public Task<byte[]> PrintAsync(string html, PdfOptions options, CancellationToken ct) =>
-        throw new DomainException(FailureKind.Conflict, "pdf-unavailable");
-}

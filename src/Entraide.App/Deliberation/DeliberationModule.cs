@@ -18,7 +18,6 @@ internal sealed class DeliberationModule : IModule
         services.AddScoped<VoteHandlers>();
         services.AddSingleton(new ErrorTextSource(typeof(DeliberationText)));
         // The platform's printer replaces this when it is registered; until then PDF answers "unavailable".
-        services.TryAddSingleton<IPdfPrinter, UnavailablePdfPrinter>();
         services.AddSingleton(new Web.NavItem("/deliberation", "Deliberation", 60));
         services.AddSingleton(new Web.NavItem("/resolutions", "Resolutions", 61));
         services.AddSingleton(new Web.NavItem("/votes", "Votes", 62));

@@ -44,8 +44,8 @@ public sealed class ClockSweepTests(AppFixture fixture)
         var after = await gbr.GetAsync($"/api/v1/requests/{sent.Id()}").ExpectAsync(HttpStatusCode.OK);
         Assert.NotEqual(JsonNull, after.GetProperty("escalatedAt").ValueKind);
         Assert.Single(after.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("action").GetString() == "escalated");
-        var notes = app.Services.GetRequiredService<RecordedNotifications>().Sent;
-        Assert.Contains(notes, n => n.SubjectId == Guid.Parse(sent.Id()) && n.Kind == "cooperation.request.escalated" && n.RecipientState == "GBR");
+        var notes = await app.NotificationsAboutAsync(Guid.Parse(sent.Id()));
+        Assert.Contains(notes, n => n.Kind == Entraide.Domain.Notifications.NotificationKinds.EmergencyEscalated && n.RecipientState == "GBR" && n.Urgent);
 
         await TickAsync(app, clock);
         var again = await gbr.GetAsync($"/api/v1/requests/{sent.Id()}").ExpectAsync(HttpStatusCode.OK);
@@ -81,9 +81,9 @@ public sealed class ClockSweepTests(AppFixture fixture)
         Assert.Contains(reminded.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("action").GetString() == "preservation-expiry-reminder");
         var notHeld = await usa.GetAsync($"/api/v1/requests/{held.Id()}").ExpectAsync(HttpStatusCode.OK);
         Assert.DoesNotContain(notHeld.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("action").GetString() == "preservation-expiry-reminder");
-        var notes = app.Services.GetRequiredService<RecordedNotifications>().Sent;
-        Assert.Contains(notes, n => n.SubjectId == Guid.Parse(lone.Id()) && n.Kind == "cooperation.request.preservation-expiring" && n.RecipientState == "USA");
-        Assert.Contains(notes, n => n.SubjectId == Guid.Parse(lone.Id()) && n.Kind == "cooperation.request.preservation-expiring" && n.RecipientState == "JPN");
+        var notes = await app.NotificationsAboutAsync(Guid.Parse(lone.Id()));
+        Assert.Contains(notes, n => n.Kind == Entraide.Domain.Notifications.NotificationKinds.PreservationExpiring && n.RecipientState == "USA");
+        Assert.Contains(notes, n => n.Kind == Entraide.Domain.Notifications.NotificationKinds.PreservationExpiring && n.RecipientState == "JPN");
     }
 
     [Theory, ClassData(typeof(Databases))]

@@ -10,6 +10,11 @@ namespace Entraide.App.Tests.Cooperation;
 /// <summary>Builds requests through the API, as a State's own system would.</summary>
 internal static class CooperationTestData
 {
+    /// <summary>Notifications committed to the outbox about a record.</summary>
+    public static Task<List<Entraide.App.Notifications.NotificationMessage>> NotificationsAboutAsync(this TestApp app, Guid subject) =>
+        app.WithDbAsync(d => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            d.Set<Entraide.App.Notifications.NotificationMessage>().Where(n => n.SubjectId == subject)));
+
     public static Dictionary<string, string?> CompleteFields(string typeCode)
     {
         RequestCatalogue.TryParse(typeCode, out var spec);

@@ -124,8 +124,9 @@ public sealed class SubmitRequestTests(AppFixture fixture)
         var sent = await app.ClientFor("GBR", Roles.PointOfContact).SubmitAsync(CooperationTestData.Body("emergency", "ZAF"));
         Assert.Equal("point-of-contact", sent.GetProperty("channel").GetString());
         Assert.NotEqual(System.Text.Json.JsonValueKind.Null, sent.GetProperty("acknowledgeBy").ValueKind);
-        var notes = app.Services.GetRequiredService<RecordedNotifications>().Sent;
-        Assert.Contains(notes, n => n.SubjectId == Guid.Parse(sent.Id()) && n.RecipientState == "ZAF" && n.Urgent && n.RecipientRoles.Contains(Roles.PointOfContact));
+        var notes = await app.NotificationsAboutAsync(Guid.Parse(sent.Id()));
+        Assert.Contains(notes, n => n.RecipientState == "ZAF" && n.Urgent && n.RecipientRoles.Contains(Roles.PointOfContact)
+            && n.Kind == Entraide.Domain.Notifications.NotificationKinds.RequestReceived);
         var inbox = await app.ClientFor("ZAF", Roles.PointOfContact).GetAsync("/api/v1/requests?box=incoming&bucket=new").ExpectAsync(HttpStatusCode.OK);
         Assert.Contains(inbox.GetProperty("items").EnumerateArray(), i => i.Id() == sent.Id());
     }
