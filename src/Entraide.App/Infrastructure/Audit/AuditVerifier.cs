@@ -23,6 +23,7 @@ public static class AuditVerifier
 {
     /// <summary>More out-of-order rows than this means entries are missing or reordered wholesale.</summary>
     private const int MaxReorderWindow = 100_000;
+    private const int BatchSize = 2048;
 
     public static async Task<AuditVerification> VerifyAsync(EntraideDbContext db, CancellationToken ct = default)
     {
@@ -64,28 +65,66 @@ public static class AuditVerifier
                 return null;
             }
 
-            while (await r.ReadAsync(ct))
+            // Reading rows and hashing them overlap: one task reads batches, this one hashes them.
+            var batches = System.Threading.Channels.Channel.CreateBounded<List<(AuditFields Fields, string? Hash)>>(
+                new System.Threading.Channels.BoundedChannelOptions(8) { SingleReader = true, SingleWriter = true });
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var reader = Task.Run(async () =>
             {
-                var f = new AuditFields(
-                    r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetString(3), NullableString(r, 4), r.GetString(5),
-                    r.GetString(6), r.GetString(7), NullableString(r, 8), NullableString(r, 9));
-                var hash = NullableString(r, 10);
-                if (f.Sequence < expected || waiting.ContainsKey(f.Sequence))
+                try
                 {
-                    return AuditVerification.Bad(expected - 1, pending, $"#{f.Id} (sequence {f.Sequence})", $"sequence {f.Sequence} repeats");
+                    var batch = new List<(AuditFields, string?)>(BatchSize);
+                    while (await r.ReadAsync(stop.Token))
+                    {
+                        batch.Add((new AuditFields(
+                            r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetString(3), NullableString(r, 4), r.GetString(5),
+                            r.GetString(6), r.GetString(7), NullableString(r, 8), NullableString(r, 9)), NullableString(r, 10)));
+                        if (batch.Count == BatchSize)
+                        {
+                            await batches.Writer.WriteAsync(batch, stop.Token);
+                            batch = new List<(AuditFields, string?)>(BatchSize);
+                        }
+                    }
+                    if (batch.Count > 0) await batches.Writer.WriteAsync(batch, stop.Token);
+                    batches.Writer.Complete();
                 }
-                if (f.Sequence != expected)
+                catch (Exception ex)
                 {
-                    waiting[f.Sequence] = (f, hash);
-                    if (waiting.Count > MaxReorderWindow) break;
-                    continue;
+                    batches.Writer.Complete(ex is OperationCanceledException ? null : ex);
                 }
-                if (Check(f, hash) is { } bad) return bad;
-                while (waiting.Remove(expected, out var next))
+            }, CancellationToken.None);
+
+            AuditVerification? verdict = null;
+            try
+            {
+                await foreach (var batch in batches.Reader.ReadAllAsync(ct))
                 {
-                    if (Check(next.Fields, next.Hash) is { } bad2) return bad2;
+                    foreach (var (f, hash) in batch)
+                    {
+                        if (f.Sequence < expected || waiting.ContainsKey(f.Sequence))
+                        {
+                            verdict = AuditVerification.Bad(expected - 1, pending, $"#{f.Id} (sequence {f.Sequence})", $"sequence {f.Sequence} repeats");
+                            break;
+                        }
+                        if (f.Sequence != expected)
+                        {
+                            waiting[f.Sequence] = (f, hash);
+                            if (waiting.Count > MaxReorderWindow) break;
+                            continue;
+                        }
+                        verdict = Check(f, hash);
+                        while (verdict is null && waiting.Remove(expected, out var next)) verdict = Check(next.Fields, next.Hash);
+                        if (verdict is not null) break;
+                    }
+                    if (verdict is not null || waiting.Count > MaxReorderWindow) break;
                 }
             }
+            finally
+            {
+                await stop.CancelAsync();
+                await reader;
+            }
+            if (verdict is not null) return verdict;
             if (waiting.Count > 0)
             {
                 var first = waiting.Keys.Min();
