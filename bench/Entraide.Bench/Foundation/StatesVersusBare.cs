@@ -23,21 +23,26 @@ public sealed class StatesVersusBare : IBenchCommand
         var seconds = BenchArgs.Int(args, "seconds", 10);
         var connections = BenchArgs.Int(args, "connections", 50);
 
+        var (app, url, _) = await BenchHost.StartAsync(null, demo: false);
+
+        // The baseline serves the very same bytes, so the ratio measures what Entraide's pipeline
+        // (routing, authentication, localisation, security headers, problem handling) costs.
+        using var fetch = new HttpClient();
+        var payload = await fetch.GetByteArrayAsync(url + "/api/v1/states?lang=fr");
         var bare = WebApplication.CreateSlimBuilder();
         bare.WebHost.UseUrls("http://127.0.0.1:0");
         bare.Logging.ClearProviders();
         var bareApp = bare.Build();
-        bareApp.MapGet("/", () => Results.Text("{\"ok\":true}", "application/json"));
+        bareApp.MapGet("/", () => Results.Bytes(payload, "application/json; charset=utf-8"));
         await bareApp.StartAsync();
         var bareUrl = bareApp.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-
-        var (app, url, _) = await BenchHost.StartAsync(null, demo: false);
+        Console.WriteLine($"payload: {payload.Length:N0} bytes (195 States in French), served by both");
         try
         {
             var results = new List<LoadResult>();
             foreach (var round in new[] { "warm-up", "measure" })
             {
-                var b = await RunAsync("bare minimal endpoint", bareUrl + "/", connections, round == "warm-up" ? 3 : seconds);
+                var b = await RunAsync("bare minimal endpoint, same bytes", bareUrl + "/", connections, round == "warm-up" ? 3 : seconds);
                 var s = await RunAsync("GET /api/v1/states?lang=fr", url + "/api/v1/states?lang=fr", connections, round == "warm-up" ? 3 : seconds);
                 if (round == "measure") results.AddRange([b, s]);
             }

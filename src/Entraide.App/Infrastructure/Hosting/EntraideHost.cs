@@ -143,7 +143,8 @@ public static class EntraideHost
         });
         app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<JsonBodyLimit>();
-        app.UseStaticFiles();
+        // Stylesheets are never under /api: spare API requests the file-system lookup.
+        app.UseWhen(http => !HttpPaths.IsApi(http), pages => pages.UseStaticFiles());
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();

@@ -89,6 +89,9 @@ public static class DatabaseSetup
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
             await db.Database.CloseConnectionAsync();
         }
+        // Migrate() also diffs the model against the snapshot, which costs seconds on a model this
+        // size; asking for pending migrations first reads only the history table.
+        if (!(await db.Database.GetPendingMigrationsAsync(ct)).Any()) return;
         await db.Database.MigrateAsync(ct);
     }
 }
