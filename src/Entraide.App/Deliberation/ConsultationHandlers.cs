@@ -49,8 +49,23 @@ public sealed record SubmissionView(
 /// delegate submits comments (replacing them while the consultation is open); the secretariat
 /// accepts late submissions from named States and keeps each language version's translation status.
 /// </summary>
-public sealed class ConsultationHandlers(EntraideDbContext db, ICurrentActor current, AuditRecorder audit, TimeProvider clock, StateDirectory states)
+public sealed class ConsultationHandlers(EntraideDbContext db, ICurrentActor current, AuditRecorder audit, TimeProvider clock, StateDirectory states,
+    Entraide.App.Notifications.INotifications notifications)
 {
+    /// <summary>Tells the delegates of every invited State (all Member States when none are named), in the same save.</summary>
+    private void NotifyStates(Consultation c, string kind)
+    {
+        var invited = string.IsNullOrEmpty(c.InvitedStates)
+            ? states.All.Where(s => s.Status == Entraide.Domain.Network.UnStatus.Member).Select(s => s.Iso3)
+            : c.InvitedStates.Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var closes = c.Deadline.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var state in invited)
+        {
+            notifications.Enqueue(new Entraide.App.Notifications.Notification(state, [Entraide.Domain.Trust.Roles.Delegate], kind,
+                $"/consultations/{c.Id}", c.Id, false, [c.Title, closes]));
+        }
+    }
+
     private Actor Actor => current.Current;
 
     public async Task<ConsultationView> OpenAsync(OpenConsultation cmd, CancellationToken ct)
@@ -88,6 +103,7 @@ public sealed class ConsultationHandlers(EntraideDbContext db, ICurrentActor cur
         };
         audit.Action = "deliberation.consultation.open";
         db.Add(c);
+        NotifyStates(c, Entraide.Domain.Notifications.NotificationKinds.ConsultationOpened);
         await db.SaveChangesAsync(ct);
         return await GetAsync(c.Id, ct);
     }
@@ -123,6 +139,7 @@ public sealed class ConsultationHandlers(EntraideDbContext db, ICurrentActor cur
         c.Deadline = change.To;
         c.Version++;
         audit.Action = "deliberation.consultation.extend";
+        NotifyStates(c, Entraide.Domain.Notifications.NotificationKinds.ConsultationExtended);
         await db.SaveChangesAsync(ct);
         return await GetAsync(id, ct);
     }

@@ -73,6 +73,7 @@ internal sealed class RequestIdSample : IRouteSample
 internal sealed class AttachmentIdSample : IRouteSample
 {
     public string Parameter => "attachmentId";
+    public string? RoutePrefix => "api/v1/requests";
 
     public async Task<string> CreateOwnedByAsync(TestApp app, string state)
     {

@@ -37,6 +37,7 @@ internal sealed class SubmissionIdSample : IRouteSample
 internal sealed class AttachmentIdSample : IRouteSample
 {
     public string Parameter => "attachmentId";
+    public string? RoutePrefix => "api/v1/consultations";
 
     public async Task<string> CreateOwnedByAsync(TestApp app, string state)
     {

@@ -15,6 +15,9 @@ public interface IRouteSample
 
     /// <summary>A value that names no record, to check that a foreign record answers exactly as a missing one; null when the parameter names something public (a State code).</summary>
     string? Missing { get; }
+
+    /// <summary>Where two modules use the same parameter name: the route prefix (e.g. <c>api/v1/requests</c>) this sample serves.</summary>
+    string? RoutePrefix => null;
 }
 
 internal sealed class StateCodeSample : IRouteSample

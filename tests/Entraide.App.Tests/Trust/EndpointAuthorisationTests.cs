@@ -100,18 +100,27 @@ public sealed class EndpointAuthorisationTests(AppFixture fixture)
         return r;
     }
 
-    private static readonly Lazy<Dictionary<string, IRouteSample>> Samples = new(() =>
+    private static readonly Lazy<ILookup<string, IRouteSample>> Samples = new(() =>
         Assembly.GetExecutingAssembly().GetTypes()
             .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IRouteSample).IsAssignableFrom(t))
             .Select(t => (IRouteSample)Activator.CreateInstance(t, nonPublic: true)!)
-            .ToDictionary(s => s.Parameter, StringComparer.OrdinalIgnoreCase));
+            .ToLookup(s => s.Parameter, StringComparer.OrdinalIgnoreCase));
+
+    private static IRouteSample? SampleFor(RouteEndpoint e, string parameter)
+    {
+        var pattern = e.RoutePattern.RawText!.TrimStart('/');
+        var candidates = Samples.Value[parameter].ToList();
+        return candidates.FirstOrDefault(s => s.RoutePrefix is { } p && pattern.StartsWith(p, StringComparison.Ordinal))
+            ?? candidates.FirstOrDefault(s => s.RoutePrefix is null);
+    }
 
     private static async Task<string> UrlAsync(TestApp app, RouteEndpoint e, bool missing)
     {
         var path = "/" + e.RoutePattern.RawText!.TrimStart('/');
         foreach (var p in e.RoutePattern.Parameters)
         {
-            Assert.True(Samples.Value.TryGetValue(p.Name, out var sample),
+            var sample = SampleFor(e, p.Name);
+            Assert.True(sample is not null,
                 $"Route parameter '{p.Name}' of {e.DisplayName} has no IRouteSample: add one in the module's tests.");
             var value = missing && sample!.Missing is not null ? sample.Missing : await sample!.CreateOwnedByAsync(app, Owner);
             path = System.Text.RegularExpressions.Regex.Replace(path, "\\{\\**" + p.Name + "(:[^}]*)?\\??\\}", Uri.EscapeDataString(value));
