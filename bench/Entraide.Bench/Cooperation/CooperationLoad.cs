@@ -34,6 +34,7 @@ public sealed class CooperationLoad : IBenchCommand
         var seconds = BenchArgs.Int(args, "seconds", 10);
         var connections = BenchArgs.Int(args, "connections", 50);
         var rows = BenchArgs.Int(args, "rows", 1_000_000);
+        var warmup = BenchArgs.Int(args, "warmup", 10);
         var (app, url, _) = await BenchHost.StartAsync(postgres.Length == 0 ? null : postgres, demo: false, b =>
             b.Configuration["Cooperation:ClockIntervalSeconds"] = "3600");
         try
@@ -41,8 +42,49 @@ public sealed class CooperationLoad : IBenchCommand
             Console.WriteLine($"database: {(postgres.Length == 0 ? "sqlite" : "postgres")}, {connections} clients, {seconds} s");
             var tokens = States.ToDictionary(s => s, s => Issue(app.Services, s, Roles.CentralAuthority, Roles.PointOfContact));
             using var client = LoadDriver.Client(url, connections + 2);
+            var phases = BenchArgs.Get(args, "phases", "cost,submit,urgent,inbox").Split(',');
 
-            var submit = await LoadDriver.RunAsync("POST /api/v1/requests/submissions (complete MLA)", connections, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(seconds), async (w, i, ct) =>
+            if (phases.Contains("cost"))
+            {
+                // One client, one submission after another: what one submission costs the server process
+                // in CPU time and in database commands, independent of how busy the machine is.
+                async Task SubmitOneAsync(int i)
+                {
+                    using var m = new HttpRequestMessage(HttpMethod.Post, "/api/v1/requests/submissions") { Content = JsonContent.Create(Body("mla", States[(i + 1) % States.Length]), options: Json) };
+                    m.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[States[i % States.Length]]);
+                    m.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+                    using var r = await client.SendAsync(m);
+                    r.EnsureSuccessStatusCode();
+                }
+                for (var i = 0; i < 100; i++) await SubmitOneAsync(i);
+                const int n = 300;
+                using var commands = new CommandCounter();
+                var spans = new System.Collections.Concurrent.ConcurrentDictionary<string, (long Count, double Ms)>();
+                using var listener = new ActivityListener
+                {
+                    ShouldListenTo = _ => true,
+                    Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+                    ActivityStopped = a => spans.AddOrUpdate(a.Source.Name + " " + Trim(a.GetTagItem("db.query.text") as string ?? a.GetTagItem("db.statement") as string ?? a.DisplayName), (1, a.Duration.TotalMilliseconds), (_, v) => (v.Count + 1, v.Ms + a.Duration.TotalMilliseconds)),
+                };
+                ActivitySource.AddActivityListener(listener);
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                var wall = Stopwatch.StartNew();
+                for (var i = 0; i < n; i++) await SubmitOneAsync(i);
+                var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / n;
+                Console.WriteLine($"one submission, one client: {wall.Elapsed.TotalMilliseconds / n:0.00} ms wall, {cpuMs:0.00} ms CPU (client and server in this process), {(double)commands.Count / n:0.0} database commands");
+                if (BenchArgs.Flag(args, "spans"))
+                    foreach (var (name, v) in spans.OrderByDescending(x => x.Value.Ms).Take(40))
+                        Console.WriteLine($"  {v.Ms / n,8:0.000} ms/submission {v.Count / (double)n,6:0.0}x  {name}");
+            }
+            if (phases.Contains("submit")) await SubmitPhaseAsync();
+            if (phases.Contains("urgent")) await UrgentPhaseAsync();
+            if (phases.Contains("inbox")) await InboxPhaseAsync();
+            return 0;
+
+            async Task SubmitPhaseAsync()
+            {
+
+            var submit = await LoadDriver.RunAsync("POST /api/v1/requests/submissions (complete MLA)", connections, TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(seconds), async (w, i, ct) =>
             {
                 var from = States[w % States.Length];
                 var to = States[(w + 1) % States.Length];
@@ -52,11 +94,15 @@ public sealed class CooperationLoad : IBenchCommand
                 using var r = await client.SendAsync(m, ct);
                 return r.IsSuccessStatusCode;
             });
-            var bare = await BareInsertAsync(app.Services, connections, seconds);
+            var bare = await BareInsertAsync(app.Services, connections, seconds, warmup);
             Console.WriteLine(submit);
             Console.WriteLine(bare);
             Console.WriteLine($"ratio: {submit.PerSecond / bare.PerSecond:P1} of bare INSERT+commit (target ≥ 30 %), p99 {submit.P99Ms:0.00} ms (target < 50 ms)");
 
+            }
+
+            async Task UrgentPhaseAsync()
+            {
             // Under the same load, an emergency request: submitted, then listed in the recipient's inbox.
             var visible = new List<double>();
             using var load = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
@@ -90,8 +136,12 @@ public sealed class CooperationLoad : IBenchCommand
             visible.Sort();
             Console.WriteLine($"urgent request visible in the recipient's inbox: p50 {P(visible, 0.5):0.00} ms, p99 {P(visible, 0.99):0.00} ms over {visible.Count} (target p99 < 100 ms)");
 
+            }
+
+            async Task InboxPhaseAsync()
+            {
             await SeedAsync(app.Services, rows);
-            var inboxLoad = await LoadDriver.RunAsync($"GET /api/v1/requests?box=incoming ({rows:N0}+ requests)", 8, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(seconds), async (w, i, ct) =>
+            var inboxLoad = await LoadDriver.RunAsync($"GET /api/v1/requests?box=incoming ({rows:N0}+ requests)", 8, TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(seconds), async (w, i, ct) =>
             {
                 var state = States[w % States.Length];
                 using var q = new HttpRequestMessage(HttpMethod.Get, (i % 3) switch { 0 => "/api/v1/requests?box=incoming", 1 => "/api/v1/requests?box=incoming&bucket=new", _ => "/api/v1/requests?box=outgoing&type=mla" });
@@ -101,13 +151,49 @@ public sealed class CooperationLoad : IBenchCommand
             });
             Console.WriteLine(inboxLoad);
             Console.WriteLine($"inbox p95 {inboxLoad.P95Ms:0.00} ms (target < 30 ms)");
-            return 0;
+            }
         }
         finally
         {
             await app.StopAsync();
         }
     }
+
+    /// <summary>Counts the database commands EF Core executes in this process while it is alive.</summary>
+    private sealed class CommandCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    {
+        private readonly IDisposable _all;
+        private readonly List<IDisposable> _subscriptions = [];
+        private long _count;
+
+        public CommandCounter() => _all = DiagnosticListener.AllListeners.Subscribe(this);
+
+        public long Count => Interlocked.Read(ref _count);
+
+        public void OnNext(DiagnosticListener value)
+        {
+            if (value.Name == "Microsoft.EntityFrameworkCore") lock (_subscriptions) _subscriptions.Add(value.Subscribe(this));
+        }
+
+        public void OnNext(KeyValuePair<string, object?> value)
+        {
+            if (value.Key == "Microsoft.EntityFrameworkCore.Database.Command.CommandExecuted") Interlocked.Increment(ref _count);
+            if (value.Key.Contains("Compil", StringComparison.Ordinal) || value.Key.Contains("ModelValidat", StringComparison.Ordinal) || value.Key.Contains("ServiceProvider", StringComparison.Ordinal))
+                Console.WriteLine("EF: " + value.Key + " " + value.Value);
+        }
+
+        public void OnCompleted() { }
+
+        public void OnError(Exception error) { }
+
+        public void Dispose()
+        {
+            _all.Dispose();
+            lock (_subscriptions) foreach (var s in _subscriptions) s.Dispose();
+        }
+    }
+
+    private static string Trim(string s) => s.ReplaceLineEndings(" ") is var t && t.Length > 90 ? t[..90] : t;
 
     private static double P(List<double> sorted, double q) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
 
@@ -136,9 +222,9 @@ public sealed class CooperationLoad : IBenchCommand
     }
 
     /// <summary>The same row (request and its timeline event), written with a bare INSERT and commit per request, same concurrency.</summary>
-    private static async Task<LoadResult> BareInsertAsync(IServiceProvider services, int connections, int seconds)
+    private static async Task<LoadResult> BareInsertAsync(IServiceProvider services, int connections, int seconds, int warmup)
     {
-        return await LoadDriver.RunAsync("bare INSERT+commit (request + event)", connections, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(seconds), async (w, i, ct) =>
+        return await LoadDriver.RunAsync("bare INSERT+commit (request + event)", connections, TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(seconds), async (w, i, ct) =>
         {
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<EntraideDbContext>();

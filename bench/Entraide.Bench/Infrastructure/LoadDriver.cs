@@ -5,10 +5,13 @@ namespace Entraide.Bench.Infrastructure;
 
 public sealed record LoadResult(string Name, long Requests, long Errors, TimeSpan Duration, double P50Ms, double P95Ms, double P99Ms, double MaxMs)
 {
+    /// <summary>Processor time this process (client and in-process server) spent per request during the measured window.</summary>
+    public double CpuMsPerRequest { get; init; }
+
     public double PerSecond => Requests / Duration.TotalSeconds;
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{Name}: {PerSecond:0} req/s, p50 {P50Ms:0.00} ms, p95 {P95Ms:0.00} ms, p99 {P99Ms:0.00} ms, max {MaxMs:0.0} ms, {Requests} requests, {Errors} errors");
+        $"{Name}: {PerSecond:0} req/s, p50 {P50Ms:0.00} ms, p95 {P95Ms:0.00} ms, p99 {P99Ms:0.00} ms, max {MaxMs:0.0} ms, {Requests} requests, {Errors} errors, {CpuMsPerRequest:0.00} ms CPU/request in this process");
 }
 
 /// <summary>
@@ -36,6 +39,7 @@ public static class LoadDriver
         var latencies = new List<double>[concurrency];
         var errors = new long[concurrency];
         using var stop = new CancellationTokenSource(duration);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async w =>
         {
@@ -52,10 +56,14 @@ public static class LoadDriver
             }
         }));
         var elapsed = clock.Elapsed;
+        var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
         var all = latencies.SelectMany(l => l).ToArray();
         Array.Sort(all);
         double P(double q) => all.Length == 0 ? 0 : all[Math.Min(all.Length - 1, (int)Math.Ceiling(q * all.Length) - 1)];
-        return new LoadResult(name, all.Length, errors.Sum(), elapsed, P(0.50), P(0.95), P(0.99), all.Length == 0 ? 0 : all[^1]);
+        return new LoadResult(name, all.Length, errors.Sum(), elapsed, P(0.50), P(0.95), P(0.99), all.Length == 0 ? 0 : all[^1])
+        {
+            CpuMsPerRequest = all.Length == 0 ? 0 : cpuMs / all.Length,
+        };
     }
 
     public static HttpClient Client(string baseUrl, int concurrency) => new(new SocketsHttpHandler

@@ -16,7 +16,7 @@ internal sealed class CooperationModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-
+        services.AddSingleton<SubmissionGate>();
         services.AddScoped<RequestCommands>();
         services.AddScoped<RequestQueries>();
         services.AddScoped<ClockSweep>();

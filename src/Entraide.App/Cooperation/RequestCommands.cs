@@ -26,6 +26,7 @@ public sealed partial class RequestCommands(
     IStateProfiles profiles,
     INotifications notifications,
     StateDirectory states,
+    SubmissionGate gate,
     ILogger<RequestCommands> logger)
 {
     public const long MaxAttachmentBytes = 10 * 1024 * 1024;
@@ -68,6 +69,7 @@ public sealed partial class RequestCommands(
         var r = await db.Set<CooperationRequest>().SingleOrDefaultAsync(x => x.Id == id, ct);
         var side = RequestAccess.Require(actor, r);
         if (side != Side.Requesting) throw new DomainException(FailureKind.Forbidden, "forbidden");
+        using var turn = await gate.EnterAsync(r!.Spec.Urgent, ct);
         await SubmitAsync(r!, actor, ct);
         db.Add(new SubmissionKey { ActorId = actor.Id, Key = key, RequestHash = hash, RequestId = r!.Id, CreatedAt = clock.GetUtcNow() });
         return (await SaveSubmissionAsync(r, actor, key, hash, ct), false);
@@ -79,6 +81,7 @@ public sealed partial class RequestCommands(
         var actor = current.Current;
         var key = RequireKey(idempotencyKey);
         var hash = Hash("new:" + JsonSerializer.Serialize(Canonical(cmd), Json));
+        using var turn = await gate.EnterAsync(RequestCatalogue.TryParse(cmd.Type, out var spec) && spec.Urgent, ct);
         if (await ReplayAsync(actor, key, hash, ct) is { } first) return (first, true);
         if (actor.StateCode is null || !actor.HasAny(RequestAccess.CooperationRoles)) throw new DomainException(FailureKind.Forbidden, "forbidden");
 
@@ -408,12 +411,19 @@ public sealed partial class RequestCommands(
             LogSubmitted(logger, r.Reference, r.RequestingState, r.RequestedState);
             return r;
         }
-        catch (DbUpdateException) when (!ct.IsCancellationRequested)
+        catch (DbUpdateException failure) when (!ct.IsCancellationRequested)
         {
-            // Two retries raced with the same key: the loser returns the winner's result.
+            // Two retries raced with the same key: the loser returns the winner's result. Any other
+            // failure (the storage is full, the connection was lost) is reported as it is.
             db.ChangeTracker.Clear();
-            return await ReplayAsync(actor, key, hash, ct) ?? throw DomainException.Conflict("concurrent-change");
+            return await ReplayAsync(actor, key, hash, ct) ?? throw ExceptionDispatchInfoRethrow(failure);
         }
+    }
+
+    private static Exception ExceptionDispatchInfoRethrow(Exception e)
+    {
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e);
+        return e;
     }
 
     private async Task<CooperationRequest?> ReplayAsync(Domain.Trust.Actor actor, string key, string hash, CancellationToken ct)

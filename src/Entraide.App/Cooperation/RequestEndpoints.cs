@@ -44,7 +44,7 @@ internal static class RequestEndpoints
                 RequestCommands commands, RequestQueries queries, ICurrentActor actor, CancellationToken ct) =>
             {
                 var (r, replayed) = await commands.SubmitNewAsync(cmd, key, ct);
-                var view = await queries.ViewAsync(r, Side.Requesting, actor.Current, ct);
+                var view = await queries.ViewAsync(r, Side.Requesting, actor.Current, ct, created: !replayed);
                 return replayed ? TypedResults.Ok(view) : TypedResults.Created($"/api/v1/requests/{r.Id}", view);
             })
             .RequireRoles(Roles.CentralAuthority, Roles.PointOfContact).WithName("SubmitNewRequest")

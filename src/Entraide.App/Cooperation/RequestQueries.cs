@@ -28,25 +28,47 @@ public sealed class RequestQueries(EntraideDbContext db, ICurrentActor current, 
         return (r!, RequestAccess.Require(current.Current, r));
     }
 
-    public async Task<RequestView> ViewAsync(CooperationRequest r, Side side, Actor actor, CancellationToken ct)
+    /// <param name="created">
+    /// The request was created in this unit of work and just saved: everything it has (its one timeline
+    /// event, a linked preservation) is already tracked, so nothing is read back.
+    /// </param>
+    public async Task<RequestView> ViewAsync(CooperationRequest r, Side side, Actor actor, CancellationToken ct, bool created = false)
     {
         var withheld = RequestAccess.ContentWithheld(side, r);
-        var events = await db.Set<RequestEvent>().AsNoTracking().Where(e => e.RequestId == r.Id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct);
-        var messages = withheld ? [] : await db.Set<RequestMessage>().AsNoTracking().Where(m => m.RequestId == r.Id).OrderBy(m => m.At).ThenBy(m => m.Id).ToListAsync(ct);
-        var attachments = withheld ? [] : await db.Set<RequestAttachment>().AsNoTracking().Where(a => a.RequestId == r.Id).OrderBy(a => a.At)
-            .Select(a => new RequestAttachment
-            {
-                Id = a.Id, RequestId = a.RequestId, FileName = a.FileName, ContentType = a.ContentType, Size = a.Size, Sha256 = a.Sha256, At = a.At,
-                UploadedBy = a.UploadedBy, UploadedByName = a.UploadedByName, UploadedByState = a.UploadedByState, UseLimitation = a.UseLimitation,
-                RetentionDays = a.RetentionDays, ConditionsAcknowledgedAt = a.ConditionsAcknowledgedAt, ConditionsAcknowledgedBy = a.ConditionsAcknowledgedBy,
-                OnwardTransferAuthorisedTo = a.OnwardTransferAuthorisedTo, OnwardTransferRequestedTo = a.OnwardTransferRequestedTo, OnwardTransferReasons = a.OnwardTransferReasons,
-            }).ToListAsync(ct);
+        List<RequestEvent> events;
+        List<RequestMessage> messages;
+        List<RequestAttachment> attachments;
         var links = new[] { r.PrecedingRequestId, r.FollowUpRequestId }.Where(x => x is not null).Select(x => x!.Value).ToList();
-        var linked = links.Count == 0 ? [] : await db.Set<CooperationRequest>().AsNoTracking().Where(x => links.Contains(x.Id))
-            .Select(x => new { x.Id, x.Reference, x.Status, x.RequestingState, x.RequestedState }).ToListAsync(ct);
+        List<(Guid Id, string Reference, RequestStatus Status)> linked;
+        if (created)
+        {
+            events = [.. db.Set<RequestEvent>().Local.Where(e => e.RequestId == r.Id).OrderBy(e => e.At).ThenBy(e => e.Id)];
+            messages = [];
+            attachments = [];
+            linked = [.. db.Set<CooperationRequest>().Local.Where(x => links.Contains(x.Id)).Select(x => (x.Id, x.Reference, x.Status))];
+        }
+        else
+        {
+            events = await db.Set<RequestEvent>().AsNoTracking().Where(e => e.RequestId == r.Id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct);
+            messages = withheld ? [] : await db.Set<RequestMessage>().AsNoTracking().Where(m => m.RequestId == r.Id).OrderBy(m => m.At).ThenBy(m => m.Id).ToListAsync(ct);
+            attachments = withheld ? [] : await db.Set<RequestAttachment>().AsNoTracking().Where(a => a.RequestId == r.Id).OrderBy(a => a.At)
+                .Select(a => new RequestAttachment
+                {
+                    Id = a.Id, RequestId = a.RequestId, FileName = a.FileName, ContentType = a.ContentType, Size = a.Size, Sha256 = a.Sha256, At = a.At,
+                    UploadedBy = a.UploadedBy, UploadedByName = a.UploadedByName, UploadedByState = a.UploadedByState, UseLimitation = a.UseLimitation,
+                    RetentionDays = a.RetentionDays, ConditionsAcknowledgedAt = a.ConditionsAcknowledgedAt, ConditionsAcknowledgedBy = a.ConditionsAcknowledgedBy,
+                    OnwardTransferAuthorisedTo = a.OnwardTransferAuthorisedTo, OnwardTransferRequestedTo = a.OnwardTransferRequestedTo, OnwardTransferReasons = a.OnwardTransferReasons,
+                }).ToListAsync(ct);
+            linked = links.Count == 0 ? [] : [.. (await db.Set<CooperationRequest>().AsNoTracking().Where(x => links.Contains(x.Id))
+                .Select(x => new { x.Id, x.Reference, x.Status }).ToListAsync(ct)).Select(x => (x.Id, x.Reference, x.Status))];
+        }
         // The requested State learns of a linked request only once it was sent to it.
-        RequestLink? Link(Guid? id) => linked.FirstOrDefault(x => x.Id == id) is { } l && (side == Side.Requesting || l.Status != RequestStatus.Draft)
-            ? new RequestLink(l.Id, l.Reference, RequestLifecycle.Code(l.Status)) : null;
+        RequestLink? Link(Guid? id)
+        {
+            foreach (var l in linked)
+                if (l.Id == id && (side == Side.Requesting || l.Status != RequestStatus.Draft)) return new RequestLink(l.Id, l.Reference, RequestLifecycle.Code(l.Status));
+            return null;
+        }
         var requesting = await profiles.GetCooperationProfileAsync(r.RequestingState, ct);
         var requested = await profiles.GetCooperationProfileAsync(r.RequestedState, ct);
         var now = clock.GetUtcNow();

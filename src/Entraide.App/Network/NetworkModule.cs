@@ -21,6 +21,7 @@ internal sealed class NetworkModule : IModule
         services.AddSingleton<RegisterSnapshot>();
         services.AddScoped<VerificationCommands>();
         services.AddScoped<IStateProfiles, StateProfiles>();
+        services.AddSingleton<CooperationProfileCache>();
         services.AddScoped<ISeeder, DemoNetwork>();
         services.AddSingleton(new ErrorTextSource(typeof(NetworkText)));
         services.AddSingleton(new Web.NavItem("/states", "States", 10));

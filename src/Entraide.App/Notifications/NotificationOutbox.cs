@@ -16,6 +16,7 @@ namespace Entraide.App.Notifications;
 public sealed class NotificationOutbox(EntraideDbContext db, TimeProvider clock, NotificationSignal signal) : INotifications
 {
     private bool _listening;
+    private bool _jobsAdded;
 
     public void Enqueue(Notification notification)
     {
@@ -42,46 +43,30 @@ public sealed class NotificationOutbox(EntraideDbContext db, TimeProvider clock,
             CreatedAt = now,
         };
         db.Add(message);
-
-        foreach (var account in Recipients(notification.RecipientState, notification.RecipientRoles))
-        {
-            db.Add(new InboxItem
-            {
-                Id = Guid.CreateVersion7(),
-                MessageId = message.Id,
-                UserId = account.Id,
-                StateCode = notification.RecipientState,
-                Urgent = notification.Urgent,
-                CreatedAt = now,
-            });
-            if (!string.IsNullOrWhiteSpace(account.Email))
-            {
-                db.Add(Job(message, DeliveryChannels.Email, now, userId: account.Id));
-            }
-        }
-
-        if (notification.RecipientState is { } state)
-        {
-            var hooks = db.Set<WebhookSubscription>().AsNoTracking()
-                .Where(w => w.StateCode == state && w.Active)
-                .Select(w => new { w.Id, w.Events })
-                .ToList();
-            foreach (var hook in hooks)
-            {
-                var events = hook.Events.Split(',', StringSplitOptions.RemoveEmptyEntries);
-                if (events.Contains(WebhookSubscription.AllEvents) || events.Contains(notification.Kind))
-                    db.Add(Job(message, DeliveryChannels.Webhook, now, webhookId: hook.Id));
-            }
-        }
+        // Who receives it is read from the database when the caller saves, asynchronously and in the
+        // same unit of work: Enqueue stays synchronous for its callers and never blocks a thread on I/O.
+        db.BeforeNextSave(new Fanout(this, message, notification.RecipientRoles ?? []));
 
         if (!_listening)
         {
             _listening = true;
-            db.SavedChanges += (_, _) => signal.Wake();
+            db.SavedChanges += (_, _) =>
+            {
+                // Only deliveries need the dispatcher; inbox items are read where they are.
+                if (!_jobsAdded) return;
+                _jobsAdded = false;
+                signal.Wake();
+            };
         }
     }
 
-    private static DeliveryJob Job(NotificationMessage m, string channel, DateTimeOffset now, string? userId = null, Guid? webhookId = null) => new()
+    private DeliveryJob Job(NotificationMessage m, string channel, DateTimeOffset now, string? userId = null, Guid? webhookId = null)
+    {
+        _jobsAdded = true;
+        return NewJob(m, channel, now, userId, webhookId);
+    }
+
+    private static DeliveryJob NewJob(NotificationMessage m, string channel, DateTimeOffset now, string? userId, Guid? webhookId) => new()
     {
         Id = Guid.CreateVersion7(),
         MessageId = m.Id,
@@ -95,23 +80,62 @@ public sealed class NotificationOutbox(EntraideDbContext db, TimeProvider clock,
         CreatedAt = now,
     };
 
-    private sealed record Account(string Id, string? Email);
+    private sealed record Account(string Id, string? Email, DateTimeOffset? LockoutEnd);
 
-    // Enqueue is synchronous by contract (callers add it beside their own changes); the lookup is one
-    // indexed query on the accounts of one State.
-    private List<Account> Recipients(string? state, IReadOnlyList<string> roles)
+    /// <summary>The inbox items and delivery jobs of one notification, added when the unit of work is saved.</summary>
+    private sealed class Fanout(NotificationOutbox outbox, NotificationMessage message, IReadOnlyList<string> roles) : IBeforeSave
+    {
+        public void Complete(EntraideDbContext db) =>
+            outbox.AddDeliveries(message, outbox.RecipientsQuery(message.RecipientState, roles).ToList(),
+                message.RecipientState is null ? [] : outbox.HooksQuery(message.RecipientState).ToList());
+
+        public async Task CompleteAsync(EntraideDbContext db, CancellationToken ct) =>
+            outbox.AddDeliveries(message, await outbox.RecipientsQuery(message.RecipientState, roles).ToListAsync(ct),
+                message.RecipientState is null ? [] : await outbox.HooksQuery(message.RecipientState).ToListAsync(ct));
+    }
+
+    private void AddDeliveries(NotificationMessage message, List<Account> accounts, List<Hook> hooks)
+    {
+        var now = message.CreatedAt;
+        // A disabled account (locked for good) should not receive mail meant for people at work.
+        foreach (var account in accounts.Where(u => u.LockoutEnd is null || u.LockoutEnd < now || u.LockoutEnd.Value.Year < 9999))
+        {
+            db.Add(new InboxItem
+            {
+                Id = Guid.CreateVersion7(),
+                MessageId = message.Id,
+                UserId = account.Id,
+                StateCode = message.RecipientState,
+                Urgent = message.Urgent,
+                CreatedAt = now,
+            });
+            if (!string.IsNullOrWhiteSpace(account.Email))
+            {
+                db.Add(Job(message, DeliveryChannels.Email, now, userId: account.Id));
+            }
+        }
+        foreach (var hook in hooks)
+        {
+            var events = hook.Events.Split(',', StringSplitOptions.RemoveEmptyEntries);
+            if (events.Contains(WebhookSubscription.AllEvents) || events.Contains(message.Kind))
+                db.Add(Job(message, DeliveryChannels.Webhook, now, webhookId: hook.Id));
+        }
+    }
+
+    private sealed record Hook(Guid Id, string Events);
+
+    private IQueryable<Hook> HooksQuery(string state) =>
+        db.Set<WebhookSubscription>().AsNoTracking().Where(w => w.StateCode == state && w.Active).Select(w => new Hook(w.Id, w.Events));
+
+    // One indexed query on the accounts of one State.
+    private IQueryable<Account> RecipientsQuery(string? state, IReadOnlyList<string> roles)
     {
         IReadOnlyList<string> wanted = state is null ? [Roles.Secretariat] : roles;
         var roleIds = db.Roles.Where(r => wanted.Contains(r.Name!)).Select(r => r.Id);
-        var now = clock.GetUtcNow();
-        return [.. db.Users.AsNoTracking()
+        return db.Users.AsNoTracking()
             .Where(u => u.StateCode == state)
             .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && roleIds.Contains(ur.RoleId)))
-            .Select(u => new { u.Id, u.Email, u.LockoutEnd })
-            .AsEnumerable()
-            // A disabled account (locked for good) should not receive mail meant for people at work.
-            .Where(u => u.LockoutEnd is null || u.LockoutEnd < now || u.LockoutEnd.Value.Year < 9999)
-            .Select(u => new Account(u.Id, u.Email))];
+            .Select(u => new Account(u.Id, u.Email, u.LockoutEnd));
     }
 }
 

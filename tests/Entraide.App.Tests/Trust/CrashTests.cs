@@ -24,15 +24,15 @@ public sealed class CrashTests
         _ = app.Server; // creates and migrates the database
         var provider = db == Db.Postgres ? "postgres" : "sqlite";
         var cli = new[] { "--connection", app.ConnectionString, "--provider", provider };
-        var secret = await CliAsync(["tokens", "create", "crash-driver", "--state", "FRA", "--role", "state-admin", .. cli]);
-        var port = FreePort();
+        var secret = await ServerProcess.CliAsync(["tokens", "create", "crash-driver", "--state", "FRA", "--role", "state-admin", .. cli]);
+        var port = ServerProcess.FreePort();
         // The in-process test host shares the database; stop its chainer competing by disposing it first.
         await app.DisposeAsyncKeepingDatabase();
 
-        using var server = Start(app, port, provider);
+        using var server = ServerProcess.Start(app, port, provider);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret.Trim());
-        await WaitReadyAsync(http);
+        await ServerProcess.WaitReadyAsync(http);
 
         var acknowledged = new System.Collections.Concurrent.ConcurrentBag<string>();
         using var stop = new CancellationTokenSource();
@@ -58,8 +58,8 @@ public sealed class CrashTests
         await Task.WhenAll(workers);
 
         // Restart: the server chains what was committed but not yet linked.
-        using var again = Start(app, port, provider);
-        await WaitReadyAsync(http);
+        using var again = ServerProcess.Start(app, port, provider);
+        await ServerProcess.WaitReadyAsync(http);
         again.Kill(entireProcessTree: true);
         await again.WaitForExitAsync();
 
@@ -67,62 +67,8 @@ public sealed class CrashTests
         Assert.Empty(acknowledged.Except(stored));
         Assert.Equal(stored.Count, stored.Distinct().Count());
 
-        await CliAsync(["audit", "chain", .. cli]);
-        var verify = await CliAsync(["audit", "verify", .. cli]);
+        await ServerProcess.CliAsync(["audit", "chain", .. cli]);
+        var verify = await ServerProcess.CliAsync(["audit", "verify", .. cli]);
         Assert.Contains("intact", verify);
-    }
-
-    private static async Task<string> CliAsync(string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = await EntraideCli.RunAsync(args, output, error);
-        Assert.True(code == 0, $"entraide {string.Join(' ', args.Take(2))}: {error}");
-        return output.ToString();
-    }
-
-    private static Process Start(TestApp app, int port, string provider)
-    {
-        var dll = Path.Combine(AppContext.BaseDirectory, "Entraide.App.dll");
-        var psi = new ProcessStartInfo("dotnet", $"\"{dll}\" --urls http://127.0.0.1:{port}")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = app.DataDirectory,
-        };
-        psi.Environment["ConnectionStrings__Entraide"] = app.ConnectionString;
-        psi.Environment["Database__Provider"] = provider;
-        psi.Environment["Entraide__DataDirectory"] = app.DataDirectory;
-        psi.Environment["Logging__LogLevel__Default"] = "Warning";
-        var p = Process.Start(psi)!;
-        p.OutputDataReceived += (_, _) => { };
-        p.ErrorDataReceived += (_, _) => { };
-        p.BeginOutputReadLine();
-        p.BeginErrorReadLine();
-        return p;
-    }
-
-    private static async Task WaitReadyAsync(HttpClient http)
-    {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(180))
-        {
-            try
-            {
-                using var r = await http.GetAsync("/health/ready");
-                if (r.IsSuccessStatusCode) return;
-            }
-            catch (HttpRequestException) { }
-            catch (TaskCanceledException) { }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException("The server did not become ready.");
-    }
-
-    private static int FreePort()
-    {
-        using var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
     }
 }

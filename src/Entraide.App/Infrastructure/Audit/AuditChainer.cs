@@ -60,6 +60,8 @@ public sealed partial class AuditChainer(IServiceScopeFactory scopes, AuditSigna
     private static async Task<int> ChainBatchAsync(EntraideDbContext db, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
+        // The batch is all or nothing; a savepoint around its one save would only cost round trips.
+        db.Database.AutoSavepointsEnabled = false;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var head = await db.Set<AuditChainHead>().AsNoTracking().SingleAsync(h => h.Id == AuditChainHead.SingletonId, ct);
         var pending = await db.Set<AuditEntry>().Where(e => e.Sequence == null).OrderBy(e => e.Id).Take(BatchSize).ToListAsync(ct);

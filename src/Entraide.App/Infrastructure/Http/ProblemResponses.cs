@@ -154,12 +154,13 @@ internal sealed partial class DomainExceptionHandler(ILogger<DomainExceptionHand
             case JsonException:
                 await ProblemResponses.WriteAsync(http, 400, "bad-request", ct);
                 return true;
-            case Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException:
-                await ProblemResponses.WriteAsync(http, 409, "concurrent-change", ct);
-                return true;
             case var e when IsUnavailable(e):
                 LogUnavailable(logger, e);
                 await ProblemResponses.WriteAsync(http, 503, "unavailable", ct);
+                return true;
+            case Microsoft.EntityFrameworkCore.DbUpdateException:
+                // A concurrent change, or a uniqueness another writer won: nothing of this request was saved.
+                await ProblemResponses.WriteAsync(http, 409, "concurrent-change", ct);
                 return true;
             default:
                 LogUnhandled(logger, exception, http.Request.Method, http.Request.Path);

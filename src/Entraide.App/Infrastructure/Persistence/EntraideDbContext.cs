@@ -15,6 +15,7 @@ namespace Entraide.App.Infrastructure.Persistence;
 public abstract class EntraideDbContext : IdentityDbContext<EntraideUser, IdentityRole, string>
 {
     private readonly AuditRecorder? _audit;
+    private List<IBeforeSave>? _beforeSave;
 
     protected EntraideDbContext(DbContextOptions options, AuditRecorder? audit) : base(options)
     {
@@ -36,8 +37,29 @@ public abstract class EntraideDbContext : IdentityDbContext<EntraideUser, Identi
         builder.ApplyConfigurationsFromAssembly(typeof(EntraideDbContext).Assembly, t => !t.IsAbstract);
     }
 
+    /// <summary>
+    /// Work to finish inside the next save, before the audit is recorded: rows whose content needs the
+    /// database (e.g. a notification's recipients) are added then, without blocking a thread at the
+    /// moment they were asked for.
+    /// </summary>
+    public void BeforeNextSave(IBeforeSave work) => (_beforeSave ??= []).Add(work);
+
+    private async Task CompleteBeforeSaveAsync(bool synchronous, CancellationToken ct)
+    {
+        while (_beforeSave is { Count: > 0 } pending)
+        {
+            _beforeSave = null;
+            foreach (var work in pending)
+            {
+                if (synchronous) work.Complete(this);
+                else await work.CompleteAsync(this, ct);
+            }
+        }
+    }
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        CompleteBeforeSaveAsync(synchronous: true, default).GetAwaiter().GetResult();
         _audit?.Record(this);
         var n = base.SaveChanges(acceptAllChangesOnSuccess);
         _audit?.Saved();
@@ -46,11 +68,22 @@ public abstract class EntraideDbContext : IdentityDbContext<EntraideUser, Identi
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        await CompleteBeforeSaveAsync(synchronous: false, cancellationToken);
         _audit?.Record(this);
         var n = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         _audit?.Saved();
         return n;
     }
+}
+
+/// <summary>Rows to add to a unit of work when it is saved (see <see cref="EntraideDbContext.BeforeNextSave"/>).</summary>
+public interface IBeforeSave
+{
+    /// <summary>Used by <c>SaveChanges</c>.</summary>
+    void Complete(EntraideDbContext db);
+
+    /// <summary>Used by <c>SaveChangesAsync</c>.</summary>
+    Task CompleteAsync(EntraideDbContext db, CancellationToken ct);
 }
 
 public enum DatabaseProvider

@@ -22,6 +22,9 @@ public sealed class RegisterSnapshot
 
     public void Invalidate() => Interlocked.Increment(ref _generation);
 
+    /// <summary>Changes with every Network write in this process; caches of what is derived from profiles compare it.</summary>
+    public long Generation => Volatile.Read(ref _generation);
+
     public async Task<Rows> GetAsync(EntraideDbContext db, CancellationToken ct)
     {
         var generation = Volatile.Read(ref _generation);

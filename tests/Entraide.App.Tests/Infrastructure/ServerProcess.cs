@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Entraide.Cli;
+
+namespace Entraide.App.Tests.Infrastructure;
+
+/// <summary>Entraide run as a separate server process on a test database, for tests that kill it; and the CLI in-process.</summary>
+public static class ServerProcess
+{
+    public static async Task<string> CliAsync(string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = await EntraideCli.RunAsync(args, output, error);
+        Assert.True(code == 0, $"entraide {string.Join(' ', args.Take(2))}: {error}");
+        return output.ToString();
+    }
+
+    public static Process Start(TestApp app, int port, string provider)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "Entraide.App.dll");
+        var psi = new ProcessStartInfo("dotnet", $"\"{dll}\" --urls http://127.0.0.1:{port}")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = app.DataDirectory,
+        };
+        psi.Environment["ConnectionStrings__Entraide"] = app.ConnectionString;
+        psi.Environment["Database__Provider"] = provider;
+        psi.Environment["Entraide__DataDirectory"] = app.DataDirectory;
+        psi.Environment["Logging__LogLevel__Default"] = "Warning";
+        var p = Process.Start(psi)!;
+        p.OutputDataReceived += (_, _) => { };
+        p.ErrorDataReceived += (_, _) => { };
+        p.BeginOutputReadLine();
+        p.BeginErrorReadLine();
+        return p;
+    }
+
+    public static async Task WaitReadyAsync(HttpClient http)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(180))
+        {
+            try
+            {
+                using var r = await http.GetAsync("/health/ready");
+                if (r.IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("The server did not become ready.");
+    }
+
+    public static int FreePort()
+    {
+        using var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        return ((IPEndPoint)l.LocalEndpoint).Port;
+    }
+}
