@@ -68,12 +68,9 @@ public sealed class KnowledgeSearch(KnowledgeIndex index)
         var searcher = index.Acquire();
         try
         {
-            var top = TopScoreDocCollector.Create(page * pageSize, true);
-            var facets = new FacetCollector(KnowledgeFields.Faceted);
-            searcher.Search(query, MultiCollector.Wrap(top, facets));
-            var docs = top.GetTopDocs((page - 1) * pageSize, pageSize);
-            var hits = docs.ScoreDocs.Select(sd => Hit(searcher, sd, textQuery, tokensByLanguage)).ToList();
-            return new SearchResult(text, top.TotalHits, page, pageSize, hits, facets.Result(), expanded);
+            var (total, top, facets) = Collect(searcher, query, page * pageSize);
+            var hits = top.Skip((page - 1) * pageSize).Take(pageSize).Select(sd => Hit(searcher, sd, textQuery, tokensByLanguage)).ToList();
+            return new SearchResult(text, total, page, pageSize, hits, facets, expanded);
         }
         finally
         {
@@ -89,6 +86,38 @@ public sealed class KnowledgeSearch(KnowledgeIndex index)
     {
         foreach (var leaf in searcher.IndexReader.Leaves) FacetOrdinals.For(leaf.AtomicReader, KnowledgeFields.Faceted);
         _ = TaxonomyTokens.Value;
+    }
+
+    /// <summary>
+    /// Scores and counts facets segment by segment, the segments shared among the cores (one query
+    /// then uses both cores of a small server), and merges: top <paramref name="n"/> by score (ties by
+    /// document order, as a single pass would give), total, and facet counts. The weight is made once
+    /// from the whole index, so scores are those of a single search.
+    /// </summary>
+    private static (int Total, List<ScoreDoc> Top, IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets) Collect(IndexSearcher searcher, Query query, int n)
+    {
+        var weight = searcher.CreateNormalizedWeight(query);
+        var leaves = searcher.IndexReader.Leaves;
+        var tops = new TopScoreDocCollector[leaves.Count];
+        var facets = new FacetCollector[leaves.Count];
+        void Leaf(int i)
+        {
+            var leaf = leaves[i];
+            tops[i] = TopScoreDocCollector.Create(n, true);
+            facets[i] = new FacetCollector(KnowledgeFields.Faceted);
+            var collector = MultiCollector.Wrap(tops[i], facets[i]);
+            collector.SetNextReader(leaf);
+            var scorer = weight.GetBulkScorer(leaf, !collector.AcceptsDocsOutOfOrder, leaf.AtomicReader.LiveDocs);
+            scorer?.Score(collector);
+        }
+        if (leaves.Count > 1 && Environment.ProcessorCount > 1)
+            Parallel.For(0, leaves.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, Leaf);
+        else
+            for (var i = 0; i < leaves.Count; i++) Leaf(i);
+
+        var total = tops.Sum(t => t.TotalHits);
+        var top = tops.SelectMany(t => t.GetTopDocs().ScoreDocs).OrderByDescending(d => d.Score).ThenBy(d => d.Doc).Take(n).ToList();
+        return (total, top, FacetCollector.Merge(facets));
     }
 
     private static SearchResult Empty(SearchRequest r, int page, int pageSize, IReadOnlyList<string> expanded) =>
@@ -293,11 +322,23 @@ public sealed class KnowledgeSearch(KnowledgeIndex index)
             _segment = null;
         }
 
-        public IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Result()
+        public static IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Merge(IReadOnlyList<FacetCollector> collectors)
+        {
+            var counts = (collectors.Count > 0 ? collectors[0] : new FacetCollector(KnowledgeFields.Faceted)).Counts();
+            for (var i = 1; i < collectors.Count; i++)
+                foreach (var (field, values) in collectors[i].Counts())
+                {
+                    var target = counts[field];
+                    foreach (var (value, count) in values) target[value] = target.GetValueOrDefault(value) + count;
+                }
+            return counts.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<FacetValue>)[.. kv.Value
+                .OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal).Select(v => new FacetValue(v.Key, v.Value))]);
+        }
+
+        private Dictionary<string, Dictionary<string, int>> Counts()
         {
             Flush();
-            return _counts.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<FacetValue>)[.. kv.Value
-                .OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal).Select(v => new FacetValue(v.Key, v.Value))]);
+            return _counts;
         }
     }
 }
