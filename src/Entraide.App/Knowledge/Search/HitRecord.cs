@@ -12,6 +12,9 @@ public static class HitRecord
 {
     private const byte Version = 1;
 
+    /// <summary>Beyond this a record is not written as a doc value (Lucene's limit for indexed byte values is 32,766).</summary>
+    public const int MaxBytes = 32_000;
+
     public sealed record Data(string Key, string Type, string? State, string Language, DateOnly Date, string Title, string? Number,
         string Body, string[] Terms, Guid? Law, bool Example);
 

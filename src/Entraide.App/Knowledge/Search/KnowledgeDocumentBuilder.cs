@@ -53,7 +53,9 @@ public sealed class KnowledgeDocumentBuilder
         if (!_text.TryGetValue(fieldName, out var text)) _text[fieldName] = text = new Field(fieldName, "", TextType);
         text.SetStringValue(IndexedText(item.Title, item.Number, item.Body));
 
-        _hit.SetBytesValue(new BytesRef(HitRecord.Encode(item)));
+        // A very long text keeps only its stored fields (an empty value makes the search read those).
+        var hit = HitRecord.Encode(item);
+        _hit.SetBytesValue(hit.Length <= HitRecord.MaxBytes ? new BytesRef(hit) : new BytesRef());
         var doc = new Document { _key, _group, _type, _typeFacet, _language, _languageFacet, _date, _yearFacet, _title, text, _body, _hit };
         if (item.State is not null)
         {

@@ -83,7 +83,10 @@ public sealed class KnowledgeIndex : IDisposable
                     try { warm?.Invoke(searcher); }
                     finally { Release(searcher); }
                 }
+                // Best effort: the index disposed meanwhile, or held by another process (a CLI command run
+                // while the server holds it); the first search opens it or reports the problem itself.
                 catch (ObjectDisposedException) { }
+                catch (IOException) { }
             });
         }
     }
