@@ -6,7 +6,9 @@ namespace Entraide.App.Knowledge;
 /// <summary>
 /// Demo content (with <c>--demo</c>): the UN source documents, held in full for search, and example
 /// provisions for the demo States, each law marked as an example. Always: builds the search index
-/// from the database when it is empty (a fresh install, or a deleted index directory).
+/// from the database when it is empty (a fresh install, or a deleted index directory). When the index
+/// already holds documents start-up only reads its commit point; opening and warming it happen in the
+/// background, so a large index does not hold back readiness.
 /// </summary>
 internal sealed class KnowledgeSeeder : ISeeder
 {
@@ -19,10 +21,11 @@ internal sealed class KnowledgeSeeder : ISeeder
         var sp = scope.ServiceProvider;
         if (context.Demo) await KnowledgeDemo.SeedAsync(sp, context.Output, ct);
         var index = sp.GetRequiredService<KnowledgeIndex>();
-        if (index.Count == 0)
+        if (!index.HasDocuments())
         {
             var n = await sp.GetRequiredService<KnowledgeIndexer>().RebuildAsync(ct);
             if (n > 0) await context.Output.WriteLineAsync($"Search index built: {n} items.");
         }
+        _ = index.WarmInBackground(KnowledgeSearch.Warm);
     }
 }

@@ -10,7 +10,9 @@ namespace Entraide.App.Knowledge.Search;
 /// The Lucene index of the repository, under <c>{data}/index/knowledge</c>. It is a derived copy: the
 /// database is the record, writes mirror themselves here after they commit, and
 /// <c>entraide search reindex</c> rebuilds it whole. One writer per process; searchers are refreshed
-/// from it after each change, so a write is searchable as soon as its request returns.
+/// from it after each change, so a write is searchable as soon as its request returns. Nothing is
+/// opened until first used: start-up only asks <see cref="HasDocuments"/> (a read of the commit
+/// point) and opens and warms the index in the background (<see cref="WarmInBackground"/>).
 /// </summary>
 public sealed class KnowledgeIndex : IDisposable
 {
@@ -19,6 +21,8 @@ public sealed class KnowledgeIndex : IDisposable
     private Directory? _directory;
     private IndexWriter? _writer;
     private SearcherManager? _searchers;
+    private bool _disposed;
+    private Task? _warming;
 
     public KnowledgeIndex(DatabaseSettings settings) : this(Path.Combine(settings.DataDirectory, "index", "knowledge")) { }
 
@@ -32,16 +36,76 @@ public sealed class KnowledgeIndex : IDisposable
         lock (_gate)
         {
             if (_writer is not null) return;
+            ObjectDisposedException.ThrowIf(_disposed, this);
             System.IO.Directory.CreateDirectory(_path);
             _directory = FSDirectory.Open(_path);
             var config = new IndexWriterConfig(KnowledgeAnalyzers.Version, KnowledgeAnalyzers.PerField())
             {
                 OpenMode = OpenMode.CREATE_OR_APPEND,
-                RAMBufferSizeMB = 64,
+                // A ceiling, not an allocation: a rebuild flushes few, large segments; a single write uses little.
+                RAMBufferSizeMB = 256,
+                // A merged segment's facet ordinals are built by the merge thread, not by the next search.
+                MergedSegmentWarmer = new FacetWarmer(),
             };
             _writer = new IndexWriter(_directory, config);
-            _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: null);
+            _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: new WarmingSearcherFactory());
         }
+    }
+
+    /// <summary>
+    /// Whether the index on disk holds documents, read from its last commit point without opening a
+    /// writer or a searcher (cheap at start-up whatever the size of the index).
+    /// </summary>
+    public bool HasDocuments()
+    {
+        if (_writer is not null) return Count > 0;
+        if (!System.IO.Directory.Exists(_path)) return false;
+        using var directory = FSDirectory.Open(_path);
+        if (!DirectoryReader.IndexExists(directory)) return false;
+        var infos = new SegmentInfos();
+        infos.Read(directory);
+        return infos.Segments.Any(s => s.Info.DocCount - s.DelCount > 0);
+    }
+
+    /// <summary>
+    /// Opens the index and warms it (term dictionaries, doc values, facet ordinals) on a background
+    /// thread, so the first search is fast and start-up does not wait for it.
+    /// </summary>
+    public Task WarmInBackground(Action<IndexSearcher>? warm = null)
+    {
+        lock (_gate)
+        {
+            return _warming ??= Task.Run(() =>
+            {
+                try
+                {
+                    var searcher = Acquire();
+                    try { warm?.Invoke(searcher); }
+                    finally { Release(searcher); }
+                }
+                // Best effort: the index disposed meanwhile, or held by another process (a CLI command run
+                // while the server holds it); the first search opens it or reports the problem itself.
+                catch (ObjectDisposedException) { }
+                catch (IOException) { }
+            });
+        }
+    }
+
+    /// <summary>
+    /// Adds <paramref name="items"/> with one analysing thread per core: the writer is thread-safe and
+    /// each thread fills its own in-memory segment, so analysis (SmartCn above all) runs in parallel.
+    /// Nothing is committed or refreshed: the caller commits once at the end.
+    /// </summary>
+    public void AddAll(IEnumerable<IndexItem> items, int? threads = null)
+    {
+        Open();
+        var writer = _writer!;
+        var options = new ParallelOptions { MaxDegreeOfParallelism = threads ?? Environment.ProcessorCount };
+        Parallel.ForEach(items, options, () => new KnowledgeDocumentBuilder(), (item, _, builder) =>
+            {
+                writer.AddDocument(builder.Build(item));
+                return builder;
+            }, _ => { });
     }
 
     public IndexWriter Writer { get { Open(); return _writer!; } }
@@ -93,6 +157,9 @@ public sealed class KnowledgeIndex : IDisposable
 
     public void Dispose()
     {
+        Task? warming;
+        lock (_gate) { _disposed = true; warming = _warming; }
+        try { warming?.Wait(TimeSpan.FromSeconds(30)); } catch (AggregateException) { }
         lock (_gate)
         {
             _searchers?.Dispose();
@@ -100,6 +167,21 @@ public sealed class KnowledgeIndex : IDisposable
             _directory?.Dispose();
             _writer = null;
         }
+    }
+}
+
+internal sealed class FacetWarmer : IndexWriter.IndexReaderWarmer
+{
+    public override void Warm(AtomicReader reader) => FacetOrdinals.For(reader, KnowledgeFields.Faceted);
+}
+
+/// <summary>Each searcher is handed out with its segments' facet ordinals built (a no-op for segments already seen).</summary>
+internal sealed class WarmingSearcherFactory : SearcherFactory
+{
+    public override IndexSearcher NewSearcher(IndexReader reader)
+    {
+        foreach (var leaf in reader.Leaves) FacetOrdinals.For(leaf.AtomicReader, KnowledgeFields.Faceted);
+        return base.NewSearcher(reader);
     }
 }
 
@@ -119,6 +201,9 @@ public static class KnowledgeFields
     public const string Body = "body";
     public const string Law = "law";
     public const string Example = "example";
+
+    /// <summary>Binary doc value holding what a result line shows (<see cref="HitRecord"/>).</summary>
+    public const string Hit = "hit_dv";
 
     /// <summary>Doc-values twin of a keyword field, counted for facets.</summary>
     public static string Facet(string field) => field + "_dv";

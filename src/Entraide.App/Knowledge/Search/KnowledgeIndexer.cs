@@ -63,22 +63,23 @@ public sealed partial class KnowledgeIndexer(EntraideDbContext db, KnowledgeInde
         index.Clear();
         var n = 0;
         var works = await db.Set<LegalWork>().AsNoTracking().Select(w => w.Id).ToListAsync(ct);
-        foreach (var chunk in works.Chunk(500))
+        // The database read of the next chunk overlaps the (parallel) analysis of the current one.
+        var chunks = works.Chunk(500).ToList();
+        Task<List<IndexItem>>? next = chunks.Count > 0 ? ProvisionItemsAsync(db.Set<LegalWork>().AsNoTracking().Where(w => chunks[0].Contains(w.Id)), ct) : null;
+        for (var c = 0; c < chunks.Count; c++)
         {
-            var items = await ProvisionItemsAsync(db.Set<LegalWork>().AsNoTracking().Where(w => chunk.Contains(w.Id)), ct);
-            index.Writer.AddDocuments(items.Select(ToDocument));
+            var items = await next!;
+            var following = c + 1 < chunks.Count ? chunks[c + 1] : null;
+            next = following is null ? null : ProvisionItemsAsync(db.Set<LegalWork>().AsNoTracking().Where(w => following.Contains(w.Id)), ct);
+            index.AddAll(items);
             n += items.Count;
         }
-        foreach (var note in await db.Set<CaseNote>().AsNoTracking().ToListAsync(ct))
-        {
-            index.Writer.AddDocument(ToDocument(CaseItem(note)));
-            n++;
-        }
-        foreach (var doc in await db.Set<KnowledgeDocument>().AsNoTracking().ToListAsync(ct))
-        {
-            index.Writer.AddDocuments(DocumentItems(doc).Select(ToDocument));
-            n++;
-        }
+        var notes = await db.Set<CaseNote>().AsNoTracking().ToListAsync(ct);
+        index.AddAll(notes.Select(CaseItem));
+        n += notes.Count;
+        var documents = await db.Set<KnowledgeDocument>().AsNoTracking().ToListAsync(ct);
+        index.AddAll(documents.SelectMany(DocumentItems));
+        n += documents.Count;
         index.Commit();
         return n;
     }
@@ -141,37 +142,8 @@ public sealed partial class KnowledgeIndexer(EntraideDbContext db, KnowledgeInde
             new($"doc:{d.Id}:{n}", "doc:" + d.Id, DocumentType, null, [], d.Language, d.Date, d.Title, d.Symbol, text.Trim(), null, false);
     }
 
-    public static Document ToDocument(IndexItem item)
-    {
-        var doc = new Document
-        {
-            new StringField(KnowledgeFields.Key, item.Key, Field.Store.YES),
-            new StringField(KnowledgeFields.Group, item.Group, Field.Store.NO),
-            new StringField(KnowledgeFields.Type, item.Type, Field.Store.YES),
-            new SortedSetDocValuesField(KnowledgeFields.Facet(KnowledgeFields.Type), new BytesRef(item.Type)),
-            new StringField(KnowledgeFields.Language, item.Language, Field.Store.YES),
-            new SortedSetDocValuesField(KnowledgeFields.Facet(KnowledgeFields.Language), new BytesRef(item.Language)),
-            new StringField(KnowledgeFields.Date, item.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Field.Store.YES),
-            new SortedSetDocValuesField(KnowledgeFields.Facet(KnowledgeFields.Year), new BytesRef(item.Date.Year.ToString(System.Globalization.CultureInfo.InvariantCulture))),
-            new StoredField(KnowledgeFields.Title, item.Title),
-            new TextField(KnowledgeAnalyzers.Field(item.Language), item.Title + "\n" + (item.Number ?? "") + "\n" + item.Body, Field.Store.NO),
-            new StoredField(KnowledgeFields.Body, item.Body),
-        };
-        if (item.State is not null)
-        {
-            doc.Add(new StringField(KnowledgeFields.State, item.State, Field.Store.YES));
-            doc.Add(new SortedSetDocValuesField(KnowledgeFields.Facet(KnowledgeFields.State), new BytesRef(item.State)));
-        }
-        foreach (var t in item.Terms.Distinct(StringComparer.Ordinal))
-        {
-            doc.Add(new StringField(KnowledgeFields.Term, t, Field.Store.YES));
-            doc.Add(new SortedSetDocValuesField(KnowledgeFields.Facet(KnowledgeFields.Term), new BytesRef(t)));
-        }
-        if (item.Number is not null) doc.Add(new StoredField(KnowledgeFields.Number, item.Number));
-        if (item.Law is { } law) doc.Add(new StoredField(KnowledgeFields.Law, law.ToString()));
-        if (item.Example) doc.Add(new StoredField(KnowledgeFields.Example, "1"));
-        return doc;
-    }
+    /// <summary>A new document for <paramref name="item"/> (the bulk path reuses one builder per thread instead).</summary>
+    public static Document ToDocument(IndexItem item) => new KnowledgeDocumentBuilder().Build(item);
 
     [LoggerMessage(LogLevel.Error, "Search index not updated for {Kind} {Id}; the database holds the change, run `entraide search reindex`.")]
     private static partial void LogIndexFailed(ILogger logger, Exception ex, string kind, string id);
