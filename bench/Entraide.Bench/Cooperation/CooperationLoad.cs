@@ -270,7 +270,11 @@ public sealed class CooperationLoad : IBenchCommand
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>Fills the table up to <paramref name="rows"/> requests spread over the States and statuses, in large transactions.</summary>
+    /// <summary>
+    /// Fills the table up to <paramref name="rows"/> requests spread over the States, types' statuses and
+    /// three years, with their timeline events: PostgreSQL through binary COPY, SQLite through one
+    /// prepared statement reused in large transactions.
+    /// </summary>
     private static async Task SeedAsync(IServiceProvider services, int rows)
     {
         await using var scope = services.CreateAsyncScope();
@@ -281,20 +285,116 @@ public sealed class CooperationLoad : IBenchCommand
         await conn.OpenAsync();
         var statuses = Enum.GetValues<RequestStatus>();
         var start = DateTimeOffset.UtcNow.AddYears(-3);
-        for (var done = existing; done < rows;)
+        var fields = JsonSerializer.Serialize(Body("mla", "BRA"));
+        IEnumerable<(Guid Id, string From, string To, RequestStatus Status, DateTimeOffset At)> Rows()
         {
-            await using var tx = await conn.BeginTransactionAsync();
-            for (var k = 0; k < 5000 && done < rows; k++, done++)
+            for (var done = existing; done < rows; done++)
             {
                 var from = States[done % States.Length];
                 var to = States[(done / States.Length + 1 + done) % States.Length];
                 if (to == from) to = States[(Array.IndexOf(States, from) + 1) % States.Length];
-                await InsertAsync(conn, tx, db.Provider, Guid.CreateVersion7(), from, to, statuses[done % statuses.Length], start.AddSeconds(done * 90.0), CancellationToken.None);
+                yield return (Guid.CreateVersion7(), from, to, statuses[done % statuses.Length], start.AddSeconds(done * 90.0));
             }
-            await tx.CommitAsync();
         }
-        if (db.Provider == DatabaseProvider.Postgres) await db.Database.ExecuteSqlRawAsync("ANALYZE cooperation_requests");
-        else await db.Database.ExecuteSqlRawAsync("ANALYZE");
+
+        if (conn is Npgsql.NpgsqlConnection pg)
+        {
+            await using (var requests = await pg.BeginBinaryImportAsync("""
+                COPY cooperation_requests ("Id","Reference","Type","RequestingState","RequestedState","Status","Channel","Urgent","Language","Confidential","FieldsJson","ConductTerms","SearchText","CreatedBy","CreatedByName","CreatedAt","UpdatedAt","SubmittedAt","Consulted","PreservationExtensions","Version") FROM STDIN (FORMAT BINARY)
+                """))
+            await using (var events = await OpenEventsAsync(pg))
+            {
+                foreach (var r in Rows())
+                {
+                    await requests.StartRowAsync();
+                    await requests.WriteAsync(r.Id, NpgsqlTypes.NpgsqlDbType.Uuid);
+                    await requests.WriteAsync(Reference(r.Id, r.From, r.To), NpgsqlTypes.NpgsqlDbType.Varchar);
+                    await requests.WriteAsync("MutualLegalAssistance", NpgsqlTypes.NpgsqlDbType.Varchar);
+                    await requests.WriteAsync(r.From, NpgsqlTypes.NpgsqlDbType.Varchar);
+                    await requests.WriteAsync(r.To, NpgsqlTypes.NpgsqlDbType.Varchar);
+                    await requests.WriteAsync(r.Status.ToString(), NpgsqlTypes.NpgsqlDbType.Varchar);
+                    await requests.WriteAsync("CentralAuthority", NpgsqlTypes.NpgsqlDbType.Varchar);
+                    await requests.WriteAsync(false, NpgsqlTypes.NpgsqlDbType.Boolean);
+                    await requests.WriteAsync("en", NpgsqlTypes.NpgsqlDbType.Varchar);
+                    await requests.WriteAsync(false, NpgsqlTypes.NpgsqlDbType.Boolean);
+                    await requests.WriteAsync(fields, NpgsqlTypes.NpgsqlDbType.Text);
+                    await requests.WriteAsync("", NpgsqlTypes.NpgsqlDbType.Varchar);
+                    await requests.WriteAsync("bench subject " + r.Id.ToString("N")[..8], NpgsqlTypes.NpgsqlDbType.Varchar);
+                    await requests.WriteAsync("bench", NpgsqlTypes.NpgsqlDbType.Varchar);
+                    await requests.WriteAsync("bench", NpgsqlTypes.NpgsqlDbType.Varchar);
+                    await requests.WriteAsync(r.At, NpgsqlTypes.NpgsqlDbType.TimestampTz);
+                    await requests.WriteAsync(r.At, NpgsqlTypes.NpgsqlDbType.TimestampTz);
+                    await requests.WriteAsync(r.At, NpgsqlTypes.NpgsqlDbType.TimestampTz);
+                    await requests.WriteAsync(false, NpgsqlTypes.NpgsqlDbType.Boolean);
+                    await requests.WriteAsync(0, NpgsqlTypes.NpgsqlDbType.Integer);
+                    await requests.WriteAsync(1, NpgsqlTypes.NpgsqlDbType.Integer);
+
+                    await events.StartRowAsync();
+                    await events.WriteAsync(Guid.CreateVersion7(), NpgsqlTypes.NpgsqlDbType.Uuid);
+                    await events.WriteAsync(r.Id, NpgsqlTypes.NpgsqlDbType.Uuid);
+                    await events.WriteAsync(r.At, NpgsqlTypes.NpgsqlDbType.TimestampTz);
+                    await events.WriteAsync("bench", NpgsqlTypes.NpgsqlDbType.Varchar);
+                    await events.WriteAsync("bench", NpgsqlTypes.NpgsqlDbType.Varchar);
+                    await events.WriteAsync(r.From, NpgsqlTypes.NpgsqlDbType.Varchar);
+                    await events.WriteAsync("submit", NpgsqlTypes.NpgsqlDbType.Varchar);
+                    await events.WriteAsync("Draft", NpgsqlTypes.NpgsqlDbType.Varchar);
+                    await events.WriteAsync("Submitted", NpgsqlTypes.NpgsqlDbType.Varchar);
+                }
+                await requests.CompleteAsync();
+                await events.CompleteAsync();
+            }
+            // As autovacuum would have left a table of this age: statistics and the visibility map current.
+            await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE cooperation_requests");
+        }
+        else
+        {
+            var sqlite = (Microsoft.Data.Sqlite.SqliteConnection)conn;
+            var insert = sqlite.CreateCommand();
+            insert.CommandText = """
+                INSERT INTO cooperation_requests ("Id","Reference","Type","RequestingState","RequestedState","Status","Channel","Urgent","Language","Confidential","FieldsJson","ConductTerms","SearchText","CreatedBy","CreatedByName","CreatedAt","UpdatedAt","SubmittedAt","Consulted","PreservationExtensions","Version")
+                VALUES ($id,$ref,'MutualLegalAssistance',$from,$to,$status,'CentralAuthority',0,'en',0,$fields,'',$search,'bench','bench',$at,$at,$at,0,0,1);
+                INSERT INTO cooperation_events ("Id","RequestId","At","ActorId","ActorName","ActorState","Action","FromStatus","ToStatus")
+                VALUES ($eid,$id,$at,'bench','bench',$from,'submit','Draft','Submitted');
+                """;
+            var p = new[] { "$id", "$ref", "$from", "$to", "$status", "$fields", "$search", "$at", "$eid" }.ToDictionary(n => n, n => insert.Parameters.Add(n, Microsoft.Data.Sqlite.SqliteType.Text));
+            p["$at"].SqliteType = Microsoft.Data.Sqlite.SqliteType.Integer;
+            p["$fields"].Value = fields;
+            var n = 0;
+            var tx = sqlite.BeginTransaction();
+            insert.Transaction = tx;
+            foreach (var r in Rows())
+            {
+                p["$id"].Value = r.Id.ToString().ToUpperInvariant();
+                p["$ref"].Value = Reference(r.Id, r.From, r.To);
+                p["$from"].Value = r.From;
+                p["$to"].Value = r.To;
+                p["$status"].Value = r.Status.ToString();
+                p["$search"].Value = "bench subject " + r.Id.ToString("N")[..8];
+                p["$at"].Value = r.At.UtcTicks;
+                p["$eid"].Value = Guid.CreateVersion7().ToString().ToUpperInvariant();
+                insert.ExecuteNonQuery();
+                if (++n % 50_000 == 0)
+                {
+                    tx.Commit();
+                    tx = sqlite.BeginTransaction();
+                    insert.Transaction = tx;
+                }
+            }
+            tx.Commit();
+            await db.Database.ExecuteSqlRawAsync("ANALYZE");
+        }
         Console.WriteLine($"seeded to {rows:N0} requests in {clock.Elapsed.TotalSeconds:0} s");
+
+        static string Reference(Guid id, string from, string to) => $"{from}-{to}-B-{id.ToString("N")[^12..].ToUpperInvariant()}";
+
+        static async Task<Npgsql.NpgsqlBinaryImporter> OpenEventsAsync(Npgsql.NpgsqlConnection pg)
+        {
+            // A second connection: one COPY at a time per connection.
+            var other = new Npgsql.NpgsqlConnection(pg.ConnectionString);
+            await other.OpenAsync();
+            return await other.BeginBinaryImportAsync("""
+                COPY cooperation_events ("Id","RequestId","At","ActorId","ActorName","ActorState","Action","FromStatus","ToStatus") FROM STDIN (FORMAT BINARY)
+                """);
+        }
     }
 }
