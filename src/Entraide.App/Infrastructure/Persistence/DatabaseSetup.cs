@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Design;
 
 namespace Entraide.App.Infrastructure.Persistence;
@@ -61,15 +62,20 @@ public static class DatabaseSetup
             var dir = Path.GetDirectoryName(Path.GetFullPath(file));
             if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
             services.AddDbContext<EntraideDbContext, SqliteEntraideDbContext>(o =>
-                ConfigureSqlite(o, settings.ConnectionString).UseModel(CompiledModels.Sqlite.SqliteEntraideDbContextModel.Instance));
+                ConfigureSqlite(o, settings.ConnectionString).UseModel(CompiledModels.Sqlite.SqliteEntraideDbContextModel.Instance).ConfigureWarnings(AtRuntime));
         }
         else
         {
             services.AddDbContext<EntraideDbContext, PostgresEntraideDbContext>(o =>
-                ConfigurePostgres(o, settings.ConnectionString).UseModel(CompiledModels.Postgres.PostgresEntraideDbContextModel.Instance));
+                ConfigurePostgres(o, settings.ConnectionString).UseModel(CompiledModels.Postgres.PostgresEntraideDbContextModel.Instance).ConfigureWarnings(AtRuntime));
         }
         return services;
     }
+
+    // Migrate() would otherwise build the whole model from the configuration classes again (a second
+    // or more) to compare it with the migrations' snapshot; a test (CompiledModelTests) makes that
+    // comparison once, so the running server does not.
+    private static void AtRuntime(WarningsConfigurationBuilder w) => w.Ignore(RelationalEventId.PendingModelChangesWarning);
 
     // The server uses the compiled models under CompiledModels/ (built ahead of time: seconds saved on
     // every start); design-time tools build the model from the configuration classes. Regenerate the
