@@ -121,19 +121,8 @@ public static class EntraideCli
             using var host = BuildHost(p.GetValue(connection), p.GetValue(provider));
             await using var scope = host.Services.CreateAsyncScope();
             var manager = scope.ServiceProvider.GetRequiredService<UserManager<EntraideUser>>();
-            var stateCode = p.GetValue(state)?.ToUpperInvariant();
-            if (stateCode is not null && !Domain.Network.StateDirectory.Default.Exists(stateCode))
-            {
-                await stderr.WriteLineAsync($"No State has the code {stateCode}.");
-                return 2;
-            }
-            var roleList = p.GetValue(roles) ?? [];
-            var unknown = roleList.Where(r => !Roles.IsKnown(r)).ToList();
-            if (unknown.Count > 0)
-            {
-                await stderr.WriteLineAsync($"Unknown role(s): {string.Join(", ", unknown)}. Roles: {string.Join(", ", Roles.All)}.");
-                return 2;
-            }
+            var (valid, stateCode, roleList) = await CheckStateAndRolesAsync(p.GetValue(state), p.GetValue(roles), stderr);
+            if (!valid) return 2;
             var pw = p.GetValue(password) ?? Environment.GetEnvironmentVariable("ENTRAIDE_PASSWORD");
             if (string.IsNullOrEmpty(pw))
             {
@@ -178,6 +167,28 @@ public static class EntraideCli
         return users;
     }
 
+    /// <summary>
+    /// The <c>--state</c> and <c>--role</c> options of <c>users add</c> and <c>tokens create</c>: the State
+    /// code upper-cased (null for the secretariat) and known roles only; says what is wrong otherwise.
+    /// </summary>
+    private static async Task<(bool Valid, string? StateCode, string[] Roles)> CheckStateAndRolesAsync(string? state, string[]? roles, TextWriter stderr)
+    {
+        var stateCode = state?.ToUpperInvariant();
+        if (stateCode is not null && !Domain.Network.StateDirectory.Default.Exists(stateCode))
+        {
+            await stderr.WriteLineAsync($"No State has the code {stateCode}.");
+            return (false, stateCode, []);
+        }
+        var roleList = roles ?? [];
+        var unknown = roleList.Where(r => !Roles.IsKnown(r)).ToList();
+        if (unknown.Count > 0)
+        {
+            await stderr.WriteLineAsync($"Unknown role(s): {string.Join(", ", unknown)}. Roles: {string.Join(", ", Roles.All)}.");
+            return (false, stateCode, []);
+        }
+        return (true, stateCode, roleList);
+    }
+
     private static Command TokenCommands(Option<string?> connection, Option<string?> provider, TextWriter stdout, TextWriter stderr)
     {
         var tokens = new Command("tokens", "API tokens for States' own systems.");
@@ -190,18 +201,8 @@ public static class EntraideCli
             using var host = BuildHost(p.GetValue(connection), p.GetValue(provider));
             await using var scope = host.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<EntraideDbContext>();
-            var stateCode = p.GetValue(state)?.ToUpperInvariant();
-            if (stateCode is not null && !Domain.Network.StateDirectory.Default.Exists(stateCode))
-            {
-                await stderr.WriteLineAsync($"No State has the code {stateCode}.");
-                return 2;
-            }
-            var roleList = p.GetValue(roles) ?? [];
-            if (roleList.Any(r => !Roles.IsKnown(r)))
-            {
-                await stderr.WriteLineAsync($"Roles: {string.Join(", ", Roles.All)}.");
-                return 2;
-            }
+            var (valid, stateCode, roleList) = await CheckStateAndRolesAsync(p.GetValue(state), p.GetValue(roles), stderr);
+            if (!valid) return 2;
             var secret = ApiToken.NewSecret();
             db.Add(new ApiToken
             {

@@ -103,24 +103,27 @@ public sealed class AuditVerifyAtScale : IBenchCommand
         await conn.OpenAsync();
         if (conn is NpgsqlConnection pg)
         {
-            await using var import = await pg.BeginBinaryImportAsync(
-                "COPY trust_audit_entries (\"Id\", \"Sequence\", \"OccurredAtMs\", \"ActorId\", \"StateCode\", \"Action\", \"EntityType\", \"EntityId\", \"BeforeDigest\", \"AfterDigest\", \"Hash\") FROM STDIN (FORMAT BINARY)");
-            foreach (var e in Rows())
+            // The importer holds the connection in COPY state until disposed, hence the block.
+            await using (var import = await pg.BeginBinaryImportAsync(
+                "COPY trust_audit_entries (\"Id\", \"Sequence\", \"OccurredAtMs\", \"ActorId\", \"StateCode\", \"Action\", \"EntityType\", \"EntityId\", \"BeforeDigest\", \"AfterDigest\", \"Hash\") FROM STDIN (FORMAT BINARY)"))
             {
-                await import.StartRowAsync();
-                await import.WriteAsync(e.Id);
-                await import.WriteAsync(e.Sequence!.Value);
-                await import.WriteAsync(e.OccurredAtMs);
-                await import.WriteAsync(e.ActorId);
-                await import.WriteAsync(e.StateCode);
-                await import.WriteAsync(e.Action);
-                await import.WriteAsync(e.EntityType);
-                await import.WriteAsync(e.EntityId);
-                await import.WriteNullAsync();
-                await import.WriteAsync(e.AfterDigest);
-                await import.WriteAsync(e.Hash);
+                foreach (var e in Rows())
+                {
+                    await import.StartRowAsync();
+                    await import.WriteAsync(e.Id);
+                    await import.WriteAsync(e.Sequence!.Value);
+                    await import.WriteAsync(e.OccurredAtMs);
+                    await import.WriteAsync(e.ActorId);
+                    await import.WriteAsync(e.StateCode);
+                    await import.WriteAsync(e.Action);
+                    await import.WriteAsync(e.EntityType);
+                    await import.WriteAsync(e.EntityId);
+                    await import.WriteNullAsync();
+                    await import.WriteAsync(e.AfterDigest);
+                    await import.WriteAsync(e.Hash);
+                }
+                await import.CompleteAsync();
             }
-            await import.CompleteAsync();
             await using var fix = new NpgsqlCommand("SELECT setval(pg_get_serial_sequence('trust_audit_entries', 'Id'), (SELECT max(\"Id\") FROM trust_audit_entries))", pg);
             await fix.ExecuteNonQueryAsync();
         }

@@ -2,6 +2,7 @@ using Entraide.App.Infrastructure.Hosting;
 using Entraide.Domain.Network;
 using Entraide.Domain.Trust;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Entraide.App.Trust;
 
@@ -30,7 +31,9 @@ internal sealed class DemoAccounts(UserManager<EntraideUser> users, RoleManager<
 
     public async Task SeedAsync(SeedContext context, CancellationToken ct)
     {
-        foreach (var r in Roles.All)
+        // One query on every start; roles are created only on the first.
+        var existing = await roles.Roles.Select(r => r.Name!).ToListAsync(ct);
+        foreach (var r in Roles.All.Except(existing, StringComparer.Ordinal))
         {
             if (!await roles.RoleExistsAsync(r)) await roles.CreateAsync(new IdentityRole(r));
         }

@@ -17,6 +17,21 @@ public readonly record struct AuditFields(
     string? BeforeDigest,
     string? AfterDigest);
 
+/// <summary>The text fields of an audit entry as UTF-8 bytes, for <see cref="AuditChain.LinkUtf8"/>.</summary>
+public ref struct Utf8AuditText
+{
+    public ReadOnlySpan<byte> ActorId;
+    public ReadOnlySpan<byte> StateCode;
+    public bool StateCodeIsNull;
+    public ReadOnlySpan<byte> Action;
+    public ReadOnlySpan<byte> EntityType;
+    public ReadOnlySpan<byte> EntityId;
+    public ReadOnlySpan<byte> BeforeDigest;
+    public bool BeforeDigestIsNull;
+    public ReadOnlySpan<byte> AfterDigest;
+    public bool AfterDigestIsNull;
+}
+
 /// <summary>
 /// The audit hash chain: each entry's hash covers its own fields and the previous entry's hash, so
 /// altering, removing or reordering any entry breaks every hash after it.
@@ -54,6 +69,30 @@ public static class AuditChain
         SHA256.HashData(buffer.WrittenSpan, destination);
     }
 
+    /// <summary>
+    /// Writes the entry's hash from fields already encoded in UTF-8 (as a database stores them), so a
+    /// verifier walking millions of entries never turns them into strings. Same bytes as
+    /// <see cref="Link(ReadOnlySpan{byte}, in AuditFields, Span{byte})"/>; a null field is a null span
+    /// flag, not an empty one.
+    /// </summary>
+    public static void LinkUtf8(ReadOnlySpan<byte> previous, long id, long sequence, long occurredAtUnixMs, in Utf8AuditText text, Span<byte> destination)
+    {
+        var buffer = _buffer ??= new ArrayBufferWriterLite(512);
+        buffer.Reset();
+        buffer.Write(previous);
+        buffer.WriteInt64(id);
+        buffer.WriteInt64(sequence);
+        buffer.WriteInt64(occurredAtUnixMs);
+        buffer.WriteUtf8(text.ActorId, false);
+        buffer.WriteUtf8(text.StateCode, text.StateCodeIsNull);
+        buffer.WriteUtf8(text.Action, false);
+        buffer.WriteUtf8(text.EntityType, false);
+        buffer.WriteUtf8(text.EntityId, false);
+        buffer.WriteUtf8(text.BeforeDigest, text.BeforeDigestIsNull);
+        buffer.WriteUtf8(text.AfterDigest, text.AfterDigestIsNull);
+        SHA256.HashData(buffer.WrittenSpan, destination);
+    }
+
     /// <summary>Digest of a record's state, for the before/after fields.</summary>
     public static string Digest(ReadOnlySpan<byte> canonical) => Convert.ToHexStringLower(SHA256.HashData(canonical));
 
@@ -80,6 +119,13 @@ public static class AuditChain
         public void Write(ReadOnlySpan<byte> bytes) => bytes.CopyTo(Take(bytes.Length));
 
         public void WriteInt64(long v) => BinaryPrimitives.WriteInt64BigEndian(Take(8), v);
+
+        public void WriteUtf8(ReadOnlySpan<byte> utf8, bool isNull)
+        {
+            if (isNull) { WriteInt64(-1); return; }
+            WriteInt64(utf8.Length);
+            Write(utf8);
+        }
 
         public void WriteString(string? s)
         {

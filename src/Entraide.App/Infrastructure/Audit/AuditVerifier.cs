@@ -1,7 +1,9 @@
 using System.Data.Common;
 using Entraide.App.Infrastructure.Persistence;
 using Entraide.Domain.Trust;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using SQLitePCL;
 
 namespace Entraide.App.Infrastructure.Audit;
 
@@ -42,28 +44,9 @@ public static class AuditVerifier
                 $"SELECT {Col("Id")}, {Col("Sequence")}, {Col("OccurredAtMs")}, {Col("ActorId")}, {Col("StateCode")}, {Col("Action")}, " +
                 $"{Col("EntityType")}, {Col("EntityId")}, {Col("BeforeDigest")}, {Col("AfterDigest")}, {Col("Hash")} " +
                 $"FROM {Quote(entity.GetTableName()!)} WHERE {Col("Sequence")} IS NOT NULL ORDER BY {Col("Id")}";
+            if (conn is SqliteConnection sqlite) return VerifySqlite(sqlite, cmd.CommandText, head, pending, ct);
             await using var r = await cmd.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, ct);
-
-            var previous = new byte[AuditChain.HashLength];
-            var computed = new byte[AuditChain.HashLength];
-            var stored = new byte[AuditChain.HashLength];
-            var waiting = new Dictionary<long, (AuditFields Fields, string? Hash)>();
-            long expected = 1;
-
-            AuditVerification? Check(in AuditFields f, string? hash)
-            {
-                AuditChain.Link(previous, f, computed);
-                if (hash is null || hash.Length != AuditChain.HashLength * 2
-                    || Convert.FromHexString(hash, stored, out _, out var written) != System.Buffers.OperationStatus.Done
-                    || written != AuditChain.HashLength || !stored.AsSpan().SequenceEqual(computed))
-                {
-                    return AuditVerification.Bad(expected - 1, pending, $"#{f.Id} (sequence {f.Sequence})",
-                        "hash does not match its contents and the previous entry");
-                }
-                computed.CopyTo(previous, 0);
-                expected++;
-                return null;
-            }
+            var walk = new ChainWalk(pending);
 
             // Reading rows and hashing them overlap: one task reads batches, this one hashes them.
             var batches = System.Threading.Channels.Channel.CreateBounded<List<(AuditFields Fields, string? Hash)>>(
@@ -101,22 +84,10 @@ public static class AuditVerifier
                 {
                     foreach (var (f, hash) in batch)
                     {
-                        if (f.Sequence < expected || waiting.ContainsKey(f.Sequence))
-                        {
-                            verdict = AuditVerification.Bad(expected - 1, pending, $"#{f.Id} (sequence {f.Sequence})", $"sequence {f.Sequence} repeats");
-                            break;
-                        }
-                        if (f.Sequence != expected)
-                        {
-                            waiting[f.Sequence] = (f, hash);
-                            if (waiting.Count > MaxReorderWindow) break;
-                            continue;
-                        }
-                        verdict = Check(f, hash);
-                        while (verdict is null && waiting.Remove(expected, out var next)) verdict = Check(next.Fields, next.Hash);
-                        if (verdict is not null) break;
+                        verdict = walk.Accept(f, hash);
+                        if (verdict is not null || walk.Overflowed) break;
                     }
-                    if (verdict is not null || waiting.Count > MaxReorderWindow) break;
+                    if (verdict is not null || walk.Overflowed) break;
                 }
             }
             finally
@@ -124,25 +95,181 @@ public static class AuditVerifier
                 await stop.CancelAsync();
                 await reader;
             }
-            if (verdict is not null) return verdict;
-            if (waiting.Count > 0)
+            return verdict ?? walk.Finish(head);
+        }
+        finally
+        {
+            if (mustClose) await conn.CloseAsync();
+        }
+    }
+
+    /// <summary>
+    /// SQLite: steps the statement through the native API and hashes each row from the UTF-8 bytes
+    /// SQLite already holds, with no string or object per row (the ADO.NET reader's strings were most
+    /// of the time). Rows out of chain order are rare and take the ordinary path.
+    /// </summary>
+    private static AuditVerification VerifySqlite(SqliteConnection conn, string sql, AuditChainHead head, long pending, CancellationToken ct)
+    {
+        var db = conn.Handle!;
+        if (raw.sqlite3_prepare_v2(db, sql, out var stmt) != raw.SQLITE_OK)
+            throw new InvalidOperationException(raw.sqlite3_errmsg(db).utf8_to_string());
+        using (stmt)
+        {
+            var walk = new ChainWalk(pending);
+            var stored = new byte[AuditChain.HashLength];
+            long rows = 0;
+            while (true)
             {
-                var first = waiting.Keys.Min();
-                var at = waiting[first].Fields;
-                return AuditVerification.Bad(expected - 1, pending, $"#{at.Id} (sequence {at.Sequence})",
-                    $"entries {expected}..{first - 1} are missing");
+                var rc = raw.sqlite3_step(stmt);
+                if (rc == raw.SQLITE_DONE) break;
+                if (rc != raw.SQLITE_ROW) throw new InvalidOperationException(raw.sqlite3_errmsg(db).utf8_to_string());
+                if ((++rows & 0xFFFF) == 0) ct.ThrowIfCancellationRequested();
+                var id = raw.sqlite3_column_int64(stmt, 0);
+                var sequence = raw.sqlite3_column_int64(stmt, 1);
+                AuditVerification? verdict;
+                if (sequence == walk.Expected)
+                {
+                    var text = new Utf8AuditText
+                    {
+                        ActorId = raw.sqlite3_column_blob(stmt, 3),
+                        StateCode = raw.sqlite3_column_blob(stmt, 4),
+                        StateCodeIsNull = IsNull(stmt, 4),
+                        Action = raw.sqlite3_column_blob(stmt, 5),
+                        EntityType = raw.sqlite3_column_blob(stmt, 6),
+                        EntityId = raw.sqlite3_column_blob(stmt, 7),
+                        BeforeDigest = raw.sqlite3_column_blob(stmt, 8),
+                        BeforeDigestIsNull = IsNull(stmt, 8),
+                        AfterDigest = raw.sqlite3_column_blob(stmt, 9),
+                        AfterDigestIsNull = IsNull(stmt, 9),
+                    };
+                    AuditChain.LinkUtf8(walk.Previous, id, sequence, raw.sqlite3_column_int64(stmt, 2), text, walk.Computed);
+                    var hashMatches = !IsNull(stmt, 10) && TryParseHex(raw.sqlite3_column_blob(stmt, 10), stored)
+                        && stored.AsSpan().SequenceEqual(walk.Computed);
+                    verdict = walk.Linked(hashMatches, id, sequence);
+                }
+                else
+                {
+                    verdict = walk.Accept(new AuditFields(id, sequence, raw.sqlite3_column_int64(stmt, 2),
+                        Text(stmt, 3)!, Text(stmt, 4), Text(stmt, 5)!, Text(stmt, 6)!, Text(stmt, 7)!, Text(stmt, 8), Text(stmt, 9)), Text(stmt, 10));
+                }
+                if (verdict is not null) return verdict;
+                if (walk.Overflowed) break;
             }
-            var last = expected - 1;
-            if (last != head.Sequence || !string.Equals(Convert.ToHexStringLower(previous), head.Hash, StringComparison.Ordinal))
+            return walk.Finish(head);
+        }
+    }
+
+    private static bool IsNull(sqlite3_stmt stmt, int i) => raw.sqlite3_column_type(stmt, i) == raw.SQLITE_NULL;
+
+    private static string? Text(sqlite3_stmt stmt, int i) =>
+        IsNull(stmt, i) ? null : System.Text.Encoding.UTF8.GetString(raw.sqlite3_column_blob(stmt, i));
+
+    /// <summary>Parses 64 hexadecimal digits (either case) held as UTF-8.</summary>
+    private static bool TryParseHex(ReadOnlySpan<byte> hex, Span<byte> destination)
+    {
+        if (hex.Length != destination.Length * 2) return false;
+        for (var i = 0; i < destination.Length; i++)
+        {
+            int hi = Nibble(hex[2 * i]), lo = Nibble(hex[2 * i + 1]);
+            if ((hi | lo) < 0) return false;
+            destination[i] = (byte)((hi << 4) | lo);
+        }
+        return true;
+
+        static int Nibble(byte c) => c switch
+        {
+            >= (byte)'0' and <= (byte)'9' => c - '0',
+            >= (byte)'a' and <= (byte)'f' => c - 'a' + 10,
+            >= (byte)'A' and <= (byte)'F' => c - 'A' + 10,
+            _ => -1,
+        };
+    }
+
+    /// <summary>
+    /// The walk along the chain, whatever reads the rows: the expected next sequence, the previous
+    /// hash, and the reorder buffer of rows that arrived ahead of their turn.
+    /// </summary>
+    private sealed class ChainWalk(long pending)
+    {
+        private readonly Dictionary<long, (AuditFields Fields, string? Hash)> _waiting = [];
+        private readonly byte[] _stored = new byte[AuditChain.HashLength];
+
+        public byte[] Previous { get; } = new byte[AuditChain.HashLength];
+        public byte[] Computed { get; } = new byte[AuditChain.HashLength];
+        public long Expected { get; private set; } = 1;
+        public bool Overflowed => _waiting.Count > MaxReorderWindow;
+
+        /// <summary>Takes a row in storage order; returns a verdict at the first fault.</summary>
+        public AuditVerification? Accept(in AuditFields f, string? hash)
+        {
+            if (f.Sequence < Expected || _waiting.ContainsKey(f.Sequence))
+                return AuditVerification.Bad(Expected - 1, pending, $"#{f.Id} (sequence {f.Sequence})", $"sequence {f.Sequence} repeats");
+            if (f.Sequence != Expected)
+            {
+                _waiting[f.Sequence] = (f, hash);
+                return null;
+            }
+            return Check(f, hash);
+        }
+
+        /// <summary>The caller has put the expected entry's hash in <see cref="Computed"/> and compared it with the stored one.</summary>
+        public AuditVerification? Linked(bool hashMatches, long id, long sequence)
+        {
+            if (!hashMatches) return Mismatch(id, sequence);
+            Advance();
+            return _waiting.Count == 0 ? null : Drain();
+        }
+
+        private AuditVerification? Check(in AuditFields f, string? hash)
+        {
+            AuditChain.Link(Previous, f, Computed);
+            var matches = hash is not null && hash.Length == AuditChain.HashLength * 2
+                && Convert.FromHexString(hash, _stored, out _, out var written) == System.Buffers.OperationStatus.Done
+                && written == AuditChain.HashLength && _stored.AsSpan().SequenceEqual(Computed);
+            return Linked(matches, f.Id, f.Sequence);
+        }
+
+        private AuditVerification? Drain()
+        {
+            while (_waiting.Remove(Expected, out var next))
+            {
+                AuditChain.Link(Previous, next.Fields, Computed);
+                var hash = next.Hash;
+                var matches = hash is not null && hash.Length == AuditChain.HashLength * 2
+                    && Convert.FromHexString(hash, _stored, out _, out var written) == System.Buffers.OperationStatus.Done
+                    && written == AuditChain.HashLength && _stored.AsSpan().SequenceEqual(Computed);
+                if (!matches) return Mismatch(next.Fields.Id, next.Fields.Sequence);
+                Advance();
+            }
+            return null;
+        }
+
+        private AuditVerification Mismatch(long id, long sequence) =>
+            AuditVerification.Bad(Expected - 1, pending, $"#{id} (sequence {sequence})", "hash does not match its contents and the previous entry");
+
+        private void Advance()
+        {
+            Computed.CopyTo(Previous, 0);
+            Expected++;
+        }
+
+        /// <summary>After the last row: nothing may be missing, and the chain must end at the recorded head.</summary>
+        public AuditVerification Finish(AuditChainHead head)
+        {
+            if (_waiting.Count > 0)
+            {
+                var first = _waiting.Keys.Min();
+                var at = _waiting[first].Fields;
+                return AuditVerification.Bad(Expected - 1, pending, $"#{at.Id} (sequence {at.Sequence})",
+                    $"entries {Expected}..{first - 1} are missing");
+            }
+            var last = Expected - 1;
+            if (last != head.Sequence || !string.Equals(Convert.ToHexStringLower(Previous), head.Hash, StringComparison.Ordinal))
             {
                 return AuditVerification.Bad(last, pending, $"sequence {head.Sequence}",
                     $"the chain head records {head.Sequence} entries ending in {head.Hash[..12]}… but the chain ends at {last}");
             }
             return new AuditVerification(true, last, pending, null, null);
-        }
-        finally
-        {
-            if (mustClose) await conn.CloseAsync();
         }
     }
 

@@ -21,6 +21,7 @@ public static class EntraideHost
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
+        StartupTrace.Mark("entry");
         var demo = args.Contains("--demo");
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -37,10 +38,15 @@ public static class EntraideHost
             k.Limits.MaxRequestBodySize = 50 * 1024 * 1024;
         });
         configure?.Invoke(builder);
+        StartupTrace.Mark("builder created");
 
         AddEntraideServices(builder.Services, builder.Configuration, builder.Environment);
+        StartupTrace.Mark("services added");
         var app = builder.Build();
+        StartupTrace.Mark("host built");
         UseEntraide(app);
+        StartupTrace.Mark("pipeline and endpoints mapped");
+        app.Lifetime.ApplicationStarted.Register(() => StartupTrace.Mark("listening"));
         return app;
     }
 
@@ -167,10 +173,13 @@ public static class EntraideHost
     /// <summary>Migrates the database and seeds what start-up needs (and the demo, if asked).</summary>
     public static async Task PrepareAsync(IServiceProvider services, IConfiguration config, TextWriter output, CancellationToken ct = default)
     {
+        StartupTrace.Mark("preparation starts");
         if (config.GetValue("Database:MigrateOnStart", true)) await DatabaseSetup.MigrateAsync(services, ct);
+        StartupTrace.Mark("database migrated");
         await using var scope = services.CreateAsyncScope();
         var runner = scope.ServiceProvider.GetRequiredService<Seeding.SeedRunner>();
         await runner.RunAsync(config.GetValue("Entraide:Demo", false), output, ct);
+        StartupTrace.Mark("seeded");
     }
 }
 

@@ -18,7 +18,12 @@ public interface IModule
 
 internal static class Modules
 {
-    public static IReadOnlyList<IModule> Discover() =>
+    // Discovered once: the host asks twice (services, then endpoints), and the CLI and tests again.
+    private static readonly Lazy<IReadOnlyList<IModule>> All = new(Find);
+
+    public static IReadOnlyList<IModule> Discover() => All.Value;
+
+    private static IReadOnlyList<IModule> Find() =>
         [.. typeof(IModule).Assembly.GetTypes()
             .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IModule).IsAssignableFrom(t))
             .Select(t => (IModule)Activator.CreateInstance(t)!)

@@ -7,7 +7,11 @@ public sealed class SeedRunner(IEnumerable<ISeeder> seeders, IServiceProvider se
     {
         if (actor is Trust.HttpCurrentActor h) h.Set(Domain.Trust.Actor.System);
         var context = new SeedContext(services, demo, output);
-        foreach (var s in seeders.OrderBy(s => s.Order)) await s.SeedAsync(context, ct);
+        foreach (var s in seeders.OrderBy(s => s.Order))
+        {
+            await s.SeedAsync(context, ct);
+            StartupTrace.Mark("seeder " + s.GetType().Name);
+        }
         if (demo && context.Accounts.Count > 0)
         {
             output.WriteLine();

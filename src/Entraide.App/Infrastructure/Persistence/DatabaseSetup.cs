@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Design;
 
 namespace Entraide.App.Infrastructure.Persistence;
@@ -60,20 +61,30 @@ public static class DatabaseSetup
             var file = settings.SqliteFile;
             var dir = Path.GetDirectoryName(Path.GetFullPath(file));
             if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
-            services.AddDbContext<EntraideDbContext, SqliteEntraideDbContext>(o => ConfigureSqlite(o, settings.ConnectionString));
+            services.AddDbContext<EntraideDbContext, SqliteEntraideDbContext>(o =>
+                ConfigureSqlite(o, settings.ConnectionString).UseModel(CompiledModels.Sqlite.SqliteEntraideDbContextModel.Instance).ConfigureWarnings(AtRuntime));
         }
         else
         {
-            services.AddDbContext<EntraideDbContext, PostgresEntraideDbContext>(o => ConfigurePostgres(o, settings.ConnectionString));
+            services.AddDbContext<EntraideDbContext, PostgresEntraideDbContext>(o =>
+                ConfigurePostgres(o, settings.ConnectionString).UseModel(CompiledModels.Postgres.PostgresEntraideDbContextModel.Instance).ConfigureWarnings(AtRuntime));
         }
         return services;
     }
 
-    internal static void ConfigureSqlite(DbContextOptionsBuilder o, string cs) =>
+    // Migrate() would otherwise build the whole model from the configuration classes again (a second
+    // or more) to compare it with the migrations' snapshot; a test (CompiledModelTests) makes that
+    // comparison once, so the running server does not.
+    private static void AtRuntime(WarningsConfigurationBuilder w) => w.Ignore(RelationalEventId.PendingModelChangesWarning);
+
+    // The server uses the compiled models under CompiledModels/ (built ahead of time: seconds saved on
+    // every start); design-time tools build the model from the configuration classes. Regenerate the
+    // compiled models after any model change (docs/operations.md); a test fails while they are stale.
+    internal static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder o, string cs) =>
         o.UseSqlite(cs, s => s.MigrationsHistoryTable("__entraide_migrations"))
          .AddInterceptors(SqlitePragmas.Instance);
 
-    internal static void ConfigurePostgres(DbContextOptionsBuilder o, string cs) =>
+    internal static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder o, string cs) =>
         // No retrying execution strategy: handlers use explicit transactions, and a failed write is
         // answered 503 with a retry hint; clients retry with their Idempotency-Key.
         o.UseNpgsql(cs, s => s.MigrationsHistoryTable("__entraide_migrations"));
@@ -83,15 +94,19 @@ public static class DatabaseSetup
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EntraideDbContext>();
+        Hosting.StartupTrace.Mark("context created");
         if (db.Provider == DatabaseProvider.Sqlite)
         {
             await db.Database.OpenConnectionAsync(ct);
+            Hosting.StartupTrace.Mark("connection opened");
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
             await db.Database.CloseConnectionAsync();
         }
         // Migrate() also diffs the model against the snapshot, which costs seconds on a model this
         // size; asking for pending migrations first reads only the history table.
-        if (!(await db.Database.GetPendingMigrationsAsync(ct)).Any()) return;
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).Any();
+        Hosting.StartupTrace.Mark("pending migrations read");
+        if (!pending) return;
         await db.Database.MigrateAsync(ct);
     }
 }

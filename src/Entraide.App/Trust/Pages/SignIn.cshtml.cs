@@ -1,5 +1,6 @@
 using Entraide.App.Infrastructure.Hosting;
 using Entraide.App.Infrastructure.Localization;
+using Entraide.App.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -16,11 +17,11 @@ public sealed class SignInModel(SignInManager<EntraideUser> signIn, UserManager<
     public string? Email { get; private set; }
     public string ReturnUrl { get; private set; } = "/";
 
-    public void OnGet(string? returnUrl) => ReturnUrl = Safe(returnUrl);
+    public void OnGet(string? returnUrl) => ReturnUrl = Url.SafeReturnUrl(returnUrl);
 
     public async Task<IActionResult> OnPostAsync(string? email, string? password, string? returnUrl)
     {
-        ReturnUrl = Safe(returnUrl);
+        ReturnUrl = Url.SafeReturnUrl(returnUrl);
         Email = email;
         if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password))
         {
@@ -43,6 +44,4 @@ public sealed class SignInModel(SignInManager<EntraideUser> signIn, UserManager<
         if (user is not null) CultureCookie.Remember(HttpContext, user.PreferredLanguage);
         return LocalRedirect(ReturnUrl);
     }
-
-    private string Safe(string? url) => !string.IsNullOrEmpty(url) && Url.IsLocalUrl(url) ? url : "/";
 }

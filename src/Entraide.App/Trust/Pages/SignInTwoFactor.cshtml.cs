@@ -1,5 +1,6 @@
 using Entraide.App.Infrastructure.Hosting;
 using Entraide.App.Infrastructure.Localization;
+using Entraide.App.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -17,14 +18,14 @@ public sealed class SignInTwoFactorModel(SignInManager<EntraideUser> signIn) : P
 
     public async Task<IActionResult> OnGetAsync(string? returnUrl)
     {
-        ReturnUrl = Safe(returnUrl);
+        ReturnUrl = Url.SafeReturnUrl(returnUrl);
         if (await signIn.GetTwoFactorAuthenticationUserAsync() is null) return RedirectToPage("/Trust/Pages/SignIn");
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string? code, string? returnUrl)
     {
-        ReturnUrl = Safe(returnUrl);
+        ReturnUrl = Url.SafeReturnUrl(returnUrl);
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
         if (user is null) return RedirectToPage("/Trust/Pages/SignIn");
         var clean = (code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
@@ -39,6 +40,4 @@ public sealed class SignInTwoFactorModel(SignInManager<EntraideUser> signIn) : P
             : "This code is not right or has expired.";
         return Page();
     }
-
-    private string Safe(string? url) => !string.IsNullOrEmpty(url) && Url.IsLocalUrl(url) ? url : "/";
 }

@@ -12,7 +12,7 @@ namespace Entraide.App.Web.Public;
 [AllowAnonymous]
 public sealed class LanguageModel(UserManager<EntraideUser> users) : PageModel
 {
-    public IActionResult OnGet(string? returnUrl) => LocalRedirect(Safe(returnUrl));
+    public IActionResult OnGet(string? returnUrl) => LocalRedirect(Url.SafeReturnUrl(returnUrl));
 
     public async Task<IActionResult> OnPostAsync(string? lang, string? returnUrl)
     {
@@ -23,8 +23,6 @@ public sealed class LanguageModel(UserManager<EntraideUser> users) : PageModel
             user.PreferredLanguage = language;
             await users.UpdateAsync(user);
         }
-        return LocalRedirect(Safe(returnUrl));
+        return LocalRedirect(Url.SafeReturnUrl(returnUrl));
     }
-
-    private string Safe(string? url) => !string.IsNullOrEmpty(url) && Url.IsLocalUrl(url) ? url : "/";
 }
