@@ -120,6 +120,9 @@ public sealed partial class CooperationClocks(IServiceScopeFactory scopes, TimeP
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
+                // Off the thread that moved the clock: a clock advanced by many intervals at once fires
+                // one tick per interval, and each sweep must not run inside that loop.
+                await Task.Yield();
                 SweepResult? result = null;
                 try
                 {
