@@ -37,6 +37,9 @@ internal sealed class CooperationRequestConfiguration : IEntityTypeConfiguration
         b.HasIndex(r => r.PreservationExpiresAt);
         b.HasIndex(r => new { r.RequestedState, r.DeadlineAt });
         b.HasIndex(r => new { r.RequestedState, r.AcknowledgeBy });
+        // The outgoing box's due-soon and overdue counts, the same index ranges as the incoming box's.
+        b.HasIndex(r => new { r.RequestingState, r.DeadlineAt });
+        b.HasIndex(r => new { r.RequestingState, r.AcknowledgeBy });
         b.HasIndex(r => r.DeadlineAt);
         b.HasIndex(r => r.PrecedingRequestId);
     }

@@ -22,7 +22,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
                 typeof(CooperationRequest),
                 baseEntityType,
                 propertyCount: 35,
-                unnamedIndexCount: 11,
+                unnamedIndexCount: 13,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -344,12 +344,18 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
                 new[] { requestedState, submittedAt });
 
             var index7 = runtimeEntityType.AddIndex(
-                new[] { requestingState, updatedAt });
+                new[] { requestingState, acknowledgeBy });
 
             var index8 = runtimeEntityType.AddIndex(
-                new[] { requestedState, status, submittedAt });
+                new[] { requestingState, deadlineAt });
 
             var index9 = runtimeEntityType.AddIndex(
+                new[] { requestingState, updatedAt });
+
+            var index10 = runtimeEntityType.AddIndex(
+                new[] { requestedState, status, submittedAt });
+
+            var index11 = runtimeEntityType.AddIndex(
                 new[] { requestingState, status, updatedAt });
 
             return runtimeEntityType;

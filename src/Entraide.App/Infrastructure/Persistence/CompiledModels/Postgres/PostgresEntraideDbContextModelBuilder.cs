@@ -12,7 +12,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
     public partial class PostgresEntraideDbContextModel
     {
         private PostgresEntraideDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ba2590a9-df99-4f73-b102-2be234d73ca5"), entityTypeCount: 43)
+            : base(skipDetectChanges: false, modelId: new Guid("df19036f-88b3-4882-833d-f9f286ec5821"), entityTypeCount: 43)
         {
         }
 

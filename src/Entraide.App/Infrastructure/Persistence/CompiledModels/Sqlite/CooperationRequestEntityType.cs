@@ -21,7 +21,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
                 typeof(CooperationRequest),
                 baseEntityType,
                 propertyCount: 35,
-                unnamedIndexCount: 11,
+                unnamedIndexCount: 13,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -320,12 +320,18 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
                 new[] { requestedState, submittedAt });
 
             var index7 = runtimeEntityType.AddIndex(
-                new[] { requestingState, updatedAt });
+                new[] { requestingState, acknowledgeBy });
 
             var index8 = runtimeEntityType.AddIndex(
-                new[] { requestedState, status, submittedAt });
+                new[] { requestingState, deadlineAt });
 
             var index9 = runtimeEntityType.AddIndex(
+                new[] { requestingState, updatedAt });
+
+            var index10 = runtimeEntityType.AddIndex(
+                new[] { requestedState, status, submittedAt });
+
+            var index11 = runtimeEntityType.AddIndex(
                 new[] { requestingState, status, updatedAt });
 
             return runtimeEntityType;

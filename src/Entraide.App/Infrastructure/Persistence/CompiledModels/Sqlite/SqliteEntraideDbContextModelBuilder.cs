@@ -11,7 +11,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class SqliteEntraideDbContextModel
     {
         private SqliteEntraideDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("3cf508b0-7f99-47a7-aab1-e465eb80fac0"), entityTypeCount: 43)
+            : base(skipDetectChanges: false, modelId: new Guid("8127e90c-1842-40b7-bd64-56bb6f907629"), entityTypeCount: 43)
         {
         }
 

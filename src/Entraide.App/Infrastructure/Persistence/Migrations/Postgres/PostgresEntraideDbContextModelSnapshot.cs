@@ -174,6 +174,10 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("RequestedState", "SubmittedAt");
 
+                    b.HasIndex("RequestingState", "AcknowledgeBy");
+
+                    b.HasIndex("RequestingState", "DeadlineAt");
+
                     b.HasIndex("RequestingState", "UpdatedAt");
 
                     b.HasIndex("RequestedState", "Status", "SubmittedAt");
