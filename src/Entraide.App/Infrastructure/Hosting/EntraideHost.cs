@@ -76,6 +76,7 @@ public static class EntraideHost
         AddEntraideCore(services, configuration);
         // Registered first so the database is migrated and seeded before anything else starts.
         services.AddHostedService<DatabasePreparation>();
+        services.AddHostedService<StartupMemoryTrim>();
         services.AddHostedService<AuditChainer>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
         services.AddEntraideTelemetry(configuration);
@@ -184,6 +185,23 @@ public static class EntraideHost
 }
 
 /// <summary>Migrates and seeds at start-up, before the server accepts requests.</summary>
+/// <summary>
+/// Once the server is up and its start-up work (migrations, reference data, model building, the
+/// search index's warm-up) is behind it, one full compacting collection returns the memory that work
+/// used to the system, so an idle server holds only what it serves with.
+/// </summary>
+internal sealed class StartupMemoryTrim(IHostApplicationLifetime lifetime) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+            await started.Task.WaitAsync(stoppingToken);
+        await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+    }
+}
+
 internal sealed class DatabasePreparation(IServiceProvider services, IConfiguration config) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken) => EntraideHost.PrepareAsync(services, config, Console.Out, cancellationToken);
