@@ -83,74 +83,73 @@ public sealed class CooperationLoad : IBenchCommand
 
             async Task SubmitPhaseAsync()
             {
-
-            var submit = await LoadDriver.RunAsync("POST /api/v1/requests/submissions (complete MLA)", connections, TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(seconds), async (w, i, ct) =>
-            {
-                var from = States[w % States.Length];
-                var to = States[(w + 1) % States.Length];
-                using var m = new HttpRequestMessage(HttpMethod.Post, "/api/v1/requests/submissions") { Content = JsonContent.Create(Body("mla", to), options: Json) };
-                m.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[from]);
-                m.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
-                using var r = await client.SendAsync(m, ct);
-                return r.IsSuccessStatusCode;
-            });
-            var bare = await BareInsertAsync(app.Services, connections, seconds, warmup);
-            Console.WriteLine(submit);
-            Console.WriteLine(bare);
-            Console.WriteLine($"ratio: {submit.PerSecond / bare.PerSecond:P1} of bare INSERT+commit (target ≥ 30 %), p99 {submit.P99Ms:0.00} ms (target < 50 ms)");
+                var submit = await LoadDriver.RunAsync("POST /api/v1/requests/submissions (complete MLA)", connections, TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(seconds), async (w, i, ct) =>
+                {
+                    var from = States[w % States.Length];
+                    var to = States[(w + 1) % States.Length];
+                    using var m = new HttpRequestMessage(HttpMethod.Post, "/api/v1/requests/submissions") { Content = JsonContent.Create(Body("mla", to), options: Json) };
+                    m.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[from]);
+                    m.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+                    using var r = await client.SendAsync(m, ct);
+                    return r.IsSuccessStatusCode;
+                });
+                var bare = await BareInsertAsync(app.Services, connections, seconds, warmup);
+                Console.WriteLine(submit);
+                Console.WriteLine(bare);
+                Console.WriteLine($"ratio: {submit.PerSecond / bare.PerSecond:P1} of bare INSERT+commit (target ≥ 30 %), p99 {submit.P99Ms:0.00} ms (target < 50 ms)");
 
             }
 
             async Task UrgentPhaseAsync()
             {
-            // Under the same load, an emergency request: submitted, then listed in the recipient's inbox.
-            var visible = new List<double>();
-            using var load = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
-            var background = LoadDriver.RunAsync("background submissions", connections - 1, TimeSpan.Zero, TimeSpan.FromSeconds(seconds), async (w, i, ct) =>
-            {
-                var from = States[w % States.Length];
-                using var m = new HttpRequestMessage(HttpMethod.Post, "/api/v1/requests/submissions") { Content = JsonContent.Create(Body("mla", States[(w + 1) % States.Length]), options: Json) };
-                m.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[from]);
-                m.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
-                using var r = await client.SendAsync(m, ct);
-                return r.IsSuccessStatusCode;
-            });
-            while (!load.IsCancellationRequested)
-            {
-                var t = Stopwatch.GetTimestamp();
-                using var m = new HttpRequestMessage(HttpMethod.Post, "/api/v1/requests/submissions") { Content = JsonContent.Create(Body("emergency", "JPN"), options: Json) };
-                m.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens["AUS"]);
-                m.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
-                using var r = await client.SendAsync(m);
-                var id = (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
-                while (true)
+                // Under the same load, an emergency request: submitted, then listed in the recipient's inbox.
+                var visible = new List<double>();
+                using var load = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
+                var background = LoadDriver.RunAsync("background submissions", connections - 1, TimeSpan.Zero, TimeSpan.FromSeconds(seconds), async (w, i, ct) =>
                 {
-                    using var q = new HttpRequestMessage(HttpMethod.Get, "/api/v1/requests?box=incoming&bucket=new&pageSize=20");
-                    q.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens["JPN"]);
-                    using var inbox = await client.SendAsync(q);
-                    if ((await inbox.Content.ReadAsStringAsync()).Contains(id!, StringComparison.Ordinal)) break;
+                    var from = States[w % States.Length];
+                    using var m = new HttpRequestMessage(HttpMethod.Post, "/api/v1/requests/submissions") { Content = JsonContent.Create(Body("mla", States[(w + 1) % States.Length]), options: Json) };
+                    m.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[from]);
+                    m.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+                    using var r = await client.SendAsync(m, ct);
+                    return r.IsSuccessStatusCode;
+                });
+                while (!load.IsCancellationRequested)
+                {
+                    var t = Stopwatch.GetTimestamp();
+                    using var m = new HttpRequestMessage(HttpMethod.Post, "/api/v1/requests/submissions") { Content = JsonContent.Create(Body("emergency", "JPN"), options: Json) };
+                    m.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens["AUS"]);
+                    m.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+                    using var r = await client.SendAsync(m);
+                    var id = (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+                    while (true)
+                    {
+                        using var q = new HttpRequestMessage(HttpMethod.Get, "/api/v1/requests?box=incoming&bucket=new&pageSize=20");
+                        q.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens["JPN"]);
+                        using var inbox = await client.SendAsync(q);
+                        if ((await inbox.Content.ReadAsStringAsync()).Contains(id!, StringComparison.Ordinal)) break;
+                    }
+                    visible.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
                 }
-                visible.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
-            }
-            await background;
-            visible.Sort();
-            Console.WriteLine($"urgent request visible in the recipient's inbox: p50 {P(visible, 0.5):0.00} ms, p99 {P(visible, 0.99):0.00} ms over {visible.Count} (target p99 < 100 ms)");
+                await background;
+                visible.Sort();
+                Console.WriteLine($"urgent request visible in the recipient's inbox: p50 {P(visible, 0.5):0.00} ms, p99 {P(visible, 0.99):0.00} ms over {visible.Count} (target p99 < 100 ms)");
 
             }
 
             async Task InboxPhaseAsync()
             {
-            await SeedAsync(app.Services, rows);
-            var inboxLoad = await LoadDriver.RunAsync($"GET /api/v1/requests?box=incoming ({rows:N0}+ requests)", 8, TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(seconds), async (w, i, ct) =>
-            {
-                var state = States[w % States.Length];
-                using var q = new HttpRequestMessage(HttpMethod.Get, (i % 3) switch { 0 => "/api/v1/requests?box=incoming", 1 => "/api/v1/requests?box=incoming&bucket=new", _ => "/api/v1/requests?box=outgoing&type=mla" });
-                q.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[state]);
-                using var r = await client.SendAsync(q, ct);
-                return r.IsSuccessStatusCode;
-            });
-            Console.WriteLine(inboxLoad);
-            Console.WriteLine($"inbox p95 {inboxLoad.P95Ms:0.00} ms (target < 30 ms)");
+                await SeedAsync(app.Services, rows);
+                var inboxLoad = await LoadDriver.RunAsync($"GET /api/v1/requests?box=incoming ({rows:N0}+ requests)", 8, TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(seconds), async (w, i, ct) =>
+                {
+                    var state = States[w % States.Length];
+                    using var q = new HttpRequestMessage(HttpMethod.Get, (i % 3) switch { 0 => "/api/v1/requests?box=incoming", 1 => "/api/v1/requests?box=incoming&bucket=new", _ => "/api/v1/requests?box=outgoing&type=mla" });
+                    q.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[state]);
+                    using var r = await client.SendAsync(q, ct);
+                    return r.IsSuccessStatusCode;
+                });
+                Console.WriteLine(inboxLoad);
+                Console.WriteLine($"inbox p95 {inboxLoad.P95Ms:0.00} ms (target < 30 ms)");
             }
         }
         finally
@@ -178,8 +177,6 @@ public sealed class CooperationLoad : IBenchCommand
         public void OnNext(KeyValuePair<string, object?> value)
         {
             if (value.Key == "Microsoft.EntityFrameworkCore.Database.Command.CommandExecuted") Interlocked.Increment(ref _count);
-            if (value.Key.Contains("Compil", StringComparison.Ordinal) || value.Key.Contains("ModelValidat", StringComparison.Ordinal) || value.Key.Contains("ServiceProvider", StringComparison.Ordinal))
-                Console.WriteLine("EF: " + value.Key + " " + value.Value);
         }
 
         public void OnCompleted() { }
@@ -202,7 +199,9 @@ public sealed class CooperationLoad : IBenchCommand
         RequestCatalogue.TryParse(type, out var spec);
         return new
         {
-            type, requestedState = to, language = "en",
+            type,
+            requestedState = to,
+            language = "en",
             fields = spec.Fields.Where(f => f.Required).ToDictionary(f => f.Name, f => f.Kind == FieldKind.Affirmation ? "true" : $"{f.Name}: bench content of a realistic length for a request field."),
         };
     }
@@ -214,8 +213,14 @@ public sealed class CooperationLoad : IBenchCommand
         var secret = ApiToken.NewSecret();
         db.Add(new ApiToken
         {
-            Id = Guid.CreateVersion7(), Name = "bench " + state, StateCode = state, Roles = string.Join(",", roles),
-            SecretDigest = ApiToken.DigestOf(secret), Prefix = secret[..10], CreatedBy = "bench", CreatedAt = DateTimeOffset.UtcNow,
+            Id = Guid.CreateVersion7(),
+            Name = "bench " + state,
+            StateCode = state,
+            Roles = string.Join(",", roles),
+            SecretDigest = ApiToken.DigestOf(secret),
+            Prefix = secret[..10],
+            CreatedBy = "bench",
+            CreatedAt = DateTimeOffset.UtcNow,
         });
         db.SaveChanges();
         return secret;

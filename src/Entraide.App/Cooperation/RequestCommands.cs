@@ -411,19 +411,14 @@ public sealed partial class RequestCommands(
             LogSubmitted(logger, r.Reference, r.RequestingState, r.RequestedState);
             return r;
         }
-        catch (DbUpdateException failure) when (!ct.IsCancellationRequested)
+        catch (DbUpdateException) when (!ct.IsCancellationRequested)
         {
             // Two retries raced with the same key: the loser returns the winner's result. Any other
             // failure (the storage is full, the connection was lost) is reported as it is.
             db.ChangeTracker.Clear();
-            return await ReplayAsync(actor, key, hash, ct) ?? throw ExceptionDispatchInfoRethrow(failure);
+            if (await ReplayAsync(actor, key, hash, ct) is { } first) return first;
+            throw;
         }
-    }
-
-    private static Exception ExceptionDispatchInfoRethrow(Exception e)
-    {
-        System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e);
-        return e;
     }
 
     private async Task<CooperationRequest?> ReplayAsync(Domain.Trust.Actor actor, string key, string hash, CancellationToken ct)

@@ -63,22 +63,20 @@ public sealed class NotificationOutbox(EntraideDbContext db, TimeProvider clock,
     private DeliveryJob Job(NotificationMessage m, string channel, DateTimeOffset now, string? userId = null, Guid? webhookId = null)
     {
         _jobsAdded = true;
-        return NewJob(m, channel, now, userId, webhookId);
+        return new DeliveryJob
+        {
+            Id = Guid.CreateVersion7(),
+            MessageId = m.Id,
+            Channel = channel,
+            UserId = userId,
+            WebhookId = webhookId,
+            StateCode = m.RecipientState,
+            Urgent = m.Urgent,
+            Status = DeliveryStatus.Pending,
+            NextAttemptAt = now,
+            CreatedAt = now,
+        };
     }
-
-    private static DeliveryJob NewJob(NotificationMessage m, string channel, DateTimeOffset now, string? userId, Guid? webhookId) => new()
-    {
-        Id = Guid.CreateVersion7(),
-        MessageId = m.Id,
-        Channel = channel,
-        UserId = userId,
-        WebhookId = webhookId,
-        StateCode = m.RecipientState,
-        Urgent = m.Urgent,
-        Status = DeliveryStatus.Pending,
-        NextAttemptAt = now,
-        CreatedAt = now,
-    };
 
     private sealed record Account(string Id, string? Email, DateTimeOffset? LockoutEnd);
 
