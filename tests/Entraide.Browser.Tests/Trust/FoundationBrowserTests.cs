@@ -23,11 +23,11 @@ public sealed class FoundationBrowserTests(BrowserFixture fixture)
         await page.FillAsync("input[name=email]", "poc.bra@demo.entraide.int");
         await page.FillAsync("input[name=password]", Entraide.App.Trust.DemoAccounts.Password);
         await page.ClickAsync("form.stack button[type=submit]");
-        await page.WaitForURLAsync("**/two-factor**");
+        await BrowserFixture.WaitForTwoFactorAsync(page);
         var wrong = BrowserFixture.CurrentCode() == "000000" ? "111111" : "000000";
         await page.FillAsync("input[name=code]", wrong);
         await page.ClickAsync("form.stack button[type=submit]");
-        Assert.True(await page.IsVisibleAsync("[data-testid=sign-in-error]"));
+        await page.WaitForSelectorAsync("[data-testid=sign-in-error]");
         Assert.Equal(0, await page.Locator("[data-testid=who]").CountAsync());
     }
 
