@@ -56,25 +56,7 @@ public sealed class CooperationLoad : IBenchCommand
                     using var r = await client.SendAsync(m);
                     r.EnsureSuccessStatusCode();
                 }
-                for (var i = 0; i < 100; i++) await SubmitOneAsync(i);
-                const int n = 300;
-                using var commands = new CommandCounter();
-                var spans = new System.Collections.Concurrent.ConcurrentDictionary<string, (long Count, double Ms)>();
-                using var listener = new ActivityListener
-                {
-                    ShouldListenTo = _ => true,
-                    Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-                    ActivityStopped = a => spans.AddOrUpdate(a.Source.Name + " " + Trim(a.GetTagItem("db.query.text") as string ?? a.GetTagItem("db.statement") as string ?? a.DisplayName), (1, a.Duration.TotalMilliseconds), (_, v) => (v.Count + 1, v.Ms + a.Duration.TotalMilliseconds)),
-                };
-                ActivitySource.AddActivityListener(listener);
-                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-                var wall = Stopwatch.StartNew();
-                for (var i = 0; i < n; i++) await SubmitOneAsync(i);
-                var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / n;
-                Console.WriteLine($"one submission, one client: {wall.Elapsed.TotalMilliseconds / n:0.00} ms wall, {cpuMs:0.00} ms CPU (client and server in this process), {(double)commands.Count / n:0.0} database commands");
-                if (BenchArgs.Flag(args, "spans"))
-                    foreach (var (name, v) in spans.OrderByDescending(x => x.Value.Ms).Take(40))
-                        Console.WriteLine($"  {v.Ms / n,8:0.000} ms/submission {v.Count / (double)n,6:0.0}x  {name}");
+                await SequentialCostAsync("one submission, one client", "submission", SubmitOneAsync);
             }
             if (phases.Contains("submit")) await SubmitPhaseAsync();
             if (phases.Contains("urgent")) await UrgentPhaseAsync();
@@ -137,13 +119,46 @@ public sealed class CooperationLoad : IBenchCommand
 
             }
 
+            // One client, one call after another (after 100 to warm up): wall time, processor time of this process
+            // and database commands per call, and with --spans the time spent in each traced step.
+            async Task SequentialCostAsync(string label, string unit, Func<int, Task> callAsync)
+            {
+                for (var i = 0; i < 100; i++) await callAsync(i);
+                const int n = 300;
+                using var commands = new CommandCounter();
+                var spans = new System.Collections.Concurrent.ConcurrentDictionary<string, (long Count, double Ms)>();
+                using var listener = new ActivityListener
+                {
+                    ShouldListenTo = _ => true,
+                    Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+                    ActivityStopped = a => spans.AddOrUpdate(a.Source.Name + " " + Trim(a.GetTagItem("db.query.text") as string ?? a.GetTagItem("db.statement") as string ?? a.DisplayName), (1, a.Duration.TotalMilliseconds), (_, v) => (v.Count + 1, v.Ms + a.Duration.TotalMilliseconds)),
+                };
+                ActivitySource.AddActivityListener(listener);
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                var wall = Stopwatch.StartNew();
+                for (var i = 0; i < n; i++) await callAsync(i);
+                var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / n;
+                Console.WriteLine($"{label}: {wall.Elapsed.TotalMilliseconds / n:0.00} ms wall, {cpuMs:0.00} ms CPU (client and server in this process), {(double)commands.Count / n:0.0} database commands");
+                if (BenchArgs.Flag(args, "spans"))
+                    foreach (var (name, v) in spans.OrderByDescending(x => x.Value.Ms).Take(40))
+                        Console.WriteLine($"  {v.Ms / n,8:0.000} ms/{unit} {v.Count / (double)n,6:0.0}x  {name}");
+            }
+
             async Task InboxPhaseAsync()
             {
                 await SeedAsync(app.Services, rows);
+                string InboxUrl(int i) => (i % 3) switch { 0 => "/api/v1/requests?box=incoming", 1 => "/api/v1/requests?box=incoming&bucket=new", _ => "/api/v1/requests?box=outgoing&type=mla" };
+                await SequentialCostAsync("one inbox listing, one client", "listing", async i =>
+                {
+                    using var q = new HttpRequestMessage(HttpMethod.Get, InboxUrl(i));
+                    q.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[States[i / 3 % States.Length]]);
+                    using var r = await client.SendAsync(q);
+                    r.EnsureSuccessStatusCode();
+                });
                 var inboxLoad = await LoadDriver.RunAsync($"GET /api/v1/requests?box=incoming ({rows:N0}+ requests)", 8, TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(seconds), async (w, i, ct) =>
                 {
                     var state = States[w % States.Length];
-                    using var q = new HttpRequestMessage(HttpMethod.Get, (i % 3) switch { 0 => "/api/v1/requests?box=incoming", 1 => "/api/v1/requests?box=incoming&bucket=new", _ => "/api/v1/requests?box=outgoing&type=mla" });
+                    using var q = new HttpRequestMessage(HttpMethod.Get, InboxUrl((int)(i % 3)));
                     q.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[state]);
                     using var r = await client.SendAsync(q, ct);
                     return r.IsSuccessStatusCode;

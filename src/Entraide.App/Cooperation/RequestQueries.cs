@@ -173,8 +173,17 @@ public sealed class RequestQueries(EntraideDbContext db, ICurrentActor current, 
             query = query.Where(r => r.Reference == upper || EF.Functions.Like(r.SearchText, like, "\\"));
         }
         query = box == "incoming" ? query.OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id) : query.OrderByDescending(r => r.UpdatedAt).ThenByDescending(r => r.Id);
+        // The three bucket counts ride on the page's query as uncorrelated subqueries, which both databases
+        // evaluate once: one round trip instead of four. An empty page asks for them on their own.
+        var newInBox = New(Base());
+        var dueSoonInBox = DueSoon(Base());
+        var overdueInBox = Overdue(Base());
         var rows = await query.Skip((q.Page - 1) * q.PageSize).Take(q.PageSize + 1)
-            .Select(r => new { r.Id, r.Reference, r.Type, r.Status, r.RequestingState, r.RequestedState, r.Urgent, r.Channel, r.SubmittedAt, r.UpdatedAt, r.DeadlineAt, r.AcknowledgeBy, r.AcknowledgedAt })
+            .Select(r => new
+            {
+                r.Id, r.Reference, r.Type, r.Status, r.RequestingState, r.RequestedState, r.Urgent, r.Channel, r.SubmittedAt, r.UpdatedAt, r.DeadlineAt, r.AcknowledgeBy, r.AcknowledgedAt,
+                NewCount = newInBox.Count(), DueSoonCount = dueSoonInBox.Count(), OverdueCount = overdueInBox.Count(),
+            })
             .ToListAsync(ct);
         var items = rows.Take(q.PageSize).Select(r =>
         {
@@ -183,7 +192,14 @@ public sealed class RequestQueries(EntraideDbContext db, ICurrentActor current, 
             return new InboxItem(r.Id, r.Reference, Codes.Of(r.Type), RequestLifecycle.Code(r.Status), r.RequestingState, r.RequestedState, r.Urgent,
                 Codes.Of(r.Channel), r.SubmittedAt, r.UpdatedAt, r.DeadlineAt, Codes.Of(deadline), r.AcknowledgeBy, deadline == DeadlineState.Overdue || lateAck);
         }).ToList();
-        var counts = new InboxCounts(await New(Base()).CountAsync(ct), await DueSoon(Base()).CountAsync(ct), await Overdue(Base()).CountAsync(ct));
+        InboxCounts counts;
+        if (rows.Count > 0) counts = new InboxCounts(rows[0].NewCount, rows[0].DueSoonCount, rows[0].OverdueCount);
+        else
+        {
+            // Every bucket is part of the box: an empty box has nothing to count, and one row of it carries the counts.
+            var one = await Base().Select(_ => new { N = newInBox.Count(), D = dueSoonInBox.Count(), O = overdueInBox.Count() }).FirstOrDefaultAsync(ct);
+            counts = one is null ? new InboxCounts(0, 0, 0) : new InboxCounts(one.N, one.D, one.O);
+        }
         return new InboxPage(box, items, rows.Count > q.PageSize, q.Page, counts);
     }
 

@@ -220,6 +220,33 @@ public sealed class RequestLifecycleApiTests(AppFixture fixture)
     }
 
     [Theory, ClassData(typeof(Databases))]
+    public async Task Inbox_BucketCounts_AreTheBoxsWhateverThePageAndFilters(Db db)
+    {
+        // Liechtenstein receives requests in no other test: its counts are this test's alone.
+        var app = fixture.App(db);
+        var aus = app.ClientFor("AUS", Roles.CentralAuthority);
+        await aus.SubmitAsync(CooperationTestData.Body("mla", "LIE", deadline: DateTimeOffset.UtcNow.AddDays(3), deadlineReasons: "Trial opens on that date."));
+        await aus.SubmitAsync(CooperationTestData.Body("mla", "LIE"));
+        await CooperationTestData.ReceivedMlaAsync(app, "FRA", "LIE");
+        var lie = app.ClientFor("LIE", Roles.CentralAuthority);
+
+        static (int New, int DueSoon, int Overdue) Counts(System.Text.Json.JsonElement page)
+        {
+            var c = page.GetProperty("counts");
+            return (c.GetProperty("new").GetInt32(), c.GetProperty("dueSoon").GetInt32(), c.GetProperty("overdue").GetInt32());
+        }
+        var all = await lie.GetAsync("/api/v1/requests?box=incoming").ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(3, all.GetProperty("items").GetArrayLength());
+        Assert.Equal((2, 1, 0), Counts(all));
+        // A page past the end, a filter that matches nothing, a bucket: the same counts.
+        foreach (var url in new[] { "/api/v1/requests?box=incoming&page=9", "/api/v1/requests?box=incoming&type=emergency", "/api/v1/requests?box=incoming&bucket=new" })
+            Assert.Equal((2, 1, 0), Counts(await lie.GetAsync(url).ExpectAsync(HttpStatusCode.OK)));
+        // A box with nothing in it counts nothing; the sender's outgoing box counts its own.
+        Assert.Equal((0, 0, 0), Counts(await lie.GetAsync("/api/v1/requests?box=outgoing").ExpectAsync(HttpStatusCode.OK)));
+        Assert.Equal((0, 0, 0), Counts(await app.ClientFor("LIE", Roles.PointOfContact).GetAsync("/api/v1/requests?box=incoming").ExpectAsync(HttpStatusCode.OK)));
+    }
+
+    [Theory, ClassData(typeof(Databases))]
     public async Task Document_RendersTheFormalRequestInTheAskedLanguage_AndAsPdf(Db db)
     {
         var app = fixture.App(db);

@@ -87,7 +87,19 @@ public static class DatabaseSetup
     internal static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder o, string cs) =>
         // No retrying execution strategy: handlers use explicit transactions, and a failed write is
         // answered 503 with a retry hint; clients retry with their Idempotency-Key.
-        o.UseNpgsql(cs, s => s.MigrationsHistoryTable("__entraide_migrations"));
+        o.UseNpgsql(WithAutoPrepare(cs), s => s.MigrationsHistoryTable("__entraide_migrations"));
+
+    /// <summary>
+    /// Unless the connection string says otherwise, statements run often on a connection are prepared on the
+    /// server (Npgsql's automatic preparation, kept across pooled opens): PostgreSQL then skips parsing and
+    /// planning them — a third of an inbox listing's database time.
+    /// </summary>
+    internal static string WithAutoPrepare(string cs)
+    {
+        var b = new Npgsql.NpgsqlConnectionStringBuilder(cs);
+        if (!b.ContainsKey("Max Auto Prepare")) b.MaxAutoPrepare = 64;
+        return b.ConnectionString;
+    }
 
     /// <summary>Applies pending migrations; SQLite is switched to write-ahead logging first.</summary>
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
