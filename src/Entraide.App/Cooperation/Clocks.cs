@@ -3,6 +3,7 @@ using Entraide.App.Infrastructure.Audit;
 using Entraide.App.Infrastructure.Persistence;
 using Entraide.App.Network;
 using Entraide.App.Notifications;
+using Entraide.Domain.Common;
 using Entraide.Domain.Cooperation;
 using Entraide.Domain.Trust;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,10 @@ public sealed class ClockSweep(EntraideDbContext db, AuditRecorder audit, IState
 {
     private const int Batch = 500;
 
+    /// <summary>The contact's first official language, else the State's first accepted one, else English.</summary>
+    internal static string WritingLanguage(ContactPoint contact, CooperationProfile profile) =>
+        (contact.Languages ?? []).Concat(profile.AcceptedLanguages).Select(Languages.Normalise).FirstOrDefault(l => l is not null) ?? Languages.Default;
+
     public async Task<SweepResult> RunAsync(DateTimeOffset now, CancellationToken ct)
     {
         var set = db.Set<CooperationRequest>();
@@ -29,13 +34,16 @@ public sealed class ClockSweep(EntraideDbContext db, AuditRecorder audit, IState
         foreach (var r in escalate)
         {
             var profile = await profiles.GetCooperationProfileAsync(r.RequestedState, ct);
-            // The primary point was alerted at submission; escalation reaches the others.
-            var others = profile.PointsOfContact.Skip(1).Select(c => c.Name).ToList();
+            // The primary point was alerted at submission; escalation reaches the others: the accounts of the
+            // 24/7 and central authority roles, and by e-mail each other 24/7 contact of the register.
+            var others = profile.PointsOfContact.Skip(1).ToList();
             r.EscalatedAt = now;
-            Event(r, now, "escalated", string.Join(", ", others));
+            Event(r, now, "escalated", string.Join(", ", others.Select(c => c.Name)));
             var hours = ((int)Math.Floor((now - r.SubmittedAt!.Value).TotalHours)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var contacts = others.Where(c => !string.IsNullOrWhiteSpace(c.Email))
+                .Select(c => new ContactAddress(c.Name, c.Email!, WritingLanguage(c, profile))).ToList();
             notifications.Enqueue(new Notification(r.RequestedState, [Roles.PointOfContact, Roles.CentralAuthority], NotificationKinds.EmergencyEscalated,
-                $"/requests/{r.Id}", r.Id, true, [r.Reference, r.RequestingState, hours]));
+                $"/requests/{r.Id}", r.Id, true, [r.Reference, r.RequestingState, hours], contacts));
             notifications.Enqueue(new Notification(r.RequestingState, RequestAccess.CooperationRoles, NotificationKinds.RequestStatusChanged,
                 $"/requests/{r.Id}", r.Id, true, [r.Reference, "acknowledgement-late", r.RequestedState]));
         }

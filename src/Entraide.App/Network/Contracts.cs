@@ -38,6 +38,7 @@ public sealed record CooperationProfile(
 
 /// <summary>An authority or point of contact, with what routing and clocks need.</summary>
 /// <param name="OfficeHours">Weekly office hours in the contact's time zone; empty when staffed around the clock.</param>
+/// <param name="Languages">Languages the contact works in (ISO 639-1), as in the register.</param>
 public sealed record ContactPoint(
     Guid Id,
     string Kind,
@@ -45,6 +46,7 @@ public sealed record ContactPoint(
     string? Email,
     string TimeZone,
     bool AroundTheClock,
-    IReadOnlyList<OfficeHours> OfficeHours);
+    IReadOnlyList<OfficeHours> OfficeHours,
+    IReadOnlyList<string>? Languages = null);
 
 public sealed record OfficeHours(DayOfWeek Day, TimeOnly Opens, TimeOnly Closes);

@@ -19,6 +19,8 @@ public interface INotifications
 /// <param name="SubjectId">The record it is about, for grouping and webhooks.</param>
 /// <param name="Urgent">Urgent notifications are delivered first and flagged in the inbox and the e-mail subject.</param>
 /// <param name="Arguments">Values for the localised text (reference, State names, dates), in order.</param>
+/// <param name="Contacts">People reached by e-mail whether or not they hold an account (a State's 24/7 contacts from
+/// the register, when an emergency escalates); an address that is also a recipient account's gets one e-mail.</param>
 public sealed record Notification(
     string? RecipientState,
     IReadOnlyList<string> RecipientRoles,
@@ -26,4 +28,8 @@ public sealed record Notification(
     string Link,
     Guid? SubjectId,
     bool Urgent,
-    IReadOnlyList<string> Arguments);
+    IReadOnlyList<string> Arguments,
+    IReadOnlyList<ContactAddress>? Contacts = null);
+
+/// <summary>An e-mail address outside the accounts, with the name to address and the language to write in.</summary>
+public sealed record ContactAddress(string Name, string Email, string Language);

@@ -56,13 +56,25 @@ public sealed record DeliveryOutcome(bool Succeeded, bool Retry, int? StatusCode
 /// <summary>Sends the e-mail of one notification to one account, in the account's preferred language.</summary>
 public sealed class EmailSender(IOptionsMonitor<SmtpSettings> smtp, IOptionsMonitor<NotificationSettings> settings, NotificationTexts texts)
 {
-    public async Task<DeliveryOutcome> SendAsync(NotificationMessage message, EntraideUser user, CancellationToken ct)
+    public Task<DeliveryOutcome> SendAsync(NotificationMessage message, EntraideUser user, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(user.Email)) return Task.FromResult(DeliveryOutcome.Skip("the account has no e-mail address"));
+        return SendAsync(message, new MailboxAddress(user.DisplayName, user.Email), Languages.Normalise(user.PreferredLanguage) ?? Languages.Default, ct);
+    }
+
+    /// <summary>Sends to a mailbox outside the accounts (a register contact), in the given language.</summary>
+    public Task<DeliveryOutcome> SendAsync(NotificationMessage message, string mailbox, string? language, CancellationToken ct)
+    {
+        if (!MailboxAddress.TryParse(mailbox, out var to)) return Task.FromResult(DeliveryOutcome.Skip("the address is not a valid e-mail address"));
+        return SendAsync(message, to, Languages.Normalise(language) ?? Languages.Default, ct);
+    }
+
+    private async Task<DeliveryOutcome> SendAsync(NotificationMessage message, MailboxAddress to, string lang, CancellationToken ct)
     {
         var s = smtp.CurrentValue;
         if (!s.Configured) return DeliveryOutcome.Skip("no mail server configured");
-        if (string.IsNullOrWhiteSpace(user.Email)) return DeliveryOutcome.Skip("the account has no e-mail address");
 
-        var mail = Compose(message, user, s.From);
+        var mail = Compose(message, to, lang, s.From);
         using var client = new SmtpClient { Timeout = s.TimeoutSeconds * 1000 };
         try
         {
@@ -91,9 +103,8 @@ public sealed class EmailSender(IOptionsMonitor<SmtpSettings> smtp, IOptionsMoni
         }
     }
 
-    internal MimeMessage Compose(NotificationMessage message, EntraideUser user, string from)
+    internal MimeMessage Compose(NotificationMessage message, MailboxAddress to, string lang, string from)
     {
-        var lang = Languages.Normalise(user.PreferredLanguage) ?? Languages.Default;
         var title = texts.Title(message, lang);
         var body = texts.Body(message, lang);
         var link = AbsoluteLink(settings.CurrentValue.PublicUrl, message.Link);
@@ -101,7 +112,7 @@ public sealed class EmailSender(IOptionsMonitor<SmtpSettings> smtp, IOptionsMoni
 
         var mail = new MimeMessage();
         mail.From.Add(MailboxAddress.Parse(from));
-        mail.To.Add(new MailboxAddress(user.DisplayName, user.Email!));
+        mail.To.Add(to);
         mail.Subject = subject;
         mail.Headers.Add("X-Entraide-Event", message.Kind);
         if (message.Urgent)
@@ -322,6 +333,7 @@ public sealed partial class DeliveryWorker(
         {
             return job.Channel switch
             {
+                DeliveryChannels.Email when job.Address is not null => await email.SendAsync(message, job.Address, job.Language, ct),
                 DeliveryChannels.Email => job.UserId is not null && users.TryGetValue(job.UserId, out var user)
                     ? await email.SendAsync(message, user, ct)
                     : DeliveryOutcome.Skip("the account no longer exists"),

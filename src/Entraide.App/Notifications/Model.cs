@@ -54,6 +54,10 @@ public sealed class DeliveryJob : IStateOwned
     public Guid MessageId { get; set; }
     public required string Channel { get; set; }
     public string? UserId { get; set; }
+    /// <summary>For an e-mail to someone without an account (a register contact): the mailbox, <c>Name &lt;address&gt;</c>.</summary>
+    public string? Address { get; set; }
+    /// <summary>The language of an e-mail to <see cref="Address"/>.</summary>
+    public string? Language { get; set; }
     public Guid? WebhookId { get; set; }
     public string? StateCode { get; set; }
     public bool Urgent { get; set; }
@@ -160,6 +164,8 @@ internal sealed class DeliveryJobConfiguration : IEntityTypeConfiguration<Delive
         b.Property(j => j.Id).ValueGeneratedNever();
         b.Property(j => j.Channel).HasMaxLength(20);
         b.Property(j => j.UserId).HasMaxLength(450);
+        b.Property(j => j.Address).HasMaxLength(400);
+        b.Property(j => j.Language).HasMaxLength(8);
         b.Property(j => j.StateCode).HasMaxLength(3);
         b.Property(j => j.Status).HasMaxLength(20);
         b.Property(j => j.LastError).HasMaxLength(1000);

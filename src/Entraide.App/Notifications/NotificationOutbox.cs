@@ -45,7 +45,7 @@ public sealed class NotificationOutbox(EntraideDbContext db, TimeProvider clock,
         db.Add(message);
         // Who receives it is read from the database when the caller saves, asynchronously and in the
         // same unit of work: Enqueue stays synchronous for its callers and never blocks a thread on I/O.
-        db.BeforeNextSave(new Fanout(this, message, notification.RecipientRoles ?? []));
+        db.BeforeNextSave(new Fanout(this, message, notification.RecipientRoles ?? [], notification.Contacts ?? []));
 
         if (!_listening)
         {
@@ -60,7 +60,8 @@ public sealed class NotificationOutbox(EntraideDbContext db, TimeProvider clock,
         }
     }
 
-    private DeliveryJob Job(NotificationMessage m, string channel, DateTimeOffset now, string? userId = null, Guid? webhookId = null)
+    private DeliveryJob Job(NotificationMessage m, string channel, DateTimeOffset now, string? userId = null, Guid? webhookId = null,
+        string? address = null, string? language = null)
     {
         _jobsAdded = true;
         return new DeliveryJob
@@ -69,6 +70,8 @@ public sealed class NotificationOutbox(EntraideDbContext db, TimeProvider clock,
             MessageId = m.Id,
             Channel = channel,
             UserId = userId,
+            Address = address,
+            Language = language,
             WebhookId = webhookId,
             StateCode = m.RecipientState,
             Urgent = m.Urgent,
@@ -81,18 +84,18 @@ public sealed class NotificationOutbox(EntraideDbContext db, TimeProvider clock,
     private sealed record Account(string Id, string? Email, DateTimeOffset? LockoutEnd);
 
     /// <summary>The inbox items and delivery jobs of one notification, added when the unit of work is saved.</summary>
-    private sealed class Fanout(NotificationOutbox outbox, NotificationMessage message, IReadOnlyList<string> roles) : IBeforeSave
+    private sealed class Fanout(NotificationOutbox outbox, NotificationMessage message, IReadOnlyList<string> roles, IReadOnlyList<ContactAddress> contacts) : IBeforeSave
     {
         public void Complete(EntraideDbContext db) =>
             outbox.AddDeliveries(message, outbox.RecipientsQuery(message.RecipientState, roles).ToList(),
-                message.RecipientState is null ? [] : outbox.HooksQuery(message.RecipientState).ToList());
+                message.RecipientState is null ? [] : outbox.HooksQuery(message.RecipientState).ToList(), contacts);
 
         public async Task CompleteAsync(EntraideDbContext db, CancellationToken ct) =>
             outbox.AddDeliveries(message, await outbox.RecipientsQuery(message.RecipientState, roles).ToListAsync(ct),
-                message.RecipientState is null ? [] : await outbox.HooksQuery(message.RecipientState).ToListAsync(ct));
+                message.RecipientState is null ? [] : await outbox.HooksQuery(message.RecipientState).ToListAsync(ct), contacts);
     }
 
-    private void AddDeliveries(NotificationMessage message, List<Account> accounts, List<Hook> hooks)
+    private void AddDeliveries(NotificationMessage message, List<Account> accounts, List<Hook> hooks, IReadOnlyList<ContactAddress> contacts)
     {
         var now = message.CreatedAt;
         // A disabled account (locked for good) should not receive mail meant for people at work.
@@ -111,6 +114,15 @@ public sealed class NotificationOutbox(EntraideDbContext db, TimeProvider clock,
             {
                 db.Add(Job(message, DeliveryChannels.Email, now, userId: account.Id));
             }
+        }
+        // Contacts outside the accounts (register entries): one e-mail per address, none to an address an account already gets.
+        var mailed = new HashSet<string>(accounts.Where(a => !string.IsNullOrWhiteSpace(a.Email)).Select(a => a.Email!.Trim()), StringComparer.OrdinalIgnoreCase);
+        foreach (var contact in contacts)
+        {
+            var email = contact.Email.Trim();
+            if (email.Length == 0 || !mailed.Add(email)) continue;
+            db.Add(Job(message, DeliveryChannels.Email, now, address: new MimeKit.MailboxAddress(contact.Name, email).ToString(),
+                language: Entraide.Domain.Common.Languages.Normalise(contact.Language) ?? Entraide.Domain.Common.Languages.Default));
         }
         foreach (var hook in hooks)
         {

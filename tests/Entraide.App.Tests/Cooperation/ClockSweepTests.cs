@@ -2,6 +2,7 @@ using System.Net;
 using Entraide.App.Cooperation;
 using Entraide.App.Tests.Infrastructure;
 using Entraide.Domain.Trust;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -50,6 +51,45 @@ public sealed class ClockSweepTests(AppFixture fixture)
         await TickAsync(app, clock);
         var again = await gbr.GetAsync($"/api/v1/requests/{sent.Id()}").ExpectAsync(HttpStatusCode.OK);
         Assert.Single(again.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("action").GetString() == "escalated");
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Escalation_EmailsEachOtherPointOfContactOfTheRegister_InItsLanguage(Db db)
+    {
+        // Cyprus is used by no other test: its register holds a primary 24/7 desk and two backups.
+        var app = fixture.App(db);
+        var admin = app.ClientFor("CYP", Roles.StateAdministrator);
+        foreach (var (name, email, languages) in new[]
+        {
+            ("Primary cyber desk", "primary.desk@police.example", new[] { "en" }),
+            ("Backup desk", "backup.desk@police.example", new[] { "el", "fr" }),
+            ("Night duty officer", "night.duty@police.example", new[] { "el" }),
+        })
+        {
+            await admin.PostJsonAsync("/api/v1/states/CYP/authorities", new
+            {
+                kind = "point-of-contact", name, address = "Nicosia", phones = new[] { "+357 22 000000" }, email, languages,
+                officeHours = "", timeZone = "Asia/Nicosia", preferredChannel = "phone", aroundTheClock = true,
+                addressPublic = false, emailPublic = false, phonesPublic = false,
+            }).ExpectAsync(HttpStatusCode.Created);
+        }
+        var sent = await app.ClientFor("MEX", Roles.PointOfContact).SubmitAsync(CooperationTestData.Body("emergency", "CYP"));
+        var clock = new FakeTimeProvider(sent.GetProperty("acknowledgeBy").GetDateTimeOffset().AddMinutes(1));
+        await TickAsync(app, clock);
+
+        var after = await app.ClientFor("CYP", Roles.PointOfContact).GetAsync($"/api/v1/requests/{sent.Id()}").ExpectAsync(HttpStatusCode.OK);
+        var escalated = Assert.Single(after.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("action").GetString() == "escalated");
+        Assert.Contains("Backup desk", escalated.GetRawText());
+        var subject = Guid.Parse(sent.Id());
+        var jobs = await app.WithDbAsync(ctx => ctx.Set<Entraide.App.Notifications.DeliveryJob>()
+            .Where(j => j.Address != null && ctx.Set<Entraide.App.Notifications.NotificationMessage>()
+                .Any(m => m.Id == j.MessageId && m.SubjectId == subject && m.Kind == Entraide.Domain.Notifications.NotificationKinds.EmergencyEscalated))
+            .Select(j => new { j.Address, j.Language }).ToListAsync());
+        // The primary desk was alerted at submission; the backups are reached now, the first in French (its first UN language), the other in English.
+        Assert.Equal(2, jobs.Count);
+        Assert.Contains(jobs, j => j.Address!.Contains("backup.desk@police.example", StringComparison.Ordinal) && j.Language == "fr");
+        Assert.Contains(jobs, j => j.Address!.Contains("night.duty@police.example", StringComparison.Ordinal) && j.Language == "en");
+        Assert.DoesNotContain(jobs, j => j.Address!.Contains("primary.desk", StringComparison.Ordinal));
     }
 
     [Theory, ClassData(typeof(Databases))]

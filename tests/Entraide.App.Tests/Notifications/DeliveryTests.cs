@@ -36,6 +36,34 @@ public sealed class DeliveryTests(NotificationsFixture fixture)
     }
 
     [Theory, ClassData(typeof(Databases))]
+    public async Task Email_ToContactsWithoutAccounts_InTheirLanguage_OncePerAddress(Db db)
+    {
+        var app = fixture.App(db);
+        var state = Accounts.FreshState();
+        var user = await Accounts.CreateAsync(app, state, "en", Roles.PointOfContact);
+        var subject = Guid.CreateVersion7();
+        var backup = $"backup-desk.{state.ToLowerInvariant()}@police.example";
+
+        await Accounts.EnqueueAsync(app, Event(state, NotificationKinds.EmergencyEscalated, subject, true, ["URG-9", "Brésil", "8"], Roles.PointOfContact) with
+        {
+            // The second contact is the account's own address in other letters: it gets the account's e-mail only.
+            Contacts = [new ContactAddress("Permanence de secours", backup, "fr"), new ContactAddress("Same desk", user.Email!.ToUpperInvariant(), "es")],
+        });
+
+        var mail = await fixture.Smtp.WaitForAsync(m => m.To.Contains(backup));
+        Assert.Equal("[URGENT] Demande d'urgence URG-9 sans accusé de réception", mail.Message.Subject);
+        Assert.Equal("fr", mail.Message.Body!.Headers[MimeKit.HeaderId.ContentLanguage]);
+        Assert.Equal("Permanence de secours", ((MimeKit.MailboxAddress)mail.Message.To[0]).Name);
+        var own = await fixture.Smtp.WaitForAsync(m => m.To.Contains(user.Email!));
+        Assert.StartsWith("[URGENT] Emergency request URG-9", own.Message.Subject);
+        var jobs = await app.WithDbAsync(ctx => ctx.Set<DeliveryJob>()
+            .Where(j => j.Channel == DeliveryChannels.Email && ctx.Set<NotificationMessage>().Any(m => m.Id == j.MessageId && m.SubjectId == subject)).ToListAsync());
+        Assert.Equal(2, jobs.Count);
+        Assert.Single(jobs, j => j.UserId == user.Id && j.Address == null);
+        Assert.Single(jobs, j => j.UserId == null && j.Address!.Contains(backup, StringComparison.Ordinal) && j.Language == "fr");
+    }
+
+    [Theory, ClassData(typeof(Databases))]
     public async Task Email_InArabic_IsRightToLeft(Db db)
     {
         var app = fixture.App(db);

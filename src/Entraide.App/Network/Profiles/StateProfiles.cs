@@ -42,7 +42,7 @@ internal sealed class StateProfiles(EntraideDbContext db, StateDirectory states,
     {
         var details = a.ToDetails();
         return new ContactPoint(a.Id, a.Kind, a.Name, a.Email, a.TimeZone, a.AroundTheClock,
-            a.AroundTheClock ? [] : [.. details.OfficeHours.Slots.Select(s => new OfficeHours(s.Day, s.Opens, s.Closes))]);
+            a.AroundTheClock ? [] : [.. details.OfficeHours.Slots.Select(s => new OfficeHours(s.Day, s.Opens, s.Closes))], Lists.Split(a.Languages));
     }
 }
 

@@ -12,7 +12,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
     public partial class PostgresEntraideDbContextModel
     {
         private PostgresEntraideDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("df19036f-88b3-4882-833d-f9f286ec5821"), entityTypeCount: 43)
+            : base(skipDetectChanges: false, modelId: new Guid("07c5c1b4-8f94-4a32-bb9b-a4b9599fa3f6"), entityTypeCount: 43)
         {
         }
 

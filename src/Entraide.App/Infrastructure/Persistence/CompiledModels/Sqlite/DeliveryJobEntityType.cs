@@ -20,7 +20,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
                 "Entraide.App.Notifications.DeliveryJob",
                 typeof(DeliveryJob),
                 baseEntityType,
-                propertyCount: 16,
+                propertyCount: 18,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 4,
                 keyCount: 1);
@@ -32,6 +32,14 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
                 fieldInfo: typeof(DeliveryJob).GetField("<Id>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+
+            var address = runtimeEntityType.AddProperty(
+                "Address",
+                typeof(string),
+                propertyInfo: typeof(DeliveryJob).GetProperty("Address", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(DeliveryJob).GetField("<Address>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 400);
 
             var attempts = runtimeEntityType.AddProperty(
                 "Attempts",
@@ -62,6 +70,14 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
                 fieldInfo: typeof(DeliveryJob).GetField("<CreatedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 valueConverter: new UtcTicksConverter());
             createdAt.SetSentinelFromProviderValue(0L);
+
+            var language = runtimeEntityType.AddProperty(
+                "Language",
+                typeof(string),
+                propertyInfo: typeof(DeliveryJob).GetProperty("Language", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(DeliveryJob).GetField("<Language>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 8);
 
             var lastError = runtimeEntityType.AddProperty(
                 "LastError",

@@ -11,7 +11,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class SqliteEntraideDbContextModel
     {
         private SqliteEntraideDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8127e90c-1842-40b7-bd64-56bb6f907629"), entityTypeCount: 43)
+            : base(skipDetectChanges: false, modelId: new Guid("b09a8b34-7fe7-4ece-9049-cbbe6dab66a8"), entityTypeCount: 43)
         {
         }
 

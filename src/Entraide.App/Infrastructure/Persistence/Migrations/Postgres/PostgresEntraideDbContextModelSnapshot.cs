@@ -1650,6 +1650,10 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Address")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
@@ -1663,6 +1667,10 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(1000)
