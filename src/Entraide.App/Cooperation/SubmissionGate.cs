@@ -18,7 +18,9 @@ public sealed class SubmissionGate : IAsyncDisposable
 
     public SubmissionGate(IConfiguration configuration)
     {
-        var permits = configuration.GetValue("Cooperation:SubmissionConcurrency", Math.Max(4, Environment.ProcessorCount * 4));
+        // Two per core keeps every core busy (a submission spends most of its time computing, little
+        // waiting for the database) while leaving the run queue short for the urgent lane.
+        var permits = configuration.GetValue("Cooperation:SubmissionConcurrency", Math.Max(2, Environment.ProcessorCount * 2));
         _maxWait = TimeSpan.FromSeconds(configuration.GetValue("Cooperation:SubmissionWaitSeconds", 20));
         _ordinary = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
         {
