@@ -61,4 +61,15 @@ public static class ServerProcess
         l.Start();
         return ((IPEndPoint)l.LocalEndpoint).Port;
     }
+
+    /// <summary>Waits for a condition, failing with its description after <paramref name="limit"/> (3 minutes) rather than hanging the run.</summary>
+    public static async Task UntilAsync(Func<bool> condition, string what, TimeSpan? limit = null)
+    {
+        var deadline = DateTime.UtcNow + (limit ?? TimeSpan.FromMinutes(3));
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) Assert.Fail($"Timed out waiting for {what}.");
+            await Task.Delay(20);
+        }
+    }
 }

@@ -60,12 +60,15 @@ public sealed partial class AuditChainer(IServiceScopeFactory scopes, AuditSigna
     private static async Task<int> ChainBatchAsync(EntraideDbContext db, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
-        // The batch is all or nothing; a savepoint around its one save would only cost round trips.
-        db.Database.AutoSavepointsEnabled = false;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Read before any transaction: a wake-up whose entries an earlier pass already linked costs two
+        // queries, not four. The head is read first: the conditional update of the head below fails if
+        // anyone linked anything since, so no entry read as pending can have been linked meanwhile.
         var head = await db.Set<AuditChainHead>().AsNoTracking().SingleAsync(h => h.Id == AuditChainHead.SingletonId, ct);
         var pending = await db.Set<AuditEntry>().Where(e => e.Sequence == null).OrderBy(e => e.Id).Take(BatchSize).ToListAsync(ct);
         if (pending.Count == 0) return 0;
+        // The batch is all or nothing; a savepoint around its one save would only cost round trips.
+        db.Database.AutoSavepointsEnabled = false;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
 
         var previous = Convert.FromHexString(head.Hash);
         var seq = head.Sequence;

@@ -87,17 +87,24 @@ public static class DatabaseSetup
     internal static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder o, string cs) =>
         // No retrying execution strategy: handlers use explicit transactions, and a failed write is
         // answered 503 with a retry hint; clients retry with their Idempotency-Key.
-        o.UseNpgsql(WithAutoPrepare(cs), s => s.MigrationsHistoryTable("__entraide_migrations"));
+        o.UseNpgsql(WithServerDefaults(cs), s => s.MigrationsHistoryTable("__entraide_migrations"));
 
     /// <summary>
-    /// Unless the connection string says otherwise, statements run often on a connection are prepared on the
-    /// server (Npgsql's automatic preparation, kept across pooled opens): PostgreSQL then skips parsing and
-    /// planning them — a third of an inbox listing's database time.
+    /// Unless the connection string says otherwise: statements run often on a connection are prepared on the
+    /// server (Npgsql's automatic preparation), so PostgreSQL skips parsing and planning them — a third of an
+    /// inbox listing's database time; and a pooled connection is not reset each time it is taken (a
+    /// <c>DISCARD ALL</c>, seven per submission, which would also throw the prepared statements away):
+    /// Entraide keeps no session state on its connections (no <c>SET</c>, temporary table or advisory lock).
     /// </summary>
-    internal static string WithAutoPrepare(string cs)
+    internal static string WithServerDefaults(string cs)
     {
+        // NpgsqlConnectionStringBuilder.ContainsKey answers for every keyword it knows; the plain builder
+        // says what the string actually sets.
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = cs }.Keys.Cast<string>()
+            .Select(k => k.Replace(" ", "", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var b = new Npgsql.NpgsqlConnectionStringBuilder(cs);
-        if (!b.ContainsKey("Max Auto Prepare")) b.MaxAutoPrepare = 64;
+        if (!given.Contains("MaxAutoPrepare")) b.MaxAutoPrepare = 64;
+        if (!given.Contains("NoResetOnClose")) b.NoResetOnClose = true;
         return b.ConnectionString;
     }
 
