@@ -1,6 +1,7 @@
 using System.Globalization;
 using Entraide.Domain.Common;
 using Lucene.Net.Documents;
+using Lucene.Net.Index;
 using Lucene.Net.Util;
 
 namespace Entraide.App.Knowledge.Search;
@@ -36,7 +37,19 @@ public sealed class KnowledgeDocumentBuilder
     private readonly StoredField _example = new(KnowledgeFields.Example, "1");
     private readonly BinaryDocValuesField _hit = new(KnowledgeFields.Hit, new BytesRef());
     private readonly Dictionary<string, Field> _text = [];
-    private readonly Field _chineseBigrams = new(KnowledgeAnalyzers.ChineseBigramField, "", TextType);
+    private readonly Field _chineseBigrams = new(KnowledgeAnalyzers.ChineseBigramField, "", BigramType);
+
+    /// <summary>
+    /// The Chinese bigram field: documents and term frequencies, no positions (nothing queries it by
+    /// phrase; measured: a quarter smaller, and a little less indexing time).
+    /// </summary>
+    public static readonly FieldType BigramType = Frozen(new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS });
+
+    private static FieldType Frozen(FieldType type)
+    {
+        type.Freeze();
+        return type;
+    }
 
     public Document Build(IndexItem item)
     {
