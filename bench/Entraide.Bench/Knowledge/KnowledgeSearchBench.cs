@@ -228,18 +228,8 @@ public sealed class KnowledgeSearchBench : IBenchCommand
         var searcher = index.Acquire();
         try
         {
-            var language = Languages.All;
-            var any = new BooleanQuery();
-            foreach (var l in language)
-            {
-                var field = KnowledgeAnalyzers.Field(l);
-                var tokens = KnowledgeAnalyzers.Tokens(KnowledgeAnalyzers.For(l), field, text).Distinct().ToList();
-                if (tokens.Count == 0) continue;
-                var all = new BooleanQuery();
-                foreach (var t in tokens) all.Add(new TermQuery(new Term(field, t)), Occur.MUST);
-                any.Add(all, Occur.SHOULD);
-            }
-            var docs = searcher.Search(any, Math.Max(1, searcher.IndexReader.MaxDoc));
+            if (KnowledgeSearch.TextMatchQuery(text) is not { } query) return [];
+            var docs = searcher.Search(query, Math.Max(1, searcher.IndexReader.MaxDoc));
             return [.. docs.ScoreDocs.Select(d => int.Parse(searcher.Doc(d.Doc).Get(KnowledgeFields.Key)["provision:".Length..], CultureInfo.InvariantCulture))];
         }
         finally { index.Release(searcher); }

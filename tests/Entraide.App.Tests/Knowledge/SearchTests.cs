@@ -42,6 +42,22 @@ public sealed class SearchTests(AppFixture fixture)
     }
 
     [Theory, ClassData(typeof(Databases))]
+    public async Task Search_Chinese_FindsWordsTheSegmentationCutOtherwise(Db db)
+    {
+        // SmartCn makes one word of 发展中国家 (developing countries) in the text, and 国家 / 援助 of the
+        // query: on segmented words 国家 is not found; on character bigrams it is.
+        var app = fixture.App(db);
+        var id = await Laws.CreateAsync(app, "THA", "技术合作法 " + Guid.NewGuid().ToString("N")[..4], "zh",
+            Laws.Version("zh", "2015-03-01", Laws.Provision("s_9", "主管机关可以向发展中国家提供技术援助。", [OffenceTerms.IllegalAccess], 12)));
+        var body = await app.Anonymous().GetAsync("/api/v1/knowledge/search?q=" + Uri.EscapeDataString("国家援助") + "&state=THA").ExpectAsync(HttpStatusCode.OK);
+        var hit = Assert.Single(body.GetProperty("hits").EnumerateArray(), h => h.GetProperty("law").GetGuid() == id);
+        var snippet = WebUtility.HtmlDecode(hit.GetProperty("snippet").GetString()!);
+        Assert.Contains("<mark>国家</mark>", snippet);
+        Assert.Contains("<mark>援助</mark>", snippet);
+        Assert.Equal("THA", Assert.Single(body.GetProperty("facets").GetProperty("state").EnumerateArray()).GetProperty("value").GetString());
+    }
+
+    [Theory, ClassData(typeof(Databases))]
     public async Task Search_English_StemsAndCountsFacets(Db db)
     {
         var app = fixture.App(db);

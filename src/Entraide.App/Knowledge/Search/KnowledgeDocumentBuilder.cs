@@ -1,6 +1,7 @@
 using System.Globalization;
 using Entraide.Domain.Common;
 using Lucene.Net.Documents;
+using Lucene.Net.Index;
 using Lucene.Net.Util;
 
 namespace Entraide.App.Knowledge.Search;
@@ -36,6 +37,19 @@ public sealed class KnowledgeDocumentBuilder
     private readonly StoredField _example = new(KnowledgeFields.Example, "1");
     private readonly BinaryDocValuesField _hit = new(KnowledgeFields.Hit, new BytesRef());
     private readonly Dictionary<string, Field> _text = [];
+    private readonly Field _chineseBigrams = new(KnowledgeAnalyzers.ChineseBigramField, "", BigramType);
+
+    /// <summary>
+    /// The Chinese bigram field: documents and term frequencies, no positions (nothing queries it by
+    /// phrase; measured: a quarter smaller, and a little less indexing time).
+    /// </summary>
+    public static readonly FieldType BigramType = Frozen(new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS });
+
+    private static FieldType Frozen(FieldType type)
+    {
+        type.Freeze();
+        return type;
+    }
 
     public Document Build(IndexItem item)
     {
@@ -51,12 +65,19 @@ public sealed class KnowledgeDocumentBuilder
         _body.SetStringValue(item.Body);
         var fieldName = KnowledgeAnalyzers.Field(item.Language);
         if (!_text.TryGetValue(fieldName, out var text)) _text[fieldName] = text = new Field(fieldName, "", TextType);
-        text.SetStringValue(IndexedText(item.Title, item.Number, item.Body));
+        var indexed = IndexedText(item.Title, item.Number, item.Body);
+        text.SetStringValue(indexed);
 
         // A very long text keeps only its stored fields (an empty value makes the search read those).
         var hit = HitRecord.Encode(item);
         _hit.SetBytesValue(hit.Length <= HitRecord.MaxBytes ? new BytesRef(hit) : new BytesRef());
         var doc = new Document { _key, _group, _type, _typeFacet, _language, _languageFacet, _date, _yearFacet, _title, text, _body, _hit };
+        if (item.Language == Languages.Chinese)
+        {
+            // Segmented words (text_zh) and character bigrams of the same text: Chinese queries are matched on the bigrams.
+            _chineseBigrams.SetStringValue(indexed);
+            doc.Add(_chineseBigrams);
+        }
         if (item.State is not null)
         {
             _state.SetStringValue(item.State);

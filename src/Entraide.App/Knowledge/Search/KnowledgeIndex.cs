@@ -11,7 +11,7 @@ namespace Entraide.App.Knowledge.Search;
 /// database is the record, writes mirror themselves here after they commit, and
 /// <c>entraide search reindex</c> rebuilds it whole. One writer per process; searchers are refreshed
 /// from it after each change, so a write is searchable as soon as its request returns. Nothing is
-/// opened until first used: start-up only asks <see cref="HasDocuments"/> (a read of the commit
+/// opened until first used: start-up only asks <see cref="NeedsRebuild"/> (a read of the commit
 /// point) and opens and warms the index in the background (<see cref="WarmInBackground"/>).
 /// </summary>
 public sealed class KnowledgeIndex : IDisposable
@@ -53,18 +53,40 @@ public sealed class KnowledgeIndex : IDisposable
     }
 
     /// <summary>
+    /// The shape of the index's documents, written into the commit point by every rebuild. An index
+    /// rebuilt under another shape (or before this was recorded) lacks fields the search relies on
+    /// (2: the Chinese bigram field), so start-up rebuilds it (<see cref="NeedsRebuild"/>).
+    /// </summary>
+    public const string Schema = "2";
+
+    private const string SchemaKey = "schema";
+
+    /// <summary>
     /// Whether the index on disk holds documents, read from its last commit point without opening a
     /// writer or a searcher (cheap at start-up whatever the size of the index).
     /// </summary>
-    public bool HasDocuments()
+    public bool HasDocuments() => ReadCommit() is { Documents: true };
+
+    /// <summary>
+    /// Whether start-up must build the index from the database: it is empty, or its last rebuild wrote
+    /// another document shape (<see cref="Schema"/>). Reads only the commit point.
+    /// </summary>
+    public bool NeedsRebuild() => ReadCommit() is not { Documents: true, Schema: Schema };
+
+    private (bool Documents, string? Schema)? ReadCommit()
     {
-        if (_writer is not null) return Count > 0;
-        if (!System.IO.Directory.Exists(_path)) return false;
+        if (_writer is not null)
+        {
+            _writer.CommitData.TryGetValue(SchemaKey, out var current);
+            return (Count > 0, current);
+        }
+        if (!System.IO.Directory.Exists(_path)) return null;
         using var directory = FSDirectory.Open(_path);
-        if (!DirectoryReader.IndexExists(directory)) return false;
+        if (!DirectoryReader.IndexExists(directory)) return null;
         var infos = new SegmentInfos();
         infos.Read(directory);
-        return infos.Segments.Any(s => s.Info.DocCount - s.DelCount > 0);
+        infos.UserData.TryGetValue(SchemaKey, out var schema);
+        return (infos.Segments.Any(s => s.Info.DocCount - s.DelCount > 0), schema);
     }
 
     /// <summary>
@@ -123,11 +145,15 @@ public sealed class KnowledgeIndex : IDisposable
         _searchers!.MaybeRefreshBlocking();
     }
 
-    /// <summary>Empties the index; the caller adds everything back then calls <see cref="Commit"/>.</summary>
+    /// <summary>
+    /// Empties the index; the caller adds everything back then calls <see cref="Commit"/>, which records
+    /// the current <see cref="Schema"/> (later commits keep it).
+    /// </summary>
     public void Clear()
     {
         Open();
         _writer!.DeleteAll();
+        _writer.SetCommitData(new Dictionary<string, string> { [SchemaKey] = Schema });
     }
 
     public void Commit()
