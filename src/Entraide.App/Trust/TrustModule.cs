@@ -19,6 +19,7 @@ internal sealed class TrustModule : IModule
     {
         services.AddScoped<ApiTokenCommands>();
         services.AddScoped<AuditQueries>();
+        services.AddScoped<ISeeder, RolesSeeder>();
         services.AddScoped<ISeeder, DemoAccounts>();
         services.AddSingleton(new Web.NavItem("/account/tokens", "API tokens", 900, true, Roles.StateAdministrator, Roles.Secretariat));
     }

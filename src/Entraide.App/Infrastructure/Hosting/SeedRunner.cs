@@ -1,13 +1,20 @@
 namespace Entraide.App.Infrastructure.Hosting.Seeding;
 
-/// <summary>Runs every registered <see cref="ISeeder"/> in order, and prints the demo accounts.</summary>
+/// <summary>Runs the registered <see cref="ISeeder"/>s of a stage in order, and prints the demo accounts.</summary>
 public sealed class SeedRunner(IEnumerable<ISeeder> seeders, IServiceProvider services, Trust.ICurrentActor actor)
 {
-    public async Task RunAsync(bool demo, TextWriter output, CancellationToken ct)
+    public Task RunAsync(bool demo, TextWriter output, CancellationToken ct) => RunAsync(demo, output, SeedStage.All, ct);
+
+    public async Task RunAsync(bool demo, TextWriter output, SeedStage stage, CancellationToken ct)
     {
         if (actor is Trust.HttpCurrentActor h) h.Set(Domain.Trust.Actor.System);
         var context = new SeedContext(services, demo, output);
-        foreach (var s in seeders.OrderBy(s => s.Order))
+        foreach (var s in seeders.Where(s => stage switch
+                 {
+                     SeedStage.Reference => s.Reference,
+                     SeedStage.Background => !s.Reference,
+                     _ => true,
+                 }).OrderBy(s => s.Order))
         {
             await s.SeedAsync(context, ct);
             StartupTrace.Mark("seeder " + s.GetType().Name);

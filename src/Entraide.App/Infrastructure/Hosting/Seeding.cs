@@ -7,7 +7,26 @@ namespace Entraide.App.Infrastructure.Hosting;
 public interface ISeeder
 {
     int Order => 100;
+
+    /// <summary>
+    /// Reference data the server cannot serve without (the roles): seeded before <c>/health/ready</c>
+    /// answers. The others (demo content, the search index) run in the background once the server is
+    /// ready; <c>entraide seed</c> runs them all.
+    /// </summary>
+    bool Reference => false;
+
     Task SeedAsync(SeedContext context, CancellationToken ct);
+}
+
+/// <summary>Which seeders a <see cref="Seeding.SeedRunner"/> runs.</summary>
+public enum SeedStage
+{
+    /// <summary>Every seeder, in order (the CLI's <c>seed</c>).</summary>
+    All,
+    /// <summary>Only the reference seeders (at start-up, before readiness).</summary>
+    Reference,
+    /// <summary>The rest (at start-up, in the background after readiness).</summary>
+    Background,
 }
 
 public sealed class SeedContext(IServiceProvider services, bool demo, TextWriter output)
