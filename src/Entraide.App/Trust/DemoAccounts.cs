@@ -8,42 +8,35 @@ using Microsoft.EntityFrameworkCore;
 namespace Entraide.App.Trust;
 
 /// <summary>The roles: reference data, in place before the server reports ready.</summary>
-internal sealed class RolesSeeder(EntraideDbContext db, IServiceProvider services) : ISeeder
+internal sealed class RolesSeeder(DatabaseSettings database, IServiceProvider services) : IReferenceSeeder
 {
     public int Order => 5;
-    public bool Reference => true;
 
     public async Task SeedAsync(SeedContext context, CancellationToken ct)
     {
-        // On every start, one plain read of the role names: no LINQ query to compile nor Identity to
-        // build before the server is ready. The roles are created (through Identity) on the first start only.
+        // On every start, one plain read of the role names: no Entity Framework context, LINQ query or
+        // Identity to build before the server is ready. The roles are created (in one audited save) on
+        // the first start only.
         var missing = Roles.All.Except(await ExistingAsync(ct), StringComparer.Ordinal).ToList();
         if (missing.Count == 0) return;
-        var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var r in missing)
-        {
-            if (!await roles.RoleExistsAsync(r)) await roles.CreateAsync(new IdentityRole(r));
-        }
+        // One save for all of them (audited like any save), normalised as Identity's role manager would.
+        var db = services.GetRequiredService<EntraideDbContext>();
+        var normalizer = services.GetRequiredService<ILookupNormalizer>();
+        db.Set<IdentityRole>().AddRange(missing.Select(r => new IdentityRole(r) { NormalizedName = normalizer.NormalizeName(r) }));
+        await db.SaveChangesAsync(ct);
     }
+
+    // The roles' table in the model (StartupTests checks the two agree).
+    internal const string Table = "trust_roles";
 
     private async Task<List<string>> ExistingAsync(CancellationToken ct)
     {
-        var entity = db.Model.FindEntityType(typeof(IdentityRole))!;
-        var table = entity.GetTableName()!;
-        var column = entity.FindProperty(nameof(IdentityRole.Name))!.GetColumnName();
         var names = new List<string>();
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            await using var cmd = db.Database.GetDbConnection().CreateCommand();
-            cmd.CommandText = $"SELECT \"{column}\" FROM \"{table}\"";
-            await using var reader = await cmd.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct)) if (!reader.IsDBNull(0)) names.Add(reader.GetString(0));
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        await using var conn = await DatabaseSetup.OpenPlainAsync(database, ct);
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = $"SELECT \"Name\" FROM \"{Table}\"";
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) if (!reader.IsDBNull(0)) names.Add(reader.GetString(0));
         return names;
     }
 }

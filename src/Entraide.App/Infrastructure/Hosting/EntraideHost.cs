@@ -46,6 +46,9 @@ public static class EntraideHost
         StartupTrace.Mark("services added");
         var app = builder.Build();
         StartupTrace.Mark("host built");
+        // The database is prepared from here on, while the pipeline and endpoints are set up and the
+        // server starts; the host's start completes once it is done.
+        app.Services.GetRequiredService<DatabasePreparation>().Begin();
         UseEntraide(app);
         StartupTrace.Mark("pipeline and endpoints mapped");
         app.Lifetime.ApplicationStarted.Register(() => StartupTrace.Mark("listening"));
@@ -79,7 +82,9 @@ public static class EntraideHost
         // Registered first: the database is migrated and the reference data seeded while the rest of the
         // host starts, and the host's start completes only once that is done.
         services.AddSingleton<StartupState>();
-        services.AddHostedService<DatabasePreparation>();
+        services.AddSingleton<DatabasePreparation>();
+        services.AddHostedService(sp => sp.GetRequiredService<DatabasePreparation>());
+        if (StartupTrace.On) services.AddTransient<IStartupFilter, StartupTraceFilter>();
         services.AddHostedService<StartupMemoryTrim>();
         services.AddHostedService<AuditChainer>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
@@ -135,8 +140,13 @@ public static class EntraideHost
 
     private static void UseEntraide(WebApplication app)
     {
+        // Composed last when the server builds its pipeline: marks the end of that step in the trace.
+        if (StartupTrace.On) app.Use(next => { StartupTrace.Mark("request pipeline built"); return next; });
         // Requests that arrive while the database is being prepared wait for it.
         app.UseMiddleware<StartupGate>();
+        // Health answers first (anonymous, plain text, no endpoint): probes go through nothing else.
+        app.UseHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false });
+        app.UseHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         // Localisation first, so that error responses are in the request's language too.
         app.UseRequestLocalization();
         // The API answers problem details; pages show the localised error page.
@@ -166,14 +176,15 @@ public static class EntraideHost
         app.UseMiddleware<TwoFactorEnrolment>();
         app.UseAntiforgery();
 
-        app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        StartupTrace.Mark("middleware added");
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference("/api/reference", o => o.WithTitle("Entraide API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
         app.MapEntraideTelemetry();
 
+        StartupTrace.Mark("OpenAPI and telemetry mapped");
         var api = app.MapGroup("/api/v1").WithGroupName("v1");
         foreach (var m in Modules.Discover()) m.MapEndpoints(api);
+        StartupTrace.Mark("module endpoints mapped");
         app.MapRazorPages();
     }
 }

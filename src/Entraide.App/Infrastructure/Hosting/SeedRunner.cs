@@ -1,7 +1,7 @@
 namespace Entraide.App.Infrastructure.Hosting.Seeding;
 
 /// <summary>Runs the registered <see cref="ISeeder"/>s of a stage in order, and prints the demo accounts.</summary>
-public sealed class SeedRunner(IEnumerable<ISeeder> seeders, IServiceProvider services, Trust.ICurrentActor actor)
+public sealed class SeedRunner(IServiceProvider services, Trust.ICurrentActor actor)
 {
     public Task RunAsync(bool demo, TextWriter output, CancellationToken ct) => RunAsync(demo, output, SeedStage.All, ct);
 
@@ -9,12 +9,14 @@ public sealed class SeedRunner(IEnumerable<ISeeder> seeders, IServiceProvider se
     {
         if (actor is Trust.HttpCurrentActor h) h.Set(Domain.Trust.Actor.System);
         var context = new SeedContext(services, demo, output);
-        foreach (var s in seeders.Where(s => stage switch
-                 {
-                     SeedStage.Reference => s.Reference,
-                     SeedStage.Background => !s.Reference,
-                     _ => true,
-                 }).OrderBy(s => s.Order))
+        // Resolved per stage: the reference stage builds only the reference seeders and what they need.
+        IEnumerable<ISeeder> seeders = stage switch
+        {
+            SeedStage.Reference => services.GetServices<IReferenceSeeder>(),
+            SeedStage.Background => services.GetServices<ISeeder>().Where(s => s is not IReferenceSeeder),
+            _ => services.GetServices<ISeeder>(),
+        };
+        foreach (var s in seeders.OrderBy(s => s.Order))
         {
             await s.SeedAsync(context, ct);
             StartupTrace.Mark("seeder " + s.GetType().Name);

@@ -8,15 +8,17 @@ public interface ISeeder
 {
     int Order => 100;
 
-    /// <summary>
-    /// Reference data the server cannot serve without (the roles): seeded before <c>/health/ready</c>
-    /// answers. The others (demo content, the search index) run in the background once the server is
-    /// ready; <c>entraide seed</c> runs them all.
-    /// </summary>
-    bool Reference => false;
-
     Task SeedAsync(SeedContext context, CancellationToken ct);
 }
+
+/// <summary>
+/// A seeder of reference data the server cannot serve without (the roles): run before
+/// <c>/health/ready</c> answers. The other seeders (demo content, the search index) run in the
+/// background once the server is ready; <c>entraide seed</c> runs them all. Register it as both
+/// <see cref="ISeeder"/> and <see cref="IReferenceSeeder"/>: start-up then builds only these (and what
+/// they need) before readiness.
+/// </summary>
+public interface IReferenceSeeder : ISeeder;
 
 /// <summary>Which seeders a <see cref="Seeding.SeedRunner"/> runs.</summary>
 public enum SeedStage

@@ -1,4 +1,5 @@
 using Entraide.App.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Entraide.App.Infrastructure.Hosting;
@@ -41,34 +42,50 @@ internal sealed class DatabasePreparation(
     private Task? _background;
     private readonly CancellationTokenSource _stopping = new();
 
+    private readonly Lock _gate = new();
+
     public Task StartingAsync(CancellationToken cancellationToken)
     {
-        _prepare = Task.Run(async () =>
-        {
-            try
-            {
-                StartupTrace.Mark("preparation starts");
-                if (config.GetValue("Database:MigrateOnStart", true)) await DatabaseSetup.MigrateAsync(services, cancellationToken);
-                StartupTrace.Mark("database migrated");
-                await using var scope = services.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<Seeding.SeedRunner>()
-                    .RunAsync(config.GetValue("Entraide:Demo", false), Console.Out, SeedStage.Reference, cancellationToken);
-                StartupTrace.Mark("reference data seeded");
-                state.SetPrepared(null);
-            }
-            catch (Exception ex)
-            {
-                state.SetPrepared(ex);
-                throw;
-            }
-        }, CancellationToken.None);
+        Begin();
         return Task.CompletedTask;
     }
 
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>Starts the preparation (once): <see cref="EntraideHost.Build"/> calls it as soon as the services exist.</summary>
+    public void Begin()
+    {
+        lock (_gate) _prepare ??= Task.Run(PrepareAsync, CancellationToken.None);
+    }
+
+    private async Task PrepareAsync()
+    {
+        var ct = _stopping.Token;
+        try
+        {
+            StartupTrace.Mark("preparation starts");
+            if (config.GetValue("Database:MigrateOnStart", true)) await DatabaseSetup.MigrateAsync(services, ct);
+            StartupTrace.Mark("database migrated");
+            await using var scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<Seeding.SeedRunner>()
+                .RunAsync(config.GetValue("Entraide:Demo", false), Console.Out, SeedStage.Reference, ct);
+            StartupTrace.Mark("reference data seeded");
+            state.SetPrepared(null);
+        }
+        catch (Exception ex)
+        {
+            state.SetPrepared(ex);
+            throw;
+        }
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        StartupTrace.Mark("hosted services starting");
+        return Task.CompletedTask;
+    }
 
     public async Task StartedAsync(CancellationToken cancellationToken)
     {
+        StartupTrace.Mark("hosted services and server started");
         await _prepare!.WaitAsync(cancellationToken);
         _background = Task.Run(SeedInBackgroundAsync, CancellationToken.None);
     }
@@ -77,6 +94,7 @@ internal sealed class DatabasePreparation(
     {
         try
         {
+            await WarmUpAsync(_stopping.Token);
             await using var scope = services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<Seeding.SeedRunner>()
                 .RunAsync(config.GetValue("Entraide:Demo", false), Console.Out, SeedStage.Background, _stopping.Token);
@@ -93,6 +111,23 @@ internal sealed class DatabasePreparation(
                 lifetime.StopApplication();
             }
         }
+    }
+
+    /// <summary>
+    /// What readiness no longer waits for, done before the first requests need it: Entity Framework's
+    /// first context and query, and the endpoint table (every API endpoint's request delegate and the
+    /// Razor pages).
+    /// </summary>
+    private async Task WarmUpAsync(CancellationToken ct)
+    {
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<EntraideDbContext>();
+            await db.Set<Microsoft.AspNetCore.Identity.IdentityRole>().AsNoTracking().AnyAsync(r => r.Name == "", ct);
+        }
+        StartupTrace.Mark("warm-up: first Entity Framework query");
+        _ = services.GetService<EndpointDataSource>()?.Endpoints.Count;
+        StartupTrace.Mark("warm-up: endpoint table");
     }
 
     public Task StoppingAsync(CancellationToken cancellationToken)
@@ -150,15 +185,24 @@ internal sealed class StartupGate(RequestDelegate next, StartupState state)
 /// Readiness: unhealthy until the database is migrated and the reference data is in, then the
 /// database must answer. Reports "degraded" (still 200) while the background seeding runs.
 /// </summary>
-internal sealed class ReadinessCheck(StartupState state, IServiceScopeFactory scopes) : IHealthCheck
+internal sealed class ReadinessCheck(StartupState state, DatabaseSettings database) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         if (!state.Prepared.IsCompletedSuccessfully)
             return HealthCheckResult.Unhealthy(state.Prepared.IsFaulted ? "Database preparation failed." : "Starting: migrating the database and seeding reference data.");
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<EntraideDbContext>();
-        if (!await db.Database.CanConnectAsync(cancellationToken)) return HealthCheckResult.Unhealthy("The database does not answer.");
+        try
+        {
+            // A plain connection and query: readiness does not wait for Entity Framework's first context.
+            await using var conn = await DatabaseSetup.OpenPlainAsync(database, cancellationToken);
+            await using var cmd = conn.CreateCommand();
+            cmd.CommandText = "SELECT 1";
+            await cmd.ExecuteScalarAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
+        {
+            return HealthCheckResult.Unhealthy("The database does not answer.", ex);
+        }
         return state.Seeded.IsCompletedSuccessfully
             ? HealthCheckResult.Healthy()
             : HealthCheckResult.Degraded(state.Seeded.IsFaulted ? "Background seeding failed." : "Seeding demo content and the search index in the background.");
