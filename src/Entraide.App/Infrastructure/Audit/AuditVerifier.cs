@@ -210,8 +210,13 @@ public static class AuditVerifier
             }
             if (verdict is not null || walk.Overflowed)
             {
-                // The export ends cleanly only once read to its end (cancelling it is for errors).
-                while (export.StartRow() != -1) ct.ThrowIfCancellationRequested();
+                // The export ends cleanly only once read to its end (cancelling it is for errors);
+                // each remaining row's columns are skipped, not decoded.
+                while (export.StartRow() is var columns and not -1)
+                {
+                    for (var i = 0; i < columns; i++) export.Skip();
+                    ct.ThrowIfCancellationRequested();
+                }
                 return verdict ?? walk.Finish(head);
             }
         }
