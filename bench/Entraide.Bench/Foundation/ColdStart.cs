@@ -26,25 +26,45 @@ public sealed class ColdStart : IBenchCommand
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(1) };
         var fresh = new List<double>();
         var warm = new List<double>();
+        var freshCpu = new List<double>();
+        var warmCpu = new List<double>();
         var memory = new List<double>();
         for (var i = 0; i < runs; i++)
         {
             var dir = Path.Combine(Path.GetTempPath(), "entraide-cold-" + Guid.NewGuid().ToString("N")[..8]);
-            fresh.Add(await StartAsync(dll, dir, 5191, http, null));
-            warm.Add(await StartAsync(dll, dir, 5191, http, memory));
+            var (f, fc) = await StartAsync(dll, dir, 5191, http, null);
+            fresh.Add(f);
+            freshCpu.Add(fc);
+            var (w, wc) = await StartAsync(dll, dir, 5191, http, memory);
+            warm.Add(w);
+            warmCpu.Add(wc);
             Directory.Delete(dir, true);
         }
         double Median(List<double> v) => v.Order().ElementAt(v.Count / 2);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"first start (create + migrate + seed): median {Median(fresh):0} ms over {runs} runs (min {fresh.Min():0}, max {fresh.Max():0})"));
+            $"first start (create + migrate + seed): median {Median(fresh):0} ms over {runs} runs (min {fresh.Min():0}, max {fresh.Max():0}); CPU to ready median {Median(freshCpu):0} ms (min {freshCpu.Min():0}, max {freshCpu.Max():0})"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"start on an existing database: median {Median(warm):0} ms (min {warm.Min():0}, max {warm.Max():0})"));
+            $"start on an existing database: median {Median(warm):0} ms (min {warm.Min():0}, max {warm.Max():0}); CPU to ready median {Median(warmCpu):0} ms (min {warmCpu.Min():0}, max {warmCpu.Max():0})"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"load average at the end: {File.ReadAllText("/proc/loadavg").Trim()}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"idle resident memory 5 s after ready: median {Median(memory):0.0} MB (max {memory.Max():0.0})"));
         return Median(fresh) < 3000 && memory.Max() < 200 ? 0 : 1;
     }
 
-    private static async Task<double> StartAsync(string dll, string dataDir, int port, HttpClient http, List<double>? memory)
+    /// <summary>User + system CPU time the process has used (Linux <c>/proc/PID/stat</c>, in clock ticks of 10 ms).</summary>
+    private static double CpuMilliseconds(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) * 10.0;
+        }
+        catch (IOException) { return double.NaN; }
+    }
+
+    private static async Task<(double Ms, double CpuMs)> StartAsync(string dll, string dataDir, int port, HttpClient http, List<double>? memory)
     {
         var psi = new ProcessStartInfo("dotnet", $"\"{dll}\" --urls http://127.0.0.1:{port}")
         {
@@ -60,13 +80,13 @@ public sealed class ColdStart : IBenchCommand
         p.ErrorDataReceived += (_, _) => { };
         p.BeginOutputReadLine();
         p.BeginErrorReadLine();
-        double ms;
+        double ms, cpu;
         while (true)
         {
             try
             {
                 using var r = await http.GetAsync($"http://127.0.0.1:{port}/health/ready");
-                if (r.IsSuccessStatusCode) { ms = clock.Elapsed.TotalMilliseconds; break; }
+                if (r.IsSuccessStatusCode) { ms = clock.Elapsed.TotalMilliseconds; cpu = CpuMilliseconds(p.Id); break; }
             }
             catch (HttpRequestException) { }
             catch (TaskCanceledException) { }
@@ -81,6 +101,6 @@ public sealed class ColdStart : IBenchCommand
         }
         p.Kill(entireProcessTree: true);
         await p.WaitForExitAsync();
-        return ms;
+        return (ms, cpu);
     }
 }

@@ -1,4 +1,5 @@
 using Entraide.App.Infrastructure.Hosting;
+using Entraide.App.Infrastructure.Persistence;
 using Entraide.Domain.Network;
 using Entraide.Domain.Trust;
 using Microsoft.AspNetCore.Identity;
@@ -6,8 +7,42 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Entraide.App.Trust;
 
-/// <summary>Creates the roles always, and with <c>--demo</c> one account per role in ten States plus the secretariat.</summary>
-internal sealed class DemoAccounts(UserManager<EntraideUser> users, RoleManager<IdentityRole> roles, TimeProvider clock) : ISeeder
+/// <summary>The roles: reference data, in place before the server reports ready.</summary>
+internal sealed class RolesSeeder(DatabaseSettings database, IServiceProvider services) : IReferenceSeeder
+{
+    public int Order => 5;
+
+    public async Task SeedAsync(SeedContext context, CancellationToken ct)
+    {
+        // On every start, one plain read of the role names: no Entity Framework context, LINQ query or
+        // Identity to build before the server is ready. The roles are created (in one audited save) on
+        // the first start only.
+        var missing = Roles.All.Except(await ExistingAsync(ct), StringComparer.Ordinal).ToList();
+        if (missing.Count == 0) return;
+        // One save for all of them (audited like any save), normalised as Identity's role manager would.
+        var db = services.GetRequiredService<EntraideDbContext>();
+        var normalizer = services.GetRequiredService<ILookupNormalizer>();
+        db.Set<IdentityRole>().AddRange(missing.Select(r => new IdentityRole(r) { NormalizedName = normalizer.NormalizeName(r) }));
+        await db.SaveChangesAsync(ct);
+    }
+
+    // The roles' table in the model (StartupTests checks the two agree).
+    internal const string Table = "trust_roles";
+
+    private async Task<List<string>> ExistingAsync(CancellationToken ct)
+    {
+        var names = new List<string>();
+        await using var conn = await DatabaseSetup.OpenPlainAsync(database, ct);
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = $"SELECT \"Name\" FROM \"{Table}\"";
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) if (!reader.IsDBNull(0)) names.Add(reader.GetString(0));
+        return names;
+    }
+}
+
+/// <summary>With <c>--demo</c>, one account per role in twelve States plus the secretariat and donors.</summary>
+internal sealed class DemoAccounts(UserManager<EntraideUser> users, TimeProvider clock) : ISeeder
 {
     public const string Password = "Entraide-Demo-2026";
     /// <summary>Base32 authenticator key shared by the demo accounts, so one authenticator entry serves them all.</summary>
@@ -31,12 +66,6 @@ internal sealed class DemoAccounts(UserManager<EntraideUser> users, RoleManager<
 
     public async Task SeedAsync(SeedContext context, CancellationToken ct)
     {
-        // One query on every start; roles are created only on the first.
-        var existing = await roles.Roles.Select(r => r.Name!).ToListAsync(ct);
-        foreach (var r in Roles.All.Except(existing, StringComparer.Ordinal))
-        {
-            if (!await roles.RoleExistsAsync(r)) await roles.CreateAsync(new IdentityRole(r));
-        }
         if (!context.Demo) return;
 
         foreach (var state in States)

@@ -19,6 +19,9 @@ internal sealed class TrustModule : IModule
     {
         services.AddScoped<ApiTokenCommands>();
         services.AddScoped<AuditQueries>();
+        services.AddScoped<RolesSeeder>();
+        services.AddScoped<ISeeder>(sp => sp.GetRequiredService<RolesSeeder>());
+        services.AddScoped<IReferenceSeeder>(sp => sp.GetRequiredService<RolesSeeder>());
         services.AddScoped<ISeeder, DemoAccounts>();
         services.AddSingleton(new Web.NavItem("/account/tokens", "API tokens", 900, true, Roles.StateAdministrator, Roles.Secretariat));
     }

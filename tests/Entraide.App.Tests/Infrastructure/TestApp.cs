@@ -1,10 +1,12 @@
 using System.Net.Http.Headers;
+using Entraide.App.Infrastructure.Hosting;
 using Entraide.App.Infrastructure.Persistence;
 using Entraide.App.Trust;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
 
 namespace Entraide.App.Tests.Infrastructure;
@@ -100,6 +102,17 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Entraide:SignInAttemptsPerMinute", "100000");
         foreach (var (k, v) in Settings) builder.UseSetting(k, v);
         builder.UseEnvironment("Testing");
+    }
+
+    /// <summary>
+    /// Starts the host and waits for its background seeding as well: the server is ready once the
+    /// reference data is in, but the tests use the demo accounts and content seeded after that.
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        host.Services.GetRequiredService<StartupState>().Seeded.GetAwaiter().GetResult();
+        return host;
     }
 
     /// <summary>A client authenticated as a fresh API token of <paramref name="state"/> holding <paramref name="roles"/>.</summary>

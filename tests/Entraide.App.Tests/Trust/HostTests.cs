@@ -1,5 +1,11 @@
 using System.Net;
+using Entraide.App.Infrastructure.Hosting;
+using Entraide.App.Infrastructure.Persistence;
 using Entraide.App.Tests.Infrastructure;
+using Entraide.App.Trust;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Entraide.App.Tests.Trust;
 
@@ -12,6 +18,25 @@ public sealed class HostTests(AppFixture fixture)
         var client = fixture.App(db).Anonymous();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task StartUp_PlainReads_AgreeWithTheModel(Db db)
+    {
+        // Start-up reads the migrations history and the roles with plain queries, not through Entity Framework.
+        var app = fixture.App(db);
+        var settings = app.Services.GetRequiredService<DatabaseSettings>();
+        await app.WithDbAsync(async ctx =>
+        {
+            Assert.Equal(RolesSeeder.Table, ctx.Model.FindEntityType(typeof(IdentityRole))!.GetTableName());
+            Assert.Equal(ctx.Database.GetMigrations().Order(StringComparer.Ordinal), DatabaseSetup.KnownMigrations(settings.Provider).Order(StringComparer.Ordinal));
+            return 0;
+        });
+        Assert.True(await DatabaseSetup.IsUpToDateAsync(settings, CancellationToken.None));
+        var state = app.Services.GetRequiredService<StartupState>();
+        Assert.True(state.Prepared.IsCompletedSuccessfully);
+        Assert.True(state.Seeded.IsCompletedSuccessfully);
+        Assert.Equal("Healthy", await app.Anonymous().GetStringAsync("/health/ready"));
     }
 
     [Fact]

@@ -58,6 +58,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             b.Configuration["Entraide:SignInAttemptsPerMinute"] = "100000";
         });
         await _app.StartAsync();
+        // Demo accounts and content are seeded in the background once the server is ready.
+        await _app.Services.GetRequiredService<StartupState>().Seeded;
         BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
         _playwright = await Playwright.CreateAsync();

@@ -11,12 +11,16 @@ namespace Entraide.App.Infrastructure.Audit;
 /// say) cannot fork the chain: each batch moves the chain head with a compare-and-set, and a batch
 /// that loses the race is rolled back and retried.
 /// </summary>
-public sealed partial class AuditChainer(IServiceScopeFactory scopes, AuditSignal signal, ILogger<AuditChainer> logger) : BackgroundService
+public sealed partial class AuditChainer(IServiceScopeFactory scopes, AuditSignal signal, Hosting.StartupState startup, ILogger<AuditChainer> logger) : BackgroundService
 {
     public const int BatchSize = 2000;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Not before the database is migrated (start-up prepares it while the host starts).
+        try { await startup.Prepared.WaitAsync(stoppingToken); }
+        catch (OperationCanceledException) { return; }
+        catch (Exception) { return; } // the host's start fails with the preparation's error
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -3,6 +3,8 @@ using Entraide.App.Infrastructure.Persistence;
 using Entraide.Domain.Trust;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
 using SQLitePCL;
 
 namespace Entraide.App.Infrastructure.Audit;
@@ -27,6 +29,9 @@ public static class AuditVerifier
     private const int MaxReorderWindow = 100_000;
     private const int BatchSize = 2048;
 
+    /// <summary>PostgreSQL reads the chain with a binary COPY export (the bench turns it off to compare with the data reader).</summary>
+    internal static bool PostgresCopyExport { get; set; } = true;
+
     public static async Task<AuditVerification> VerifyAsync(EntraideDbContext db, CancellationToken ct = default)
     {
         var head = await db.Set<AuditChainHead>().AsNoTracking().SingleAsync(h => h.Id == AuditChainHead.SingletonId, ct);
@@ -45,6 +50,7 @@ public static class AuditVerifier
                 $"{Col("EntityType")}, {Col("EntityId")}, {Col("BeforeDigest")}, {Col("AfterDigest")}, {Col("Hash")} " +
                 $"FROM {Quote(entity.GetTableName()!)} WHERE {Col("Sequence")} IS NOT NULL ORDER BY {Col("Id")}";
             if (conn is SqliteConnection sqlite) return VerifySqlite(sqlite, cmd.CommandText, head, pending, ct);
+            if (conn is NpgsqlConnection pg && PostgresCopyExport) return VerifyPostgres(pg, cmd.CommandText, head, pending, ct);
             await using var r = await cmd.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, ct);
             var walk = new ChainWalk(pending);
 
@@ -157,6 +163,75 @@ public static class AuditVerifier
             }
             return walk.Finish(head);
         }
+    }
+
+    /// <summary>
+    /// PostgreSQL: exports the rows with a binary <c>COPY … TO STDOUT</c> (no per-row protocol
+    /// messages) and reads each text field as its raw UTF-8 bytes (a text value's binary form), so a
+    /// row is hashed without being turned into strings. The server produces rows on its own core while
+    /// this one hashes. Rows out of chain order take the ordinary path.
+    /// </summary>
+    private static AuditVerification VerifyPostgres(NpgsqlConnection conn, string sql, AuditChainHead head, long pending, CancellationToken ct)
+    {
+        using var export = conn.BeginBinaryExport($"COPY ({sql}) TO STDOUT (FORMAT BINARY)");
+        using var cancel = ct.Register(() => export.Cancel());
+        var walk = new ChainWalk(pending);
+        var stored = new byte[AuditChain.HashLength];
+        while (export.StartRow() != -1)
+        {
+            var id = export.Read<long>(NpgsqlDbType.Bigint);
+            var sequence = export.Read<long>(NpgsqlDbType.Bigint);
+            var at = export.Read<long>(NpgsqlDbType.Bigint);
+            var actor = Utf8(export);
+            var state = Utf8(export);
+            var action = Utf8(export);
+            var type = Utf8(export);
+            var entityId = Utf8(export);
+            var before = Utf8(export);
+            var after = Utf8(export);
+            var hash = Utf8(export);
+            AuditVerification? verdict;
+            if (sequence == walk.Expected)
+            {
+                var text = new Utf8AuditText
+                {
+                    ActorId = actor, StateCode = state, StateCodeIsNull = state is null, Action = action, EntityType = type,
+                    EntityId = entityId, BeforeDigest = before, BeforeDigestIsNull = before is null,
+                    AfterDigest = after, AfterDigestIsNull = after is null,
+                };
+                AuditChain.LinkUtf8(walk.Previous, id, sequence, at, text, walk.Computed);
+                var hashMatches = hash is not null && TryParseHex(hash, stored) && stored.AsSpan().SequenceEqual(walk.Computed);
+                verdict = walk.Linked(hashMatches, id, sequence);
+            }
+            else
+            {
+                verdict = walk.Accept(new AuditFields(id, sequence, at, String(actor)!, String(state), String(action)!, String(type)!,
+                    String(entityId)!, String(before), String(after)), String(hash));
+            }
+            if (verdict is not null || walk.Overflowed)
+            {
+                // The export ends cleanly only once read to its end (cancelling it is for errors);
+                // each remaining row's columns are skipped, not decoded.
+                while (export.StartRow() is var columns and not -1)
+                {
+                    for (var i = 0; i < columns; i++) export.Skip();
+                    ct.ThrowIfCancellationRequested();
+                }
+                return verdict ?? walk.Finish(head);
+            }
+        }
+        ct.ThrowIfCancellationRequested();
+        return walk.Finish(head);
+
+        // A text value's binary COPY form is its UTF-8 bytes: read as bytea, nothing is decoded.
+        static byte[]? Utf8(NpgsqlBinaryExporter e)
+        {
+            if (!e.IsNull) return e.Read<byte[]>(NpgsqlDbType.Bytea);
+            e.Skip();
+            return null;
+        }
+
+        static string? String(byte[]? utf8) => utf8 is null ? null : System.Text.Encoding.UTF8.GetString(utf8);
     }
 
     private static bool IsNull(sqlite3_stmt stmt, int i) => raw.sqlite3_column_type(stmt, i) == raw.SQLITE_NULL;

@@ -37,6 +37,8 @@ public static class EntraideHost
             k.AddServerHeader = false;
             k.Limits.MaxRequestBodySize = 50 * 1024 * 1024;
         });
+        // Failing checks are logged as errors still; "degraded" (background seeding at start-up) is not news.
+        builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService", LogLevel.Error);
         configure?.Invoke(builder);
         StartupTrace.Mark("builder created");
 
@@ -44,6 +46,9 @@ public static class EntraideHost
         StartupTrace.Mark("services added");
         var app = builder.Build();
         StartupTrace.Mark("host built");
+        // The database is prepared from here on, while the pipeline and endpoints are set up and the
+        // server starts; the host's start completes once it is done.
+        app.Services.GetRequiredService<DatabasePreparation>().Begin();
         UseEntraide(app);
         StartupTrace.Mark("pipeline and endpoints mapped");
         app.Lifetime.ApplicationStarted.Register(() => StartupTrace.Mark("listening"));
@@ -74,8 +79,12 @@ public static class EntraideHost
     private static void AddEntraideServices(IServiceCollection services, IConfiguration configuration, IWebHostEnvironment env)
     {
         AddEntraideCore(services, configuration);
-        // Registered first so the database is migrated and seeded before anything else starts.
-        services.AddHostedService<DatabasePreparation>();
+        // Registered first: the database is migrated and the reference data seeded while the rest of the
+        // host starts, and the host's start completes only once that is done.
+        services.AddSingleton<StartupState>();
+        services.AddSingleton<DatabasePreparation>();
+        services.AddHostedService(sp => sp.GetRequiredService<DatabasePreparation>());
+        if (StartupTrace.On) services.AddTransient<IStartupFilter, StartupTraceFilter>();
         services.AddHostedService<StartupMemoryTrim>();
         services.AddHostedService<AuditChainer>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
@@ -95,7 +104,7 @@ public static class EntraideHost
             doc.Info.Version = "v1";
             return Task.CompletedTask;
         }));
-        services.AddHealthChecks().AddDbContextCheck<EntraideDbContext>("database", tags: ["ready"]);
+        services.AddHealthChecks().AddCheck<ReadinessCheck>("database", tags: ["ready"]);
         services.Configure<RequestLocalizationOptions>(o =>
         {
             var cultures = Languages.All.Select(l => new CultureInfo(l)).ToList();
@@ -131,6 +140,13 @@ public static class EntraideHost
 
     private static void UseEntraide(WebApplication app)
     {
+        // Composed last when the server builds its pipeline: marks the end of that step in the trace.
+        if (StartupTrace.On) app.Use(next => { StartupTrace.Mark("request pipeline built"); return next; });
+        // Requests that arrive while the database is being prepared wait for it.
+        app.UseMiddleware<StartupGate>();
+        // Health answers first (anonymous, plain text, no endpoint): probes go through nothing else.
+        app.UseHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false });
+        app.UseHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         // Localisation first, so that error responses are in the request's language too.
         app.UseRequestLocalization();
         // The API answers problem details; pages show the localised error page.
@@ -160,53 +176,17 @@ public static class EntraideHost
         app.UseMiddleware<TwoFactorEnrolment>();
         app.UseAntiforgery();
 
-        app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        StartupTrace.Mark("middleware added");
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference("/api/reference", o => o.WithTitle("Entraide API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
         app.MapEntraideTelemetry();
 
+        StartupTrace.Mark("OpenAPI and telemetry mapped");
         var api = app.MapGroup("/api/v1").WithGroupName("v1");
         foreach (var m in Modules.Discover()) m.MapEndpoints(api);
+        StartupTrace.Mark("module endpoints mapped");
         app.MapRazorPages();
     }
-
-    /// <summary>Migrates the database and seeds what start-up needs (and the demo, if asked).</summary>
-    public static async Task PrepareAsync(IServiceProvider services, IConfiguration config, TextWriter output, CancellationToken ct = default)
-    {
-        StartupTrace.Mark("preparation starts");
-        if (config.GetValue("Database:MigrateOnStart", true)) await DatabaseSetup.MigrateAsync(services, ct);
-        StartupTrace.Mark("database migrated");
-        await using var scope = services.CreateAsyncScope();
-        var runner = scope.ServiceProvider.GetRequiredService<Seeding.SeedRunner>();
-        await runner.RunAsync(config.GetValue("Entraide:Demo", false), output, ct);
-        StartupTrace.Mark("seeded");
-    }
-}
-
-/// <summary>Migrates and seeds at start-up, before the server accepts requests.</summary>
-/// <summary>
-/// Once the server is up and its start-up work (migrations, reference data, model building, the
-/// search index's warm-up) is behind it, one full compacting collection returns the memory that work
-/// used to the system, so an idle server holds only what it serves with.
-/// </summary>
-internal sealed class StartupMemoryTrim(IHostApplicationLifetime lifetime) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
-            await started.Task.WaitAsync(stoppingToken);
-        await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-    }
-}
-
-internal sealed class DatabasePreparation(IServiceProvider services, IConfiguration config) : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken) => EntraideHost.PrepareAsync(services, config, Console.Out, cancellationToken);
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 public static class RateLimits

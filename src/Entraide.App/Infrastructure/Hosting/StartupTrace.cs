@@ -9,7 +9,7 @@ namespace Entraide.App.Infrastructure.Hosting;
 /// </summary>
 internal static class StartupTrace
 {
-    private static readonly bool On = Environment.GetEnvironmentVariable("ENTRAIDE_STARTUP_TRACE") == "1";
+    public static readonly bool On = Environment.GetEnvironmentVariable("ENTRAIDE_STARTUP_TRACE") == "1";
     private static long _last;
 
     public static void Mark(string step)
@@ -19,4 +19,14 @@ internal static class StartupTrace
         var delta = now - Interlocked.Exchange(ref _last, (long)now);
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[start-up] {now,7:0} ms (+{delta,5:0}) {step}"));
     }
+}
+
+/// <summary>With the trace on, marks when the server starts building its request pipeline.</summary>
+internal sealed class StartupTraceFilter : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        StartupTrace.Mark("server start: building the request pipeline");
+        next(app);
+    };
 }

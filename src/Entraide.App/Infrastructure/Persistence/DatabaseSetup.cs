@@ -1,4 +1,7 @@
+using System.Data.Common;
+using System.Reflection;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Design;
@@ -81,13 +84,13 @@ public static class DatabaseSetup
     // every start); design-time tools build the model from the configuration classes. Regenerate the
     // compiled models after any model change (docs/operations.md); a test fails while they are stale.
     internal static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder o, string cs) =>
-        o.UseSqlite(cs, s => s.MigrationsHistoryTable("__entraide_migrations"))
+        o.UseSqlite(cs, s => s.MigrationsHistoryTable(HistoryTable))
          .AddInterceptors(SqlitePragmas.Instance);
 
     internal static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder o, string cs) =>
         // No retrying execution strategy: handlers use explicit transactions, and a failed write is
         // answered 503 with a retry hint; clients retry with their Idempotency-Key.
-        o.UseNpgsql(WithServerDefaults(cs), s => s.MigrationsHistoryTable("__entraide_migrations"));
+        o.UseNpgsql(WithServerDefaults(cs), s => s.MigrationsHistoryTable(HistoryTable));
 
     /// <summary>
     /// Unless the connection string says otherwise: statements run often on a connection are prepared on the
@@ -108,25 +111,87 @@ public static class DatabaseSetup
         return b.ConnectionString;
     }
 
+    internal const string HistoryTable = "__entraide_migrations";
+
+    /// <summary>
+    /// A plain ADO.NET connection to the database, opened, with no Entity Framework behind it: start-up
+    /// uses it to check the migrations and the reference data, and readiness to see the database answer,
+    /// so that neither waits for Entity Framework's first context (which the server then builds in the
+    /// background).
+    /// </summary>
+    public static async Task<DbConnection> OpenPlainAsync(DatabaseSettings settings, CancellationToken ct = default)
+    {
+        DbConnection conn = settings.Provider == DatabaseProvider.Sqlite
+            ? new SqliteConnection(settings.ConnectionString)
+            : new Npgsql.NpgsqlConnection(settings.ConnectionString);
+        try
+        {
+            await conn.OpenAsync(ct);
+        }
+        catch
+        {
+            await conn.DisposeAsync();
+            throw;
+        }
+        return conn;
+    }
+
     /// <summary>Applies pending migrations; SQLite is switched to write-ahead logging first.</summary>
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
     {
+        // On every start but the first (or an upgrade), one plain query shows that nothing is pending.
+        if (await IsUpToDateAsync(services.GetRequiredService<DatabaseSettings>(), ct))
+        {
+            Hosting.StartupTrace.Mark("migrations checked: none pending");
+            return;
+        }
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EntraideDbContext>();
         Hosting.StartupTrace.Mark("context created");
-        if (db.Provider == DatabaseProvider.Sqlite)
-        {
-            await db.Database.OpenConnectionAsync(ct);
-            Hosting.StartupTrace.Mark("connection opened");
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
-            await db.Database.CloseConnectionAsync();
-        }
         // Migrate() also diffs the model against the snapshot, which costs seconds on a model this
         // size; asking for pending migrations first reads only the history table.
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).Any();
         Hosting.StartupTrace.Mark("pending migrations read");
         if (!pending) return;
         await db.Database.MigrateAsync(ct);
+    }
+
+    /// <summary>
+    /// Whether every migration this build knows for the provider is in the history table, read with a
+    /// plain connection (false when the table is not there yet). SQLite is switched to write-ahead logging.
+    /// </summary>
+    internal static async Task<bool> IsUpToDateAsync(DatabaseSettings settings, CancellationToken ct)
+    {
+        await using var conn = await OpenPlainAsync(settings, ct);
+        await using var cmd = conn.CreateCommand();
+        if (settings.Provider == DatabaseProvider.Sqlite)
+        {
+            cmd.CommandText = "PRAGMA journal_mode=WAL;";
+            await cmd.ExecuteNonQueryAsync(ct);
+            cmd.CommandText = $"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '{HistoryTable}'";
+        }
+        else
+        {
+            cmd.CommandText = $"SELECT count(*) FROM pg_catalog.pg_tables WHERE tablename = '{HistoryTable}' AND schemaname = ANY (current_schemas(false))";
+        }
+        if (Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) == 0) return false;
+        cmd.CommandText = $"SELECT \"MigrationId\" FROM \"{HistoryTable}\"";
+        var applied = new HashSet<string>(StringComparer.Ordinal);
+        await using (var reader = await cmd.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct)) applied.Add(reader.GetString(0));
+        }
+        return KnownMigrations(settings.Provider).All(applied.Contains);
+    }
+
+    /// <summary>The ids of the migrations compiled into this build for <paramref name="provider"/>.</summary>
+    internal static IReadOnlyList<string> KnownMigrations(DatabaseProvider provider)
+    {
+        var context = provider == DatabaseProvider.Sqlite ? typeof(SqliteEntraideDbContext) : typeof(PostgresEntraideDbContext);
+        return [.. typeof(EntraideDbContext).Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(Microsoft.EntityFrameworkCore.Migrations.Migration))
+                && t.GetCustomAttribute<DbContextAttribute>()?.ContextType == context)
+            .Select(t => t.GetCustomAttribute<Microsoft.EntityFrameworkCore.Migrations.MigrationAttribute>()!.Id)];
     }
 }
 
