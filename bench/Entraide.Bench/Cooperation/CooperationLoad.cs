@@ -136,9 +136,16 @@ public sealed class CooperationLoad : IBenchCommand
                 ActivitySource.AddActivityListener(listener);
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 var wall = Stopwatch.StartNew();
-                for (var i = 0; i < n; i++) await callAsync(i);
+                var each = new List<double>(n);
+                for (var i = 0; i < n; i++)
+                {
+                    var t = Stopwatch.GetTimestamp();
+                    await callAsync(i);
+                    each.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+                }
                 var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / n;
-                Console.WriteLine($"{label}: {wall.Elapsed.TotalMilliseconds / n:0.00} ms wall, {cpuMs:0.00} ms CPU (client and server in this process), {(double)commands.Count / n:0.0} database commands");
+                each.Sort();
+                Console.WriteLine($"{label}: {wall.Elapsed.TotalMilliseconds / n:0.00} ms wall (p50 {P(each, 0.5):0.00}, p95 {P(each, 0.95):0.00}, p99 {P(each, 0.99):0.00}), {cpuMs:0.00} ms CPU (client and server in this process), {(double)commands.Count / n:0.0} database commands");
                 if (BenchArgs.Flag(args, "spans"))
                     foreach (var (name, v) in spans.OrderByDescending(x => x.Value.Ms).Take(40))
                         Console.WriteLine($"  {v.Ms / n,8:0.000} ms/{unit} {v.Count / (double)n,6:0.0}x  {name}");
