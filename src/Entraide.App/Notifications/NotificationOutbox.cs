@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Entraide.App.Infrastructure.Persistence;
+using Entraide.Domain.Common;
 using Entraide.Domain.Notifications;
 using Entraide.Domain.Trust;
 using Microsoft.EntityFrameworkCore;
@@ -98,6 +99,8 @@ public sealed class NotificationOutbox(EntraideDbContext db, TimeProvider clock,
     private void AddDeliveries(NotificationMessage message, List<Account> accounts, List<Hook> hooks, IReadOnlyList<ContactAddress> contacts)
     {
         var now = message.CreatedAt;
+        // One e-mail per address: a contact whose address an account already receives at gets none of its own.
+        var mailed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         // A disabled account (locked for good) should not receive mail meant for people at work.
         foreach (var account in accounts.Where(u => u.LockoutEnd is null || u.LockoutEnd < now || u.LockoutEnd.Value.Year < 9999))
         {
@@ -112,17 +115,17 @@ public sealed class NotificationOutbox(EntraideDbContext db, TimeProvider clock,
             });
             if (!string.IsNullOrWhiteSpace(account.Email))
             {
+                mailed.Add(account.Email.Trim());
                 db.Add(Job(message, DeliveryChannels.Email, now, userId: account.Id));
             }
         }
-        // Contacts outside the accounts (register entries): one e-mail per address, none to an address an account already gets.
-        var mailed = new HashSet<string>(accounts.Where(a => !string.IsNullOrWhiteSpace(a.Email)).Select(a => a.Email!.Trim()), StringComparer.OrdinalIgnoreCase);
+        // Contacts outside the accounts (register entries).
         foreach (var contact in contacts)
         {
             var email = contact.Email.Trim();
             if (email.Length == 0 || !mailed.Add(email)) continue;
             db.Add(Job(message, DeliveryChannels.Email, now, address: new MimeKit.MailboxAddress(contact.Name, email).ToString(),
-                language: Entraide.Domain.Common.Languages.Normalise(contact.Language) ?? Entraide.Domain.Common.Languages.Default));
+                language: Languages.Normalise(contact.Language) ?? Languages.Default));
         }
         foreach (var hook in hooks)
         {

@@ -117,13 +117,13 @@ public static class DatabaseSetup
     /// A plain ADO.NET connection to the database, opened, with no Entity Framework behind it: start-up
     /// uses it to check the migrations and the reference data, and readiness to see the database answer,
     /// so that neither waits for Entity Framework's first context (which the server then builds in the
-    /// background).
+    /// background). On PostgreSQL it has Entity Framework's connection string, so both share one pool.
     /// </summary>
     public static async Task<DbConnection> OpenPlainAsync(DatabaseSettings settings, CancellationToken ct = default)
     {
         DbConnection conn = settings.Provider == DatabaseProvider.Sqlite
             ? new SqliteConnection(settings.ConnectionString)
-            : new Npgsql.NpgsqlConnection(settings.ConnectionString);
+            : new Npgsql.NpgsqlConnection(WithServerDefaults(settings.ConnectionString));
         try
         {
             await conn.OpenAsync(ct);
