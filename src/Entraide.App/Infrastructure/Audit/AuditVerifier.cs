@@ -122,7 +122,6 @@ public static class AuditVerifier
         using (stmt)
         {
             var walk = new ChainWalk(pending);
-            var stored = new byte[AuditChain.HashLength];
             long rows = 0;
             while (true)
             {
@@ -148,10 +147,7 @@ public static class AuditVerifier
                         AfterDigest = raw.sqlite3_column_blob(stmt, 9),
                         AfterDigestIsNull = IsNull(stmt, 9),
                     };
-                    AuditChain.LinkUtf8(walk.Previous, id, sequence, raw.sqlite3_column_int64(stmt, 2), text, walk.Computed);
-                    var hashMatches = !IsNull(stmt, 10) && TryParseHex(raw.sqlite3_column_blob(stmt, 10), stored)
-                        && stored.AsSpan().SequenceEqual(walk.Computed);
-                    verdict = walk.Linked(hashMatches, id, sequence);
+                    verdict = walk.LinkedUtf8(id, sequence, raw.sqlite3_column_int64(stmt, 2), text, raw.sqlite3_column_blob(stmt, 10), IsNull(stmt, 10));
                 }
                 else
                 {
@@ -176,7 +172,6 @@ public static class AuditVerifier
         using var export = conn.BeginBinaryExport($"COPY ({sql}) TO STDOUT (FORMAT BINARY)");
         using var cancel = ct.Register(() => export.Cancel());
         var walk = new ChainWalk(pending);
-        var stored = new byte[AuditChain.HashLength];
         while (export.StartRow() != -1)
         {
             var id = export.Read<long>(NpgsqlDbType.Bigint);
@@ -199,9 +194,7 @@ public static class AuditVerifier
                     EntityId = entityId, BeforeDigest = before, BeforeDigestIsNull = before is null,
                     AfterDigest = after, AfterDigestIsNull = after is null,
                 };
-                AuditChain.LinkUtf8(walk.Previous, id, sequence, at, text, walk.Computed);
-                var hashMatches = hash is not null && TryParseHex(hash, stored) && stored.AsSpan().SequenceEqual(walk.Computed);
-                verdict = walk.Linked(hashMatches, id, sequence);
+                verdict = walk.LinkedUtf8(id, sequence, at, text, hash, hash is null);
             }
             else
             {
@@ -287,21 +280,28 @@ public static class AuditVerifier
             return Check(f, hash);
         }
 
-        /// <summary>The caller has put the expected entry's hash in <see cref="Computed"/> and compared it with the stored one.</summary>
-        public AuditVerification? Linked(bool hashMatches, long id, long sequence)
+        /// <summary>After the expected entry was linked into <see cref="Computed"/> and compared with its stored hash.</summary>
+        private AuditVerification? Linked(bool hashMatches, long id, long sequence)
         {
             if (!hashMatches) return Mismatch(id, sequence);
             Advance();
             return _waiting.Count == 0 ? null : Drain();
         }
 
+        /// <summary>
+        /// The expected entry read as UTF-8 bytes: links it and compares with its stored hash (hexadecimal
+        /// UTF-8, <paramref name="hashIsNull"/> when the column is null).
+        /// </summary>
+        public AuditVerification? LinkedUtf8(long id, long sequence, long at, in Utf8AuditText text, ReadOnlySpan<byte> hash, bool hashIsNull)
+        {
+            AuditChain.LinkUtf8(Previous, id, sequence, at, text, Computed);
+            return Linked(!hashIsNull && TryParseHex(hash, _stored) && _stored.AsSpan().SequenceEqual(Computed), id, sequence);
+        }
+
         private AuditVerification? Check(in AuditFields f, string? hash)
         {
             AuditChain.Link(Previous, f, Computed);
-            var matches = hash is not null && hash.Length == AuditChain.HashLength * 2
-                && Convert.FromHexString(hash, _stored, out _, out var written) == System.Buffers.OperationStatus.Done
-                && written == AuditChain.HashLength && _stored.AsSpan().SequenceEqual(Computed);
-            return Linked(matches, f.Id, f.Sequence);
+            return Linked(StoredMatches(hash), f.Id, f.Sequence);
         }
 
         private AuditVerification? Drain()
@@ -309,15 +309,16 @@ public static class AuditVerifier
             while (_waiting.Remove(Expected, out var next))
             {
                 AuditChain.Link(Previous, next.Fields, Computed);
-                var hash = next.Hash;
-                var matches = hash is not null && hash.Length == AuditChain.HashLength * 2
-                    && Convert.FromHexString(hash, _stored, out _, out var written) == System.Buffers.OperationStatus.Done
-                    && written == AuditChain.HashLength && _stored.AsSpan().SequenceEqual(Computed);
-                if (!matches) return Mismatch(next.Fields.Id, next.Fields.Sequence);
+                if (!StoredMatches(next.Hash)) return Mismatch(next.Fields.Id, next.Fields.Sequence);
                 Advance();
             }
             return null;
         }
+
+        private bool StoredMatches(string? hash) =>
+            hash is not null && hash.Length == AuditChain.HashLength * 2
+            && Convert.FromHexString(hash, _stored, out _, out var written) == System.Buffers.OperationStatus.Done
+            && written == AuditChain.HashLength && _stored.AsSpan().SequenceEqual(Computed);
 
         private AuditVerification Mismatch(long id, long sequence) =>
             AuditVerification.Bad(Expected - 1, pending, $"#{id} (sequence {sequence})", "hash does not match its contents and the previous entry");
