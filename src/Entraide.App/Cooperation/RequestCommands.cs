@@ -72,7 +72,7 @@ public sealed partial class RequestCommands(
         using var turn = await gate.EnterAsync(r!.Spec.Urgent, ct);
         await SubmitAsync(r!, actor, ct);
         db.Add(new SubmissionKey { ActorId = actor.Id, Key = key, RequestHash = hash, RequestId = r!.Id, CreatedAt = clock.GetUtcNow() });
-        return (await SaveSubmissionAsync(r, actor, key, hash, ct), false);
+        return await SaveSubmissionAsync(r, actor, key, hash, ct);
     }
 
     /// <summary>Drafts and sends in one call (State systems); a retry with the same key never duplicates.</summary>
@@ -82,14 +82,26 @@ public sealed partial class RequestCommands(
         var key = RequireKey(idempotencyKey);
         var hash = Hash("new:" + JsonSerializer.Serialize(Canonical(cmd), Json));
         using var turn = await gate.EnterAsync(RequestCatalogue.TryParse(cmd.Type, out var spec) && spec.Urgent, ct);
-        if (await ReplayAsync(actor, key, hash, ct) is { } first) return (first, true);
         if (actor.StateCode is null || !actor.HasAny(RequestAccess.CooperationRoles)) throw new DomainException(FailureKind.Forbidden, "forbidden");
 
-        var r = NewDraft(cmd, actor);
-        db.Add(r);
-        await SubmitAsync(r, actor, ct);
+        // The key is not looked up first: a first submission (nearly all of them) saves without that
+        // round trip, and a retry fails on the key's primary key and answers with the first result.
+        CooperationRequest r;
+        try
+        {
+            r = NewDraft(cmd, actor);
+            db.Add(r);
+            await SubmitAsync(r, actor, ct);
+        }
+        catch (DomainException)
+        {
+            // A retry of a submission accepted earlier (whose deadline has passed since, say) still gets the first result.
+            db.ChangeTracker.Clear();
+            if (await ReplayAsync(actor, key, hash, ct) is { } first) return (first, true);
+            throw;
+        }
         db.Add(new SubmissionKey { ActorId = actor.Id, Key = key, RequestHash = hash, RequestId = r.Id, CreatedAt = clock.GetUtcNow() });
-        return (await SaveSubmissionAsync(r, actor, key, hash, ct), false);
+        return await SaveSubmissionAsync(r, actor, key, hash, ct);
     }
 
     public async Task<CooperationRequest> TransitionAsync(Guid id, TransitionRequest cmd, CancellationToken ct)
@@ -403,20 +415,20 @@ public sealed partial class RequestCommands(
         audit.Action = "cooperation.request.submit";
     }
 
-    private async Task<CooperationRequest> SaveSubmissionAsync(CooperationRequest r, Domain.Trust.Actor actor, string key, string hash, CancellationToken ct)
+    private async Task<(CooperationRequest Request, bool Replayed)> SaveSubmissionAsync(CooperationRequest r, Domain.Trust.Actor actor, string key, string hash, CancellationToken ct)
     {
         try
         {
             await db.SaveChangesAsync(ct);
             LogSubmitted(logger, r.Reference, r.RequestingState, r.RequestedState);
-            return r;
+            return (r, false);
         }
         catch (DbUpdateException) when (!ct.IsCancellationRequested)
         {
-            // Two retries raced with the same key: the loser returns the winner's result. Any other
-            // failure (the storage is full, the connection was lost) is reported as it is.
+            // The key was used before (a retry, or two retries racing): the first result is the answer.
+            // Any other failure (the storage is full, the connection was lost) is reported as it is.
             db.ChangeTracker.Clear();
-            if (await ReplayAsync(actor, key, hash, ct) is { } first) return first;
+            if (await ReplayAsync(actor, key, hash, ct) is { } first) return (first, true);
             throw;
         }
     }

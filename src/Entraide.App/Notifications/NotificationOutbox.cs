@@ -14,8 +14,9 @@ namespace Entraide.App.Notifications;
 /// the caller's save succeeds the dispatcher is woken; if the save is inside a wider transaction the
 /// dispatcher's polling finds the jobs once that transaction commits.
 /// </summary>
-public sealed class NotificationOutbox(EntraideDbContext db, TimeProvider clock, NotificationSignal signal) : INotifications
+public sealed class NotificationOutbox(EntraideDbContext db, TimeProvider clock, NotificationSignal signal, RecipientCache recipients) : INotifications
 {
+    private RecipientCache Recipients => recipients;
     private bool _listening;
     private bool _jobsAdded;
 
@@ -82,21 +83,29 @@ public sealed class NotificationOutbox(EntraideDbContext db, TimeProvider clock,
         };
     }
 
-    private sealed record Account(string Id, string? Email, DateTimeOffset? LockoutEnd);
-
     /// <summary>The inbox items and delivery jobs of one notification, added when the unit of work is saved.</summary>
     private sealed class Fanout(NotificationOutbox outbox, NotificationMessage message, IReadOnlyList<string> roles, IReadOnlyList<ContactAddress> contacts) : IBeforeSave
     {
-        public void Complete(EntraideDbContext db) =>
-            outbox.AddDeliveries(message, outbox.RecipientsQuery(message.RecipientState, roles).ToList(),
-                message.RecipientState is null ? [] : outbox.HooksQuery(message.RecipientState).ToList(), contacts);
+        private string AccountsKey => RecipientCache.AccountsKey(message.RecipientState, roles);
 
-        public async Task CompleteAsync(EntraideDbContext db, CancellationToken ct) =>
-            outbox.AddDeliveries(message, await outbox.RecipientsQuery(message.RecipientState, roles).ToListAsync(ct),
-                message.RecipientState is null ? [] : await outbox.HooksQuery(message.RecipientState).ToListAsync(ct), contacts);
+        public void Complete(EntraideDbContext db)
+        {
+            var state = message.RecipientState;
+            outbox.AddDeliveries(message,
+                outbox.Recipients.Accounts(AccountsKey, () => outbox.RecipientsQuery(state, roles).ToList()),
+                state is null ? [] : outbox.Recipients.Hooks(state, () => outbox.HooksQuery(state).ToList()), contacts);
+        }
+
+        public async Task CompleteAsync(EntraideDbContext db, CancellationToken ct)
+        {
+            var state = message.RecipientState;
+            outbox.AddDeliveries(message,
+                await outbox.Recipients.AccountsAsync(AccountsKey, () => outbox.RecipientsQuery(state, roles).ToListAsync(ct)),
+                state is null ? [] : await outbox.Recipients.HooksAsync(state, () => outbox.HooksQuery(state).ToListAsync(ct)), contacts);
+        }
     }
 
-    private void AddDeliveries(NotificationMessage message, List<Account> accounts, List<Hook> hooks, IReadOnlyList<ContactAddress> contacts)
+    private void AddDeliveries(NotificationMessage message, IReadOnlyList<NotificationAccount> accounts, IReadOnlyList<NotificationHook> hooks, IReadOnlyList<ContactAddress> contacts)
     {
         var now = message.CreatedAt;
         // One e-mail per address: a contact whose address an account already receives at gets none of its own.
@@ -135,20 +144,18 @@ public sealed class NotificationOutbox(EntraideDbContext db, TimeProvider clock,
         }
     }
 
-    private sealed record Hook(Guid Id, string Events);
-
-    private IQueryable<Hook> HooksQuery(string state) =>
-        db.Set<WebhookSubscription>().AsNoTracking().Where(w => w.StateCode == state && w.Active).Select(w => new Hook(w.Id, w.Events));
+    private IQueryable<NotificationHook> HooksQuery(string state) =>
+        db.Set<WebhookSubscription>().AsNoTracking().Where(w => w.StateCode == state && w.Active).Select(w => new NotificationHook(w.Id, w.Events));
 
     // One indexed query on the accounts of one State.
-    private IQueryable<Account> RecipientsQuery(string? state, IReadOnlyList<string> roles)
+    private IQueryable<NotificationAccount> RecipientsQuery(string? state, IReadOnlyList<string> roles)
     {
         IReadOnlyList<string> wanted = state is null ? [Roles.Secretariat] : roles;
         var roleIds = db.Roles.Where(r => wanted.Contains(r.Name!)).Select(r => r.Id);
         return db.Users.AsNoTracking()
             .Where(u => u.StateCode == state)
             .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && roleIds.Contains(ur.RoleId)))
-            .Select(u => new Account(u.Id, u.Email, u.LockoutEnd));
+            .Select(u => new NotificationAccount(u.Id, u.Email, u.LockoutEnd));
     }
 }
 

@@ -15,6 +15,7 @@ internal sealed class NotificationsModule : IModule
         services.Configure<NotificationSettings>(configuration.GetSection("Notifications"));
         services.PostConfigure<NotificationSettings>(s => s.PublicUrl ??= configuration["Entraide:PublicUrl"]);
         services.AddSingleton<NotificationSignal>();
+        services.AddSingleton<RecipientCache>();
         services.AddSingleton<NotificationTexts>();
         services.AddScoped<INotifications, NotificationOutbox>();
         services.AddScoped<Inbox>();

@@ -65,6 +65,29 @@ public sealed class SubmitRequestTests(AppFixture fixture)
     }
 
     [Theory, ClassData(typeof(Databases))]
+    public async Task SubmitNew_RetriedOnceItsDeadlineHasPassed_StillReturnsTheFirstRequest(Db db)
+    {
+        var app = fixture.App(db);
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var later = app.Derive(s => s.AddSingleton<TimeProvider>(clock));
+        var client = later.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", app.IssueToken("AUS", Roles.CentralAuthority));
+        var key = Guid.NewGuid().ToString();
+        var body = CooperationTestData.Body("mla", "NGA", deadline: clock.GetUtcNow().AddHours(1), deadlineReasons: "The suspect's detention ends then.");
+        var first = await client.SubmitAsync(body, key);
+
+        clock.Advance(TimeSpan.FromHours(2));
+        using var retry = new HttpRequestMessage(HttpMethod.Post, "/api/v1/requests/submissions") { Content = JsonContent.Create(body, options: HttpAssertions.Json) };
+        retry.Headers.Add("Idempotency-Key", key);
+        var second = await (await client.SendAsync(retry)).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(first.Id(), second.Id());
+        // A new key with the same body is a new submission, refused now that its deadline is past.
+        using var fresh = new HttpRequestMessage(HttpMethod.Post, "/api/v1/requests/submissions") { Content = JsonContent.Create(body, options: HttpAssertions.Json) };
+        fresh.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        await (await client.SendAsync(fresh)).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "deadline-in-past");
+    }
+
+    [Theory, ClassData(typeof(Databases))]
     public async Task SubmitNew_SameKeyDifferentBody_IsRefused(Db db)
     {
         var client = fixture.App(db).ClientFor("USA", Roles.CentralAuthority);

@@ -1,7 +1,12 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Entraide.App.Tests.Infrastructure;
+using Entraide.App.Trust;
 using Entraide.Domain.Trust;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Entraide.App.Tests.Trust;
 
@@ -41,6 +46,37 @@ public sealed class ApiTokenTests(AppFixture fixture)
         await admin.DeleteAsync($"/api/v1/tokens/{id}").ExpectAsync(HttpStatusCode.OK);
         await system.GetAsync("/api/v1/me").ExpectProblemAsync(HttpStatusCode.Unauthorized);
         await admin.DeleteAsync($"/api/v1/tokens/{id}").ExpectProblemAsync(HttpStatusCode.Conflict, "token-revoked");
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Token_RevokedByAnotherProcess_OrExpired_StopsWorkingAlthoughItWasJustUsed(Db db)
+    {
+        var app = fixture.App(db);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var later = app.Derive(s => s.AddSingleton<TimeProvider>(clock));
+        HttpClient With(string secret)
+        {
+            var c = later.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+            c.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+            return c;
+        }
+        var admin = With(app.IssueToken("KOR", Roles.StateAdministrator));
+        var revoked = await admin.PostJsonAsync("/api/v1/tokens", new { name = "revoked by the CLI", roles = new[] { Roles.PointOfContact } })
+            .ExpectAsync(HttpStatusCode.Created);
+        var expiring = await admin.PostJsonAsync("/api/v1/tokens", new { name = "expiring", roles = new[] { Roles.PointOfContact }, expiresAt = clock.GetUtcNow().AddSeconds(5) })
+            .ExpectAsync(HttpStatusCode.Created);
+        var byCli = With(revoked.GetProperty("secret").GetString()!);
+        var shortLived = With(expiring.GetProperty("secret").GetString()!);
+        await byCli.GetAsync("/api/v1/me").ExpectAsync(HttpStatusCode.OK);
+        await shortLived.GetAsync("/api/v1/me").ExpectAsync(HttpStatusCode.OK);
+
+        // `entraide tokens revoke` writes from another process: this server learns it when its copy runs out.
+        var id = Guid.Parse(revoked.GetProperty("token").GetProperty("id").GetString()!);
+        await app.WithDbAsync(d => d.Set<ApiToken>().Where(t => t.Id == id).ExecuteUpdateAsync(u => u.SetProperty(t => t.RevokedAt, clock.GetUtcNow())));
+        clock.Advance(ApiTokenCache.Lifetime + TimeSpan.FromSeconds(1));
+        await byCli.GetAsync("/api/v1/me").ExpectProblemAsync(HttpStatusCode.Unauthorized);
+        // Expiry is checked on every call, cached or not.
+        await shortLived.GetAsync("/api/v1/me").ExpectProblemAsync(HttpStatusCode.Unauthorized);
     }
 
     [Theory, ClassData(typeof(Databases))]

@@ -21,6 +21,7 @@ public sealed partial class AuditChainer(IServiceScopeFactory scopes, AuditSigna
         try { await startup.Prepared.WaitAsync(stoppingToken); }
         catch (OperationCanceledException) { return; }
         catch (Exception) { return; } // the host's start fails with the preparation's error
+        var head = new KnownHead();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -28,7 +29,7 @@ public sealed partial class AuditChainer(IServiceScopeFactory scopes, AuditSigna
                 await signal.WaitAsync(TimeSpan.FromSeconds(1), stoppingToken);
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<EntraideDbContext>();
-                await ChainPendingAsync(db, stoppingToken);
+                await ChainPendingAsync(db, head, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -43,13 +44,25 @@ public sealed partial class AuditChainer(IServiceScopeFactory scopes, AuditSigna
     }
 
     /// <summary>Chains every entry committed so far; returns how many were linked.</summary>
-    public static async Task<long> ChainPendingAsync(EntraideDbContext db, CancellationToken ct = default)
+    public static Task<long> ChainPendingAsync(EntraideDbContext db, CancellationToken ct = default) => ChainPendingAsync(db, new KnownHead(), ct);
+
+    /// <summary>
+    /// The chain head as this appender last read or moved it. Only a hint: the head's conditional update
+    /// fails if another appender moved it since, and the head is then read again.
+    /// </summary>
+    private sealed class KnownHead
+    {
+        public long Sequence;
+        public string? Hash;
+    }
+
+    private static async Task<long> ChainPendingAsync(EntraideDbContext db, KnownHead known, CancellationToken ct)
     {
         long total = 0;
         var conflicts = 0;
         while (true)
         {
-            var n = await ChainBatchAsync(db, ct);
+            var n = await ChainBatchAsync(db, known, ct);
             if (n < 0)
             {
                 if (++conflicts > 50) throw new InvalidOperationException("The audit chain head kept moving; another appender is running.");
@@ -61,21 +74,27 @@ public sealed partial class AuditChainer(IServiceScopeFactory scopes, AuditSigna
         }
     }
 
-    private static async Task<int> ChainBatchAsync(EntraideDbContext db, CancellationToken ct)
+    private static async Task<int> ChainBatchAsync(EntraideDbContext db, KnownHead known, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
-        // Read before any transaction: a wake-up whose entries an earlier pass already linked costs two
-        // queries, not four. The head is read first: the conditional update of the head below fails if
-        // anyone linked anything since, so no entry read as pending can have been linked meanwhile.
-        var head = await db.Set<AuditChainHead>().AsNoTracking().SingleAsync(h => h.Id == AuditChainHead.SingletonId, ct);
+        // Read before any transaction: a wake-up whose entries an earlier pass already linked costs one
+        // query. The head (when not known from the last batch) is read first: the conditional update of
+        // the head below fails if anyone linked anything since, so no entry read as pending can have been
+        // linked meanwhile.
+        if (known.Hash is null)
+        {
+            var read = await db.Set<AuditChainHead>().AsNoTracking().SingleAsync(h => h.Id == AuditChainHead.SingletonId, ct);
+            (known.Sequence, known.Hash) = (read.Sequence, read.Hash);
+        }
+        var (headSequence, headHash) = (known.Sequence, known.Hash);
         var pending = await db.Set<AuditEntry>().Where(e => e.Sequence == null).OrderBy(e => e.Id).Take(BatchSize).ToListAsync(ct);
         if (pending.Count == 0) return 0;
         // The batch is all or nothing; a savepoint around its one save would only cost round trips.
         db.Database.AutoSavepointsEnabled = false;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
 
-        var previous = Convert.FromHexString(head.Hash);
-        var seq = head.Sequence;
+        var previous = Convert.FromHexString(headHash);
+        var seq = headSequence;
         foreach (var e in pending)
         {
             e.Sequence = ++seq;
@@ -84,17 +103,27 @@ public sealed partial class AuditChainer(IServiceScopeFactory scopes, AuditSigna
         }
         var newHash = Convert.ToHexStringLower(previous);
         var moved = await db.Set<AuditChainHead>()
-            .Where(h => h.Id == AuditChainHead.SingletonId && h.Sequence == head.Sequence)
+            .Where(h => h.Id == AuditChainHead.SingletonId && h.Sequence == headSequence)
             .ExecuteUpdateAsync(s => s.SetProperty(h => h.Sequence, seq).SetProperty(h => h.Hash, newHash), ct);
         if (moved == 0)
         {
             await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();
+            known.Hash = null;
             return -1;
         }
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch
+        {
+            known.Hash = null;
+            throw;
+        }
         db.ChangeTracker.Clear();
+        (known.Sequence, known.Hash) = (seq, newHash);
         return pending.Count;
     }
 

@@ -59,6 +59,7 @@ public static class DatabaseSetup
     public static IServiceCollection AddEntraideDatabase(this IServiceCollection services, DatabaseSettings settings)
     {
         services.AddSingleton(settings);
+        services.AddSingleton<EntityChanges>();
         if (settings.Provider == DatabaseProvider.Sqlite)
         {
             var file = settings.SqliteFile;
@@ -85,12 +86,13 @@ public static class DatabaseSetup
     // compiled models after any model change (docs/operations.md); a test fails while they are stale.
     internal static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder o, string cs) =>
         o.UseSqlite(cs, s => s.MigrationsHistoryTable(HistoryTable))
-         .AddInterceptors(SqlitePragmas.Instance);
+         .AddInterceptors(SqlitePragmas.Instance, EntityChangesOnCommit.Instance);
 
     internal static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder o, string cs) =>
         // No retrying execution strategy: handlers use explicit transactions, and a failed write is
         // answered 503 with a retry hint; clients retry with their Idempotency-Key.
-        o.UseNpgsql(WithServerDefaults(cs), s => s.MigrationsHistoryTable(HistoryTable));
+        o.UseNpgsql(WithServerDefaults(cs), s => s.MigrationsHistoryTable(HistoryTable))
+         .AddInterceptors(EntityChangesOnCommit.Instance);
 
     /// <summary>
     /// Unless the connection string says otherwise: statements run often on a connection are prepared on the

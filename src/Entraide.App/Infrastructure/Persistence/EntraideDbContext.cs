@@ -15,11 +15,13 @@ namespace Entraide.App.Infrastructure.Persistence;
 public abstract class EntraideDbContext : IdentityDbContext<EntraideUser, IdentityRole, string>
 {
     private readonly AuditRecorder? _audit;
+    private readonly EntityChanges? _changes;
     private List<IBeforeSave>? _beforeSave;
 
-    protected EntraideDbContext(DbContextOptions options, AuditRecorder? audit) : base(options)
+    protected EntraideDbContext(DbContextOptions options, AuditRecorder? audit, EntityChanges? changes) : base(options)
     {
         _audit = audit;
+        _changes = changes;
     }
 
     public abstract DatabaseProvider Provider { get; }
@@ -61,7 +63,9 @@ public abstract class EntraideDbContext : IdentityDbContext<EntraideUser, Identi
     {
         CompleteBeforeSaveAsync(synchronous: true, default).GetAwaiter().GetResult();
         _audit?.Record(this);
+        var changed = _changes is null ? null : EntityChanges.Collect(this);
         var n = base.SaveChanges(acceptAllChangesOnSuccess);
+        Committed(changed);
         _audit?.Saved();
         return n;
     }
@@ -70,9 +74,30 @@ public abstract class EntraideDbContext : IdentityDbContext<EntraideUser, Identi
     {
         await CompleteBeforeSaveAsync(synchronous: false, cancellationToken);
         _audit?.Record(this);
+        var changed = _changes is null ? null : EntityChanges.Collect(this);
         var n = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        Committed(changed);
         _audit?.Saved();
         return n;
+    }
+
+    // Inside a wider transaction the rows are not committed yet, and a cache filled between the save
+    // and the commit would keep the old rows: the counters move now and again when the transaction
+    // commits (EntityChangesOnCommit).
+    private void Committed(HashSet<Type>? changed)
+    {
+        if (changed is null) return;
+        _changes!.Committed(changed);
+        if (Database.CurrentTransaction is not null) (_uncommitted ??= []).UnionWith(changed);
+    }
+
+    private HashSet<Type>? _uncommitted;
+
+    internal void TransactionEnded(bool committed)
+    {
+        var changed = _uncommitted;
+        _uncommitted = null;
+        if (committed) _changes?.Committed(changed);
     }
 }
 
@@ -92,8 +117,8 @@ public enum DatabaseProvider
     Postgres,
 }
 
-public sealed class SqliteEntraideDbContext(DbContextOptions<SqliteEntraideDbContext> options, AuditRecorder? audit = null)
-    : EntraideDbContext(options, audit)
+public sealed class SqliteEntraideDbContext(DbContextOptions<SqliteEntraideDbContext> options, AuditRecorder? audit = null, EntityChanges? changes = null)
+    : EntraideDbContext(options, audit, changes)
 {
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
@@ -105,8 +130,8 @@ public sealed class SqliteEntraideDbContext(DbContextOptions<SqliteEntraideDbCon
     }
 }
 
-public sealed class PostgresEntraideDbContext(DbContextOptions<PostgresEntraideDbContext> options, AuditRecorder? audit = null)
-    : EntraideDbContext(options, audit)
+public sealed class PostgresEntraideDbContext(DbContextOptions<PostgresEntraideDbContext> options, AuditRecorder? audit = null, EntityChanges? changes = null)
+    : EntraideDbContext(options, audit, changes)
 {
     public override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

@@ -17,7 +17,7 @@ public sealed record CreatedApiToken(ApiTokenView Token, string Secret);
 /// A State administrator issues tokens for its own State's systems, with at most the roles a State
 /// account can hold; the secretariat issues tokens for the secretariat. The secret is returned once.
 /// </summary>
-public sealed class ApiTokenCommands(EntraideDbContext db, ICurrentActor current, AuditRecorder audit, TimeProvider clock)
+public sealed class ApiTokenCommands(EntraideDbContext db, ICurrentActor current, AuditRecorder audit, TimeProvider clock, ApiTokenCache cache)
 {
     public async Task<CreatedApiToken> CreateAsync(CreateApiToken cmd, CancellationToken ct)
     {
@@ -83,6 +83,7 @@ public sealed class ApiTokenCommands(EntraideDbContext db, ICurrentActor current
         token.RevokedAt = clock.GetUtcNow();
         audit.Action = "trust.token.revoke";
         await db.SaveChangesAsync(ct);
+        cache.Forget(token.SecretDigest);
         return View(token, clock.GetUtcNow());
     }
 
