@@ -42,10 +42,20 @@ public sealed class RequestQueries(EntraideDbContext db, ICurrentActor current, 
         List<(Guid Id, string Reference, RequestStatus Status)> linked;
         if (created)
         {
-            events = [.. db.Set<RequestEvent>().Local.Where(e => e.RequestId == r.Id).OrderBy(e => e.At).ThenBy(e => e.Id)];
+            // Just saved, so nothing changed since: the tracked rows are read without comparing them with their snapshots.
+            var auto = db.ChangeTracker.AutoDetectChangesEnabled;
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            try
+            {
+                events = [.. db.ChangeTracker.Entries<RequestEvent>().Select(e => e.Entity).Where(e => e.RequestId == r.Id).OrderBy(e => e.At).ThenBy(e => e.Id)];
+                linked = [.. db.ChangeTracker.Entries<CooperationRequest>().Select(e => e.Entity).Where(x => links.Contains(x.Id)).Select(x => (x.Id, x.Reference, x.Status))];
+            }
+            finally
+            {
+                db.ChangeTracker.AutoDetectChangesEnabled = auto;
+            }
             messages = [];
             attachments = [];
-            linked = [.. db.Set<CooperationRequest>().Local.Where(x => links.Contains(x.Id)).Select(x => (x.Id, x.Reference, x.Status))];
         }
         else
         {

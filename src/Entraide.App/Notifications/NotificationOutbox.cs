@@ -52,13 +52,13 @@ public sealed class NotificationOutbox(EntraideDbContext db, TimeProvider clock,
         if (!_listening)
         {
             _listening = true;
-            db.SavedChanges += (_, _) =>
+            db.AfterEverySave(() =>
             {
                 // Only deliveries need the dispatcher; inbox items are read where they are.
                 if (!_jobsAdded) return;
                 _jobsAdded = false;
                 signal.Wake();
-            };
+            });
         }
     }
 

@@ -1,3 +1,4 @@
+using Entraide.App.Infrastructure.Audit;
 using System.Data.Common;
 using System.Reflection;
 using Microsoft.Data.Sqlite;
@@ -65,15 +66,27 @@ public static class DatabaseSetup
             var file = settings.SqliteFile;
             var dir = Path.GetDirectoryName(Path.GetFullPath(file));
             if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
-            services.AddDbContext<EntraideDbContext, SqliteEntraideDbContext>(o =>
+            services.AddPooledDbContextFactory<SqliteEntraideDbContext>(o =>
                 ConfigureSqlite(o, settings.ConnectionString).UseModel(CompiledModels.Sqlite.SqliteEntraideDbContextModel.Instance).ConfigureWarnings(AtRuntime));
+            services.AddScoped<EntraideDbContext>(Lease<SqliteEntraideDbContext>);
         }
         else
         {
-            services.AddDbContext<EntraideDbContext, PostgresEntraideDbContext>(o =>
+            services.AddPooledDbContextFactory<PostgresEntraideDbContext>(o =>
                 ConfigurePostgres(o, settings.ConnectionString).UseModel(CompiledModels.Postgres.PostgresEntraideDbContextModel.Instance).ConfigureWarnings(AtRuntime));
+            services.AddScoped<EntraideDbContext>(Lease<PostgresEntraideDbContext>);
         }
         return services;
+    }
+
+    // One context per unit of work (request, job), taken from a pool: a new context costs Entity
+    // Framework a scope of its internal services, about a tenth of a submission's processor time. The
+    // scope disposes it at the end, which returns it to the pool.
+    private static EntraideDbContext Lease<T>(IServiceProvider sp) where T : EntraideDbContext
+    {
+        var db = sp.GetRequiredService<IDbContextFactory<T>>().CreateDbContext();
+        db.Lease(sp.GetService<AuditRecorder>(), sp.GetRequiredService<EntityChanges>());
+        return db;
     }
 
     // Migrate() would otherwise build the whole model from the configuration classes again (a second

@@ -14,14 +14,27 @@ namespace Entraide.App.Infrastructure.Persistence;
 /// </summary>
 public abstract class EntraideDbContext : IdentityDbContext<EntraideUser, IdentityRole, string>
 {
-    private readonly AuditRecorder? _audit;
-    private readonly EntityChanges? _changes;
+    private AuditRecorder? _audit;
+    private EntityChanges? _changes;
     private List<IBeforeSave>? _beforeSave;
+    private List<Action>? _afterSave;
 
-    protected EntraideDbContext(DbContextOptions options, AuditRecorder? audit, EntityChanges? changes) : base(options)
+    protected EntraideDbContext(DbContextOptions options) : base(options)
+    {
+    }
+
+    /// <summary>
+    /// Contexts are pooled (<see cref="DatabaseSetup.AddEntraideDatabase"/>): each unit of work takes one
+    /// and gives it its audit recorder; whatever the previous unit of work left on it is dropped here.
+    /// Entity Framework resets the rest (tracked entities, transaction, settings) when it is returned.
+    /// </summary>
+    internal void Lease(AuditRecorder? audit, EntityChanges? changes)
     {
         _audit = audit;
         _changes = changes;
+        _beforeSave = null;
+        _afterSave = null;
+        _uncommitted = null;
     }
 
     public abstract DatabaseProvider Provider { get; }
@@ -46,6 +59,15 @@ public abstract class EntraideDbContext : IdentityDbContext<EntraideUser, Identi
     /// </summary>
     public void BeforeNextSave(IBeforeSave work) => (_beforeSave ??= []).Add(work);
 
+    /// <summary>Work to run after each successful save of this unit of work (e.g. waking a worker).</summary>
+    public void AfterEverySave(Action work) => (_afterSave ??= []).Add(work);
+
+    private void RunAfterSave()
+    {
+        if (_afterSave is null) return;
+        foreach (var work in _afterSave) work();
+    }
+
     private async Task CompleteBeforeSaveAsync(bool synchronous, CancellationToken ct)
     {
         while (_beforeSave is { Count: > 0 } pending)
@@ -62,22 +84,44 @@ public abstract class EntraideDbContext : IdentityDbContext<EntraideUser, Identi
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         CompleteBeforeSaveAsync(synchronous: true, default).GetAwaiter().GetResult();
+        using var detected = DetectChangesOnce();
         _audit?.Record(this);
         var changed = _changes is null ? null : EntityChanges.Collect(this);
         var n = base.SaveChanges(acceptAllChangesOnSuccess);
         Committed(changed);
         _audit?.Saved();
+        RunAfterSave();
         return n;
+    }
+
+    /// <summary>
+    /// Compares the tracked entities with their snapshots once for the whole save: the audit, the change
+    /// counters and the save itself would otherwise each do it again (a third of a save's processor time).
+    /// Rows added meanwhile (audit entries) are tracked as added without it.
+    /// </summary>
+    private AutoDetectRestore DetectChangesOnce()
+    {
+        var auto = ChangeTracker.AutoDetectChangesEnabled;
+        if (auto) ChangeTracker.DetectChanges();
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        return new AutoDetectRestore(ChangeTracker, auto);
+    }
+
+    private readonly struct AutoDetectRestore(Microsoft.EntityFrameworkCore.ChangeTracking.ChangeTracker tracker, bool auto) : IDisposable
+    {
+        public void Dispose() => tracker.AutoDetectChangesEnabled = auto;
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         await CompleteBeforeSaveAsync(synchronous: false, cancellationToken);
+        using var detected = DetectChangesOnce();
         _audit?.Record(this);
         var changed = _changes is null ? null : EntityChanges.Collect(this);
         var n = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         Committed(changed);
         _audit?.Saved();
+        RunAfterSave();
         return n;
     }
 
@@ -117,8 +161,7 @@ public enum DatabaseProvider
     Postgres,
 }
 
-public sealed class SqliteEntraideDbContext(DbContextOptions<SqliteEntraideDbContext> options, AuditRecorder? audit = null, EntityChanges? changes = null)
-    : EntraideDbContext(options, audit, changes)
+public sealed class SqliteEntraideDbContext(DbContextOptions<SqliteEntraideDbContext> options) : EntraideDbContext(options)
 {
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
@@ -130,8 +173,7 @@ public sealed class SqliteEntraideDbContext(DbContextOptions<SqliteEntraideDbCon
     }
 }
 
-public sealed class PostgresEntraideDbContext(DbContextOptions<PostgresEntraideDbContext> options, AuditRecorder? audit = null, EntityChanges? changes = null)
-    : EntraideDbContext(options, audit, changes)
+public sealed class PostgresEntraideDbContext(DbContextOptions<PostgresEntraideDbContext> options) : EntraideDbContext(options)
 {
     public override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }
