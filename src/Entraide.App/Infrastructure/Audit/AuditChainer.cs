@@ -87,7 +87,10 @@ public sealed partial class AuditChainer(IServiceScopeFactory scopes, AuditSigna
             (known.Sequence, known.Hash) = (read.Sequence, read.Hash);
         }
         var (headSequence, headHash) = (known.Sequence, known.Hash);
-        var pending = await db.Set<AuditEntry>().Where(e => e.Sequence == null).OrderBy(e => e.Id).Take(BatchSize).ToListAsync(ct);
+        // On PostgreSQL the batch is written with one statement (below), so the entries need no tracking.
+        var postgres = db.Provider == DatabaseProvider.Postgres;
+        var query = db.Set<AuditEntry>().Where(e => e.Sequence == null).OrderBy(e => e.Id).Take(BatchSize);
+        var pending = await (postgres ? query.AsNoTracking() : query).ToListAsync(ct);
         if (pending.Count == 0) return 0;
         // The batch is all or nothing; a savepoint around its one save would only cost round trips.
         db.Database.AutoSavepointsEnabled = false;
@@ -114,7 +117,18 @@ public sealed partial class AuditChainer(IServiceScopeFactory scopes, AuditSigna
         }
         try
         {
-            await db.SaveChangesAsync(ct);
+            if (postgres)
+            {
+                // One UPDATE for the whole batch instead of one per entry.
+                var ids = pending.Select(e => e.Id).ToArray();
+                var sequences = pending.Select(e => e.Sequence!.Value).ToArray();
+                var hashes = pending.Select(e => e.Hash!).ToArray();
+                await db.Database.ExecuteSqlAsync($"""
+                    UPDATE trust_audit_entries AS e SET "Sequence" = v.s, "Hash" = v.h
+                    FROM unnest({ids}, {sequences}, {hashes}) AS v(i, s, h) WHERE e."Id" = v.i
+                    """, ct);
+            }
+            else await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
         catch

@@ -41,19 +41,17 @@ internal sealed class JsonBodyLimit(RequestDelegate next)
 {
     public const long MaxJsonBytes = 1024 * 1024;
 
-    public async Task InvokeAsync(HttpContext http)
+    // Not async: a request passing through costs no state machine of its own.
+    public Task InvokeAsync(HttpContext http)
     {
         if (http.Request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true)
         {
             if (http.Request.ContentLength > MaxJsonBytes)
-            {
-                await ProblemResponses.WriteAsync(http, StatusCodes.Status413PayloadTooLarge, "payload-too-large", http.RequestAborted);
-                return;
-            }
+                return ProblemResponses.WriteAsync(http, StatusCodes.Status413PayloadTooLarge, "payload-too-large", http.RequestAborted);
             var feature = http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>();
             if (feature is { IsReadOnly: false }) feature.MaxRequestBodySize = MaxJsonBytes;
         }
-        await next(http);
+        return next(http);
     }
 }
 
@@ -65,7 +63,8 @@ internal sealed class TwoFactorEnrolment(RequestDelegate next)
 {
     public const string SetupPath = "/account/two-factor";
 
-    public async Task InvokeAsync(HttpContext http)
+    // Not async: a request passing through costs no state machine of its own.
+    public Task InvokeAsync(HttpContext http)
     {
         var user = http.User;
         if (user.Identity?.IsAuthenticated == true
@@ -77,13 +76,10 @@ internal sealed class TwoFactorEnrolment(RequestDelegate next)
             && !http.Request.Path.StartsWithSegments("/css"))
         {
             if (HttpPaths.IsApi(http))
-            {
-                await ProblemResponses.WriteAsync(http, StatusCodes.Status403Forbidden, "two-factor-required", http.RequestAborted);
-                return;
-            }
+                return ProblemResponses.WriteAsync(http, StatusCodes.Status403Forbidden, "two-factor-required", http.RequestAborted);
             http.Response.Redirect(SetupPath);
-            return;
+            return Task.CompletedTask;
         }
-        await next(http);
+        return next(http);
     }
 }
