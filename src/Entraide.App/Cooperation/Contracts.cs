@@ -83,7 +83,18 @@ public sealed record InboxItem(Guid Id, string Reference, string Type, string St
 
 public sealed record InboxPage(string Box, IReadOnlyList<InboxItem> Items, bool HasMore, int Page, InboxCounts Counts);
 
-public sealed record InboxCounts(int New, int DueSoon, int Overdue);
+/// <summary>
+/// How many requests of the box are in each bucket, counted up to <see cref="Limit"/>: a count equal to
+/// the limit means that many or more (shown as "1,000+"). An inbox with more than a thousand requests
+/// waiting in one bucket needs no exact figure, and counting further would make every listing of a
+/// large inbox as slow as its largest bucket.
+/// </summary>
+public sealed record InboxCounts(int New, int DueSoon, int Overdue)
+{
+    public const int CountLimit = 1000;
+
+    public int Limit => CountLimit;
+}
 
 public sealed record InboxQuery(string? Box, string? Bucket, string? Type, string? Status, string? Q, int Page = 1, int PageSize = 50);
 

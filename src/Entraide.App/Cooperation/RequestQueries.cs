@@ -192,7 +192,8 @@ public sealed class RequestQueries(EntraideDbContext db, ICurrentActor current, 
             .Select(r => new
             {
                 r.Id, r.Reference, r.Type, r.Status, r.RequestingState, r.RequestedState, r.Urgent, r.Channel, r.SubmittedAt, r.UpdatedAt, r.DeadlineAt, r.AcknowledgeBy, r.AcknowledgedAt,
-                NewCount = newInBox.Count(), DueSoonCount = dueSoonInBox.Count(), OverdueCount = overdueInBox.Count(),
+                NewCount = newInBox.Take(InboxCounts.CountLimit).Count(), DueSoonCount = dueSoonInBox.Take(InboxCounts.CountLimit).Count(),
+                OverdueCount = overdueInBox.Take(InboxCounts.CountLimit).Count(),
             })
             .ToListAsync(ct);
         var items = rows.Take(q.PageSize).Select(r =>
@@ -207,7 +208,11 @@ public sealed class RequestQueries(EntraideDbContext db, ICurrentActor current, 
         else
         {
             // Every bucket is part of the box: an empty box has nothing to count, and one row of it carries the counts.
-            var one = await Base().Select(_ => new { N = newInBox.Count(), D = dueSoonInBox.Count(), O = overdueInBox.Count() }).FirstOrDefaultAsync(ct);
+            var one = await Base().Select(_ => new
+            {
+                N = newInBox.Take(InboxCounts.CountLimit).Count(), D = dueSoonInBox.Take(InboxCounts.CountLimit).Count(),
+                O = overdueInBox.Take(InboxCounts.CountLimit).Count(),
+            }).FirstOrDefaultAsync(ct);
             counts = one is null ? new InboxCounts(0, 0, 0) : new InboxCounts(one.N, one.D, one.O);
         }
         return new InboxPage(box, items, rows.Count > q.PageSize, q.Page, counts);

@@ -1,4 +1,6 @@
 using System.Net;
+using Entraide.App.Cooperation;
+using Entraide.Domain.Cooperation;
 using Entraide.App.Tests.Infrastructure;
 using Entraide.Domain.Trust;
 
@@ -244,6 +246,40 @@ public sealed class RequestLifecycleApiTests(AppFixture fixture)
         // A box with nothing in it counts nothing; the sender's outgoing box counts its own.
         Assert.Equal((0, 0, 0), Counts(await lie.GetAsync("/api/v1/requests?box=outgoing").ExpectAsync(HttpStatusCode.OK)));
         Assert.Equal((0, 0, 0), Counts(await app.ClientFor("LIE", Roles.PointOfContact).GetAsync("/api/v1/requests?box=incoming").ExpectAsync(HttpStatusCode.OK)));
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Inbox_BucketCounts_StopAtTheirLimit_AndThePageSaysSo(Db db)
+    {
+        // Monaco receives requests in no other test. One more "new" request than the limit, one due soon.
+        var app = fixture.App(db);
+        var now = DateTimeOffset.UtcNow;
+        await app.WithDbAsync(async d =>
+        {
+            for (var i = 0; i <= InboxCounts.CountLimit; i++)
+            {
+                var id = Guid.CreateVersion7();
+                d.Add(new CooperationRequest
+                {
+                    Id = id, Reference = $"FRA-MCO-{now.Year}-{id.ToString("N")[^8..].ToUpperInvariant()}", Type = RequestType.MutualLegalAssistance,
+                    RequestingState = "FRA", RequestedState = "MCO", Status = RequestStatus.Submitted, Channel = Channel.CentralAuthority,
+                    CreatedAt = now, UpdatedAt = now, SubmittedAt = now.AddSeconds(-i),
+                    DeadlineAt = i == 0 ? now.AddDays(2) : null, DeadlineReasons = i == 0 ? "Hearing." : null,
+                });
+            }
+            return await d.SaveChangesAsync();
+        });
+        var mco = app.ClientFor("MCO", Roles.CentralAuthority);
+        var page = await mco.GetAsync("/api/v1/requests?box=incoming&bucket=due-soon").ExpectAsync(HttpStatusCode.OK);
+        var counts = page.GetProperty("counts");
+        Assert.Equal(InboxCounts.CountLimit, counts.GetProperty("new").GetInt32());
+        Assert.Equal(1, counts.GetProperty("dueSoon").GetInt32());
+        Assert.Equal(InboxCounts.CountLimit, counts.GetProperty("limit").GetInt32());
+        Assert.Single(page.GetProperty("items").EnumerateArray());
+
+        var html = WebUtility.HtmlDecode(await mco.GetStringAsync("/requests?lang=fr"));
+        var thousands = new System.Globalization.CultureInfo("fr").NumberFormat.NumberGroupSeparator;
+        Assert.Contains($"data-testid=\"count-new\">1{thousands}000+</span>", html);
     }
 
     [Theory, ClassData(typeof(Databases))]

@@ -21,6 +21,11 @@ public sealed class InboxModel(RequestQueries queries, ErrorMessages errors, ICu
     public List<string> Errors { get; } = [];
     public bool CanDraft => actor.Current.StateCode is not null;
 
+    /// <summary>A bucket's count in the page's language; at the limit, "1,000+" (in that language's digits and separators).</summary>
+    public static string Count(int n) =>
+        n >= InboxCounts.CountLimit ? InboxCounts.CountLimit.ToString("N0", System.Globalization.CultureInfo.CurrentCulture) + "+"
+            : n.ToString(System.Globalization.CultureInfo.CurrentCulture);
+
     public async Task OnGetAsync(string? box, string? bucket, string? type, string? status, string? q, int? p, CancellationToken ct)
     {
         Box = box == "outgoing" ? "outgoing" : "incoming";
