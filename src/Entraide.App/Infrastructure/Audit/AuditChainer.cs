@@ -11,14 +11,26 @@ namespace Entraide.App.Infrastructure.Audit;
 /// say) cannot fork the chain: each batch moves the chain head with a compare-and-set, and a batch
 /// that loses the race is rolled back and retried.
 /// </summary>
-public sealed partial class AuditChainer(IServiceScopeFactory scopes, AuditSignal signal, Hosting.StartupState startup, ILogger<AuditChainer> logger) : BackgroundService
+public sealed partial class AuditChainer(
+    IServiceScopeFactory scopes, AuditSignal signal, Hosting.StartupState startup, IHostApplicationLifetime lifetime, ILogger<AuditChainer> logger) : BackgroundService
 {
     public const int BatchSize = 2000;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Not before the database is migrated (start-up prepares it while the host starts).
-        try { await startup.Prepared.WaitAsync(stoppingToken); }
+        // Not before the database is migrated (start-up prepares it while the host starts), nor before
+        // the server has started: its first pass builds Entity Framework's context and queries, seconds
+        // of CPU that would otherwise compete with the host's start for the processor. Entries written
+        // meanwhile (the roles' on a first start) are linked right after.
+        try
+        {
+            await startup.Prepared.WaitAsync(stoppingToken);
+            using (var started = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lifetime.ApplicationStarted))
+            {
+                await Task.Delay(Timeout.Infinite, started.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+            if (stoppingToken.IsCancellationRequested) return;
+        }
         catch (OperationCanceledException) { return; }
         catch (Exception) { return; } // the host's start fails with the preparation's error
         while (!stoppingToken.IsCancellationRequested)
