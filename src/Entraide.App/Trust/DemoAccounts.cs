@@ -1,3 +1,4 @@
+using Entraide.App.Infrastructure.Audit;
 using Entraide.App.Infrastructure.Hosting;
 using Entraide.App.Infrastructure.Persistence;
 using Entraide.Domain.Network;
@@ -8,36 +9,72 @@ using Microsoft.EntityFrameworkCore;
 namespace Entraide.App.Trust;
 
 /// <summary>The roles: reference data, in place before the server reports ready.</summary>
-internal sealed class RolesSeeder(DatabaseSettings database, IServiceProvider services) : IReferenceSeeder
+internal sealed class RolesSeeder(DatabaseSettings database, ILookupNormalizer normalizer, AuditRecorder audit) : IReferenceSeeder
 {
     public int Order => 5;
 
     public async Task SeedAsync(SeedContext context, CancellationToken ct)
     {
-        // On every start, one plain read of the role names: no Entity Framework context, LINQ query or
-        // Identity to build before the server is ready. The roles are created (in one audited save) on
-        // the first start only.
-        var missing = Roles.All.Except(await ExistingAsync(ct), StringComparer.Ordinal).ToList();
+        // Plain ADO.NET, read and (on the first start) write: no Entity Framework context, LINQ query,
+        // change tracker or Identity to build before the server is ready. The rows are the ones
+        // Identity's role manager would write, each with the audit entry a save would add
+        // (HostTests.StartUp_Roles_AreWrittenAsIdentityAndTheAuditWouldWriteThem checks both).
+        await using var conn = await DatabaseSetup.OpenPlainAsync(database, ct);
+        var missing = Roles.All.Except(await ExistingAsync(conn, ct), StringComparer.Ordinal).ToList();
         if (missing.Count == 0) return;
-        // One save for all of them (audited like any save), normalised as Identity's role manager would.
-        var db = services.GetRequiredService<EntraideDbContext>();
-        var normalizer = services.GetRequiredService<ILookupNormalizer>();
-        db.Set<IdentityRole>().AddRange(missing.Select(r => new IdentityRole(r) { NormalizedName = normalizer.NormalizeName(r) }));
-        await db.SaveChangesAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        await using var role = Insert(conn, tx, Table, "Id", "Name", "NormalizedName", "ConcurrencyStamp");
+        await using var entry = Insert(conn, tx, AuditTable, "OccurredAtMs", "ActorId", "StateCode", "Action", "EntityType", "EntityId", "BeforeDigest", "AfterDigest");
+        foreach (var name in missing)
+        {
+            // What new IdentityRole(name) holds (Guid "D" strings), normalised as the role manager would.
+            var row = new IdentityRole(name) { NormalizedName = normalizer.NormalizeName(name) };
+            await ExecuteAsync(role, ct, row.Id, row.Name, row.NormalizedName, row.ConcurrencyStamp);
+            var e = audit.Created(nameof(IdentityRole), row.Id,
+            [
+                new(nameof(IdentityRole.Id), row.Id),
+                new(nameof(IdentityRole.Name), row.Name),
+                new(nameof(IdentityRole.NormalizedName), row.NormalizedName),
+                new(nameof(IdentityRole.ConcurrencyStamp), row.ConcurrencyStamp),
+            ]);
+            await ExecuteAsync(entry, ct, e.OccurredAtMs, e.ActorId, e.StateCode, e.Action, e.EntityType, e.EntityId, e.BeforeDigest, e.AfterDigest);
+        }
+        await tx.CommitAsync(ct);
+        audit.Saved();
     }
 
-    // The roles' table in the model (StartupTests checks the two agree).
+    // The tables in the model (HostTests checks that they agree).
     internal const string Table = "trust_roles";
+    internal const string AuditTable = "trust_audit_entries";
 
-    private async Task<List<string>> ExistingAsync(CancellationToken ct)
+    private static async Task<List<string>> ExistingAsync(System.Data.Common.DbConnection conn, CancellationToken ct)
     {
         var names = new List<string>();
-        await using var conn = await DatabaseSetup.OpenPlainAsync(database, ct);
         await using var cmd = conn.CreateCommand();
         cmd.CommandText = $"SELECT \"Name\" FROM \"{Table}\"";
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct)) if (!reader.IsDBNull(0)) names.Add(reader.GetString(0));
         return names;
+    }
+
+    private static System.Data.Common.DbCommand Insert(System.Data.Common.DbConnection conn, System.Data.Common.DbTransaction tx, string table, params string[] columns)
+    {
+        var cmd = conn.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})";
+        for (var i = 0; i < columns.Length; i++)
+        {
+            var p = cmd.CreateParameter();
+            p.ParameterName = $"p{i}";
+            cmd.Parameters.Add(p);
+        }
+        return cmd;
+    }
+
+    private static Task<int> ExecuteAsync(System.Data.Common.DbCommand cmd, CancellationToken ct, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++) cmd.Parameters[i].Value = values[i] ?? DBNull.Value;
+        return cmd.ExecuteNonQueryAsync(ct);
     }
 }
 

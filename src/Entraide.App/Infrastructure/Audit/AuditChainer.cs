@@ -11,16 +11,25 @@ namespace Entraide.App.Infrastructure.Audit;
 /// say) cannot fork the chain: each batch moves the chain head with a compare-and-set, and a batch
 /// that loses the race is rolled back and retried.
 /// </summary>
-public sealed partial class AuditChainer(IServiceScopeFactory scopes, AuditSignal signal, Hosting.StartupState startup, ILogger<AuditChainer> logger) : BackgroundService
+public sealed partial class AuditChainer(
+    IServiceScopeFactory scopes, AuditSignal signal, Hosting.StartupState startup, ILogger<AuditChainer> logger) : BackgroundService
 {
     public const int BatchSize = 2000;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Not before the database is migrated (start-up prepares it while the host starts).
-        try { await startup.Prepared.WaitAsync(stoppingToken); }
+        // Not before start-up is behind the server: the database migrated, the server answering and the
+        // background seeding and warm-up done. The first pass builds Entity Framework's context and
+        // compiles its queries, update and save — seconds of CPU that would otherwise compete with the
+        // host's start and the first requests. Entries written meanwhile (the roles' on a first start,
+        // the demo content's) are linked right after, in commit order as always.
+        try
+        {
+            await startup.Prepared.WaitAsync(stoppingToken);
+        }
         catch (OperationCanceledException) { return; }
         catch (Exception) { return; } // the host's start fails with the preparation's error
+        await startup.Seeded.WaitAsync(stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         var head = new KnownHead();
         while (!stoppingToken.IsCancellationRequested)
         {

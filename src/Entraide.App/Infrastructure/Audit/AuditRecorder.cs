@@ -53,6 +53,28 @@ public sealed class AuditRecorder(ICurrentActor actor, TimeProvider clock, Audit
 
     internal void Saved() => signal.Notify();
 
+    /// <summary>
+    /// The entry <see cref="Record"/> writes for a created entity, for a row inserted without Entity
+    /// Framework: its properties by name, as the model names them (the order does not matter).
+    /// </summary>
+    internal AuditEntry Created(string entityType, string entityId, IEnumerable<KeyValuePair<string, object?>> properties)
+    {
+        var who = actor.Current;
+        var sb = new StringBuilder();
+        foreach (var (name, value) in properties.OrderBy(p => p.Key, StringComparer.Ordinal)) Append(sb, name, value);
+        return new AuditEntry
+        {
+            OccurredAtMs = clock.GetUtcNow().ToUnixTimeMilliseconds(),
+            ActorId = who.Id,
+            StateCode = who.StateCode,
+            Action = Action ?? $"{entityType}.created",
+            EntityType = entityType,
+            EntityId = entityId,
+            BeforeDigest = null,
+            AfterDigest = AuditChain.Digest(sb.ToString()),
+        };
+    }
+
     private static string KeyOf(EntityEntry e)
     {
         var key = e.Metadata.FindPrimaryKey();
@@ -70,11 +92,13 @@ public sealed class AuditRecorder(ICurrentActor actor, TimeProvider clock, Audit
         var sb = new StringBuilder();
         foreach (var p in e.Properties.OrderBy(p => p.Metadata.Name, StringComparer.Ordinal))
         {
-            var v = original ? p.OriginalValue : p.CurrentValue;
-            sb.Append(p.Metadata.Name).Append('=').Append(Format(v)).Append('\n');
+            Append(sb, p.Metadata.Name, original ? p.OriginalValue : p.CurrentValue);
         }
         return sb.ToString();
     }
+
+    private static void Append(StringBuilder sb, string name, object? value) =>
+        sb.Append(name).Append('=').Append(Format(value)).Append('\n');
 
     private static string Format(object? v) => v switch
     {

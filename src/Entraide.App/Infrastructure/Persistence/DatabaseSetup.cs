@@ -154,10 +154,18 @@ public static class DatabaseSetup
     /// <summary>Applies pending migrations; SQLite is switched to write-ahead logging first.</summary>
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
     {
+        var settings = services.GetRequiredService<DatabaseSettings>();
         // On every start but the first (or an upgrade), one plain query shows that nothing is pending.
-        if (await IsUpToDateAsync(services.GetRequiredService<DatabaseSettings>(), ct))
+        if (await IsUpToDateAsync(settings, ct))
         {
             Hosting.StartupTrace.Mark("migrations checked: none pending");
+            return;
+        }
+        // The first start of the embedded default: an empty SQLite database gets the whole schema in
+        // one transaction from the script the migrations generate, without Entity Framework.
+        if (settings.Provider == DatabaseProvider.Sqlite && await SqliteSchema.TryCreateAsync(settings, ct))
+        {
+            Hosting.StartupTrace.Mark("empty database: schema script applied");
             return;
         }
         await using var scope = services.CreateAsyncScope();
