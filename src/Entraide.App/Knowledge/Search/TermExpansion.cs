@@ -47,12 +47,14 @@ internal static class TermExpansion
             foreach (var f in filters) textAndFilters.Add(f, Occur.MUST);
             textWeight = searcher.CreateNormalizedWeight(textAndFilters);
         }
+        // Only needed to build an entry the cache lacks.
         Weight? filterWeight = null;
-        if (filters.Count > 0)
+        Weight? FilterWeight()
         {
+            if (filters.Count == 0 || filterWeight is not null) return filterWeight;
             var all = new BooleanQuery();
             foreach (var f in filters) all.Add(f, Occur.MUST);
-            filterWeight = searcher.CreateNormalizedWeight(all);
+            return filterWeight = searcher.CreateNormalizedWeight(all);
         }
         var key = string.Join(",", terms.Order(StringComparer.Ordinal)) + "|" + string.Join("|", filters.Select(f => f.ToString()));
 
@@ -67,7 +69,7 @@ internal static class TermExpansion
             if (!entries.TryGetValue(key, out var entry))
             {
                 if (entries.Count >= MaxEntriesPerSegment) entries.Clear();
-                entry = entries[key] = Build(reader, terms, filterWeight?.GetScorer(leaf, live));
+                entry = entries[key] = Build(reader, terms, FilterWeight()?.GetScorer(leaf, live));
             }
 
             // The text's matches (filters applied), in document order.
