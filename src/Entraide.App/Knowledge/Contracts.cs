@@ -33,13 +33,48 @@ public sealed record DualCriminalityAnswer(DualCriminalityOutcome Outcome, IRead
 
     /// <summary>The date the laws were read at.</summary>
     public DateOnly? On { get; init; }
+
+    /// <summary>The conduct's coverage in the requesting State (<see cref="CoverageNames"/>): "declared" when it is criminal there on the State's declaration only.</summary>
+    public string RequestingCoverage { get; init; } = CoverageNames.Unknown;
+
+    /// <summary>The conduct's coverage in the requested State (<see cref="CoverageNames"/>).</summary>
+    public string RequestedCoverage { get; init; } = CoverageNames.Unknown;
+}
+
+/// <summary>
+/// On what a side's answer rests: <c>covered</c> (provisions in force, cited), <c>declared</c> (the
+/// State declares the category criminalised in its register profile; no provision, no penalty),
+/// <c>not-covered</c> (legislation recorded, none covers it) or <c>unknown</c> (nothing recorded).
+/// </summary>
+public static class CoverageNames
+{
+    public const string Covered = "covered";
+    public const string Declared = "declared";
+    public const string NotCovered = "not-covered";
+    public const string Unknown = "unknown";
 }
 
 public sealed record TermAnswer(
     string Term,
     DualCriminalityOutcome Outcome,
     IReadOnlyList<ProvisionCitation> RequestingState,
-    IReadOnlyList<ProvisionCitation> RequestedState);
+    IReadOnlyList<ProvisionCitation> RequestedState)
+{
+    /// <summary>The term's coverage in the requesting State (<see cref="CoverageNames"/>).</summary>
+    public string RequestingCoverage { get; init; } = CoverageNames.Unknown;
+
+    public string RequestedCoverage { get; init; } = CoverageNames.Unknown;
+
+    /// <summary>When the requesting State's side rests on its declaration: the declaration cited as the basis.</summary>
+    public DeclarationCitation? RequestingDeclaration { get; init; }
+
+    public DeclarationCitation? RequestedDeclaration { get; init; }
+}
+
+/// <summary>A State's declaration in the register cited as the basis of an answer, where no provision is recorded.</summary>
+/// <param name="Categories">The declared categories (register codes) standing for the term.</param>
+/// <param name="ProfileVersion">The version of the State's profile that holds the declaration.</param>
+public sealed record DeclarationCitation(string State, IReadOnlyList<string> Categories, int? ProfileVersion, DateTimeOffset? DeclaredAt);
 
 /// <param name="Citation">How the provision is cited, e.g. "Code pénal, art. 323-1".</param>
 /// <param name="MaxPenaltyMonths">Maximum penalty of imprisonment, in months, where known ("serious crime" is ≥ 48).</param>

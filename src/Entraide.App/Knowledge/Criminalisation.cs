@@ -1,4 +1,5 @@
 using Entraide.App.Infrastructure.Persistence;
+using Entraide.App.Network;
 using Entraide.Domain.Common;
 using Entraide.Domain.Knowledge;
 using Entraide.Domain.Network;
@@ -8,25 +9,54 @@ namespace Entraide.App.Knowledge;
 
 public sealed record EvidenceView(Guid ProvisionId, Guid LawId, string Citation, int? MaxPenaltyMonths, bool? Serious);
 
-public sealed record TermCoverageView(string Term, string Kind, string? Article, string Label, string Coverage, IReadOnlyList<EvidenceView> Evidence, bool PenaltyMissing);
+/// <param name="Coverage">covered (evidenced by provisions), declared (declared in the State's profile, no provision recorded), not-covered or unknown.</param>
+/// <param name="Declared">The State's declared categories (register codes) standing for the term, whatever the coverage.</param>
+public sealed record TermCoverageView(string Term, string Kind, string? Article, string Label, string Coverage, IReadOnlyList<EvidenceView> Evidence, bool PenaltyMissing,
+    IReadOnlyList<string> Declared);
 
-public sealed record ChapterView(string Kind, int Covered, int Total, int Percent, IReadOnlyList<TermCoverageView> Terms);
+/// <param name="Covered">Terms evidenced by provisions (what <paramref name="Percent"/> counts).</param>
+/// <param name="Declared">Terms declared criminalised with no provision recorded.</param>
+public sealed record ChapterView(string Kind, int Covered, int Declared, int Total, int Percent, IReadOnlyList<TermCoverageView> Terms);
+
+/// <summary>The declaration merged into a profile: the register's categories, and the profile version that holds them.</summary>
+/// <param name="Applied">False when the profile is read on a past date: the declaration is the one in force now, so it is shown but not merged.</param>
+/// <param name="OutsideTaxonomy">Declared categories the taxonomy has no term for.</param>
+public sealed record DeclarationView(string State, IReadOnlyList<string> Categories, int? ProfileVersion, DateTimeOffset? DeclaredAt, bool Applied, IReadOnlyList<string> OutsideTaxonomy);
 
 /// <summary>A State's coverage on a date; the criminalisation profile and the gap analysis are two readings of it.</summary>
-public sealed record CoverageView(string State, DateOnly On, string TaxonomyVersion, bool LegislationRecorded, IReadOnlyList<ChapterView> Chapters);
+public sealed record CoverageView(string State, DateOnly On, string TaxonomyVersion, bool LegislationRecorded, IReadOnlyList<ChapterView> Chapters,
+    DeclarationView Declaration);
 
 /// <summary>
 /// Builds a State's criminalisation profile from its provisions in force on a date (the original
-/// language's version of each law, so a law is counted once whatever its translations), and answers
-/// dual-criminality questions from two such profiles.
+/// language's version of each law, so a law is counted once whatever its translations) merged with the
+/// optional categories it declares in its register profile, and answers dual-criminality questions
+/// from two such profiles.
 /// </summary>
-public sealed class CriminalisationService(EntraideDbContext db, TimeProvider clock) : IDualCriminality
+public sealed class CriminalisationService(EntraideDbContext db, TimeProvider clock, IStateProfiles declarations) : IDualCriminality
 {
     private static OffenceTaxonomy Taxonomy => OffenceTaxonomy.Current;
 
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     public async Task<(CriminalisationProfile Profile, Dictionary<Guid, Guid> LawOf)> ProfileAsync(string state, DateOnly on, CancellationToken ct)
+    {
+        var (declared, _) = await DeclarationAsync(state, on, ct);
+        return await ProfileAsync(state, on, declared, ct);
+    }
+
+    /// <summary>
+    /// The State's declaration as in force now, and whether it applies on <paramref name="on"/>: the
+    /// register gives today's declaration, which says nothing of what was declared on an earlier date.
+    /// </summary>
+    private async Task<(DeclaredProfile? Applied, DeclaredCriminalisation Now)> DeclarationAsync(string state, DateOnly on, CancellationToken ct)
+    {
+        var now = await declarations.GetDeclaredCriminalisationAsync(state, ct);
+        var applies = on >= Today;
+        return (applies ? new DeclaredProfile(state, now.OptionalCategories, now.ProfileVersion, now.DeclaredAt) : null, now);
+    }
+
+    private async Task<(CriminalisationProfile Profile, Dictionary<Guid, Guid> LawOf)> ProfileAsync(string state, DateOnly on, DeclaredProfile? declared, CancellationToken ct)
     {
         var works = await db.Set<LegalWork>().AsNoTracking().Where(w => w.State == state).ToListAsync(ct);
         var expressions = await db.Set<LegalExpression>().AsNoTracking().Where(e => e.State == state)
@@ -43,20 +73,24 @@ public sealed class CriminalisationService(EntraideDbContext db, TimeProvider cl
             .Where(p => p.State == state && ids.Contains(p.ExpressionId) && p.Terms != "").ToListAsync(ct);
         var evidence = provisions.OrderBy(p => p.Ordinal).SelectMany(p => p.TermList.Where(Taxonomy.Contains).Select(t =>
             new Evidence(p.Id, state, $"{chosen[p.ExpressionId].Title}, {p.Number}", t, new PenaltyRange(p.PenaltyMinMonths, p.PenaltyMaxMonths))));
-        return (new CriminalisationProfile(state, on, ids.Count > 0, evidence), provisions.ToDictionary(p => p.Id, p => p.WorkId));
+        return (new CriminalisationProfile(state, on, ids.Count > 0, evidence, declared), provisions.ToDictionary(p => p.Id, p => p.WorkId));
     }
 
     public async Task<CoverageView> CoverageAsync(string state, DateOnly? on, string language, CancellationToken ct)
     {
         var code = ResolveState(state, "state");
-        var (profile, lawOf) = await ProfileAsync(code, on ?? Today, ct);
+        var date = on ?? Today;
+        var (applied, now) = await DeclarationAsync(code, date, ct);
+        var (profile, lawOf) = await ProfileAsync(code, date, applied, ct);
         var gaps = Gaps.Analyse(Taxonomy, profile);
         return new CoverageView(code, profile.On, gaps.TaxonomyVersion, gaps.LegislationRecorded,
         [
-            .. gaps.Chapters.Select(c => new ChapterView(KindName(c.Kind), c.Covered, c.Total, c.Percent,
+            .. gaps.Chapters.Select(c => new ChapterView(KindName(c.Kind), c.Covered, c.Declared, c.Total, c.Percent,
                 [.. c.Lines.Select(l => new TermCoverageView(l.Term.Code, KindName(l.Term.Kind), l.Term.Article, l.Term.Label(language),
-                    CoverageName(l.Coverage), [.. l.Evidence.Select(e => EvidenceOf(e, lawOf))], l.PenaltyMissing))])),
-        ]);
+                    CoverageName(l.Coverage), [.. l.Evidence.Select(e => EvidenceOf(e, lawOf))], l.PenaltyMissing, l.Declared))])),
+        ],
+        new DeclarationView(code, now.OptionalCategories, now.ProfileVersion, now.DeclaredAt, applied is not null,
+            [.. now.OptionalCategories.Where(c => DeclaredCategories.TermFor(c) is null)]));
     }
 
     public async Task<DualCriminalityAnswer> CheckAsync(DualCriminalityQuestion question, CancellationToken ct)
@@ -78,11 +112,21 @@ public sealed class CriminalisationService(EntraideDbContext db, TimeProvider cl
         var (b, _) = await ProfileAsync(requested, on, ct);
         var judgement = DualCriminality.Judge(terms, a, b);
         static ProvisionCitation Cite(Evidence e) => new(e.ProvisionId, e.State, e.Citation, e.Penalty.MaxMonths);
+        static DeclarationCitation? Declared(CriminalisationProfile p, Coverage c, IReadOnlyList<string> categories) =>
+            c == Coverage.Declared ? new DeclarationCitation(p.State, categories, p.Declared.ProfileVersion, p.Declared.DeclaredAt) : null;
         return new DualCriminalityAnswer(Map(judgement.Outcome),
-            [.. judgement.Terms.Select(t => new TermAnswer(t.Term, Map(t.Outcome), [.. t.RequestingEvidence.Select(Cite)], [.. t.RequestedEvidence.Select(Cite)]))])
+            [.. judgement.Terms.Select(t => new TermAnswer(t.Term, Map(t.Outcome), [.. t.RequestingEvidence.Select(Cite)], [.. t.RequestedEvidence.Select(Cite)])
+            {
+                RequestingCoverage = CoverageName(t.Requesting),
+                RequestedCoverage = CoverageName(t.Requested),
+                RequestingDeclaration = Declared(a, t.Requesting, t.RequestingDeclared),
+                RequestedDeclaration = Declared(b, t.Requested, t.RequestedDeclared),
+            })])
         {
             SeriousCrimeInBoth = judgement.SeriousInBoth,
             On = on,
+            RequestingCoverage = CoverageName(judgement.Requesting),
+            RequestedCoverage = CoverageName(judgement.Requested),
         };
     }
 
@@ -107,5 +151,11 @@ public sealed class CriminalisationService(EntraideDbContext db, TimeProvider cl
 
     public static string KindName(TermKind k) => k switch { TermKind.Core => "core", TermKind.Optional => "optional", _ => "procedural" };
 
-    public static string CoverageName(Coverage c) => c switch { Coverage.Covered => "covered", Coverage.NotCovered => "not-covered", _ => "unknown" };
+    public static string CoverageName(Coverage c) => c switch
+    {
+        Coverage.Covered => CoverageNames.Covered,
+        Coverage.Declared => CoverageNames.Declared,
+        Coverage.NotCovered => CoverageNames.NotCovered,
+        _ => CoverageNames.Unknown,
+    };
 }

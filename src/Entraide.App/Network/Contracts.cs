@@ -8,7 +8,20 @@ public interface IStateProfiles
 {
     /// <summary>The State's cooperation settings and its contacts, as in force now.</summary>
     Task<CooperationProfile> GetCooperationProfileAsync(string state, CancellationToken ct);
+
+    /// <summary>
+    /// The offence categories the State declares it criminalises, as in force now. Public register data
+    /// (Art. 41): only the declaration, nothing of the State's contacts, so a public page may show it.
+    /// </summary>
+    Task<DeclaredCriminalisation> GetDeclaredCriminalisationAsync(string state, CancellationToken ct);
 }
+
+/// <summary>The optional offence categories a State declares criminalised in its profile.</summary>
+/// <param name="State">ISO 3166 alpha-3 code.</param>
+/// <param name="OptionalCategories">Codes of <see cref="Entraide.Domain.Network.OffenceCategories"/>; empty when nothing is declared.</param>
+/// <param name="ProfileVersion">The profile version that says so; null when the State has not filled its profile.</param>
+/// <param name="DeclaredAt">When that version was saved.</param>
+public sealed record DeclaredCriminalisation(string State, IReadOnlyList<string> OptionalCategories, int? ProfileVersion, DateTimeOffset? DeclaredAt);
 
 /// <summary>A State's declared choices that shape requests addressed to it.</summary>
 /// <param name="State">ISO 3166 alpha-3 code.</param>

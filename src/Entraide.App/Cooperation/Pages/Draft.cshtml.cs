@@ -129,5 +129,9 @@ public sealed class DraftModel(RequestCommands commands, RequestQueries queries,
         }
     }
 
-    public static IReadOnlyList<string> ConductTerms => OffenceTerms.Core;
+    /// <summary>The core conduct, then the optional categories of the taxonomy (which a requested State may criminalise on its declaration only).</summary>
+    public static IReadOnlyList<string> ConductTerms { get; } =
+        [.. OffenceTerms.Core, .. OffenceTaxonomy.Current.OfKind(TermKind.Optional).Select(t => t.Code)];
+
+    public string StateName(string code) => states.Exists(code) ? states.ListName(code, CultureCookie.Current) : code;
 }

@@ -38,6 +38,9 @@ public sealed class KnowledgeSearch(KnowledgeIndex index)
 
     private static Analyzer AnalyzerFor(string language) => Analyzers.GetOrAdd(language, KnowledgeAnalyzers.For);
 
+    /// <summary>Scores every hit even when the query names taxonomy terms (<see cref="TermExpansion"/>): the reference the tests compare with.</summary>
+    internal bool ScoreEveryHit { get; init; }
+
     public SearchResult Search(SearchRequest request)
     {
         var pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
@@ -47,6 +50,15 @@ public sealed class KnowledgeSearch(KnowledgeIndex index)
 
         var (textQuery, tokensByLanguage, marks) = TextQuery(text);
         var expanded = Expand(tokensByLanguage);
+        var filters = new List<Query>();
+        Filter(filters, KnowledgeFields.State, request.State?.ToUpperInvariant());
+        Filter(filters, KnowledgeFields.Term, request.Term);
+        Filter(filters, KnowledgeFields.Type, request.Type);
+        Filter(filters, KnowledgeFields.Language, request.InLanguage);
+        if (request.From is not null || request.To is not null)
+            filters.Add(TermRangeQuery.NewStringRange(KnowledgeFields.Date, request.From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                request.To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), true, true));
+
         var query = new BooleanQuery();
         if (text.Length == 0) query.Add(new MatchAllDocsQuery(), Occur.MUST);
         else
@@ -57,18 +69,14 @@ public sealed class KnowledgeSearch(KnowledgeIndex index)
             if (either.Clauses.Count == 0) return Empty(request, page, pageSize, expanded);
             query.Add(either, Occur.MUST);
         }
-        Filter(query, KnowledgeFields.State, request.State?.ToUpperInvariant());
-        Filter(query, KnowledgeFields.Term, request.Term);
-        Filter(query, KnowledgeFields.Type, request.Type);
-        Filter(query, KnowledgeFields.Language, request.InLanguage);
-        if (request.From is not null || request.To is not null)
-            query.Add(TermRangeQuery.NewStringRange(KnowledgeFields.Date, request.From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                request.To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), true, true), Occur.MUST);
+        foreach (var f in filters) query.Add(f, Occur.MUST);
 
         var searcher = index.Acquire();
         try
         {
-            var (total, top, facets) = Collect(searcher, query, page * pageSize);
+            var (total, top, facets) = !ScoreEveryHit && text.Length > 0 && expanded.Count > 0
+                ? TermExpansion.Collect(searcher, query, textQuery, expanded, filters, page * pageSize)
+                : Collect(searcher, query, page * pageSize);
             var hits = top.Skip((page - 1) * pageSize).Take(pageSize).Select(sd => Hit(searcher, sd, textQuery, marks)).ToList();
             return new SearchResult(text, total, page, pageSize, hits, facets, expanded);
         }
@@ -145,9 +153,9 @@ public sealed class KnowledgeSearch(KnowledgeIndex index)
     private static SearchResult Empty(SearchRequest r, int page, int pageSize, IReadOnlyList<string> expanded) =>
         new(r.Query, 0, page, pageSize, [], KnowledgeFields.Faceted.ToDictionary(f => f, _ => (IReadOnlyList<FacetValue>)[]), expanded);
 
-    private static void Filter(BooleanQuery query, string field, string? value)
+    private static void Filter(List<Query> filters, string field, string? value)
     {
-        if (!string.IsNullOrWhiteSpace(value)) query.Add(new TermQuery(new Term(field, value.Trim())), Occur.MUST);
+        if (!string.IsNullOrWhiteSpace(value)) filters.Add(new TermQuery(new Term(field, value.Trim())));
     }
 
     /// <summary>
@@ -398,7 +406,7 @@ public sealed class KnowledgeSearch(KnowledgeIndex index)
     /// Counts, over every matching document, the values of the faceted keyword fields, from per-segment
     /// ordinal arrays (<see cref="FacetOrdinals"/>) built once per segment from its sorted-set doc values.
     /// </summary>
-    private sealed class FacetCollector(IReadOnlyList<string> fields) : ICollector
+    internal sealed class FacetCollector(IReadOnlyList<string> fields) : ICollector
     {
         private readonly Dictionary<string, Dictionary<string, int>> _counts = fields.ToDictionary(f => f, _ => new Dictionary<string, int>(StringComparer.Ordinal));
         private FacetOrdinals.Segment? _segment;
@@ -415,22 +423,16 @@ public sealed class KnowledgeSearch(KnowledgeIndex index)
             _segmentCounts = [.. _segment.Fields.Select(f => new int[f.Values.Length])];
         }
 
-        public void Collect(int doc)
+        public void Collect(int doc) => FacetOrdinals.Count(_segment!, doc, _segmentCounts);
+
+        /// <summary>Adds counts already made for the current segment (per field, per ordinal, in the segment's field order).</summary>
+        public void Add(int[][] counts)
         {
-            var fieldsOfSegment = _segment!.Fields;
-            for (var f = 0; f < fieldsOfSegment.Length; f++)
+            for (var f = 0; f < counts.Length; f++)
             {
-                var field = fieldsOfSegment[f];
-                var counts = _segmentCounts[f];
-                if (field.Single is { } single)
-                {
-                    var ord = single[doc];
-                    if (ord >= 0) counts[ord]++;
-                }
-                else
-                {
-                    for (int i = field.Start![doc], end = field.Start[doc + 1]; i < end; i++) counts[field.Ords![i]]++;
-                }
+                var target = _segmentCounts[f];
+                var source = counts[f];
+                for (var o = 0; o < source.Length; o++) target[o] += source[o];
             }
         }
 

@@ -25,6 +25,17 @@ internal sealed class StateProfiles(EntraideDbContext db, StateDirectory states,
         return loaded;
     }
 
+    public async Task<DeclaredCriminalisation> GetDeclaredCriminalisationAsync(string state, CancellationToken ct)
+    {
+        if (!states.TryGet(state, out var info)) throw DomainException.Invalid("unknown-state", "state");
+        var code = info.Iso3;
+        var row = await db.Set<StateProfileRecord>().AsNoTracking().Where(p => p.State == code)
+            .Select(p => new { p.CriminalisedOptionalCategories, p.Version, p.UpdatedAt }).SingleOrDefaultAsync(ct);
+        return row is null
+            ? new DeclaredCriminalisation(code, [], null, null)
+            : new DeclaredCriminalisation(code, Lists.Split(row.CriminalisedOptionalCategories), row.Version, row.UpdatedAt);
+    }
+
     private async Task<CooperationProfile> LoadCooperationProfileAsync(string code, CancellationToken ct)
     {
         var profile = await db.Set<StateProfileRecord>().AsNoTracking().SingleOrDefaultAsync(p => p.State == code, ct);
