@@ -198,13 +198,18 @@ public static class DatabaseSetup
             cmd.CommandText = $"SELECT count(*) FROM pg_catalog.pg_tables WHERE tablename = '{HistoryTable}' AND schemaname = ANY (current_schemas(false))";
         }
         if (Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) == 0) return false;
+        var applied = await AppliedMigrationsAsync(cmd, ct);
+        return KnownMigrations(settings.Provider).All(applied.Contains);
+    }
+
+    /// <summary>The migration ids recorded in the history table, read with <paramref name="cmd"/> (its connection and transaction).</summary>
+    internal static async Task<HashSet<string>> AppliedMigrationsAsync(DbCommand cmd, CancellationToken ct)
+    {
         cmd.CommandText = $"SELECT \"MigrationId\" FROM \"{HistoryTable}\"";
         var applied = new HashSet<string>(StringComparer.Ordinal);
-        await using (var reader = await cmd.ExecuteReaderAsync(ct))
-        {
-            while (await reader.ReadAsync(ct)) applied.Add(reader.GetString(0));
-        }
-        return KnownMigrations(settings.Provider).All(applied.Contains);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) applied.Add(reader.GetString(0));
+        return applied;
     }
 
     /// <summary>The ids of the migrations compiled into this build for <paramref name="provider"/>.</summary>

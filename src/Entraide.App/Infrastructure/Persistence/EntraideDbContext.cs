@@ -18,6 +18,7 @@ public abstract class EntraideDbContext : IdentityDbContext<EntraideUser, Identi
     private EntityChanges? _changes;
     private List<IBeforeSave>? _beforeSave;
     private List<Action>? _afterSave;
+    private HashSet<Type>? _uncommitted;
 
     protected EntraideDbContext(DbContextOptions options) : base(options)
     {
@@ -85,13 +86,25 @@ public abstract class EntraideDbContext : IdentityDbContext<EntraideUser, Identi
     {
         CompleteBeforeSaveAsync(synchronous: true, default).GetAwaiter().GetResult();
         using var detected = DetectChangesOnce();
-        _audit?.Record(this);
-        var changed = _changes is null ? null : EntityChanges.Collect(this);
+        var changed = RecordChanges();
         var n = base.SaveChanges(acceptAllChangesOnSuccess);
+        Saved(changed);
+        return n;
+    }
+
+    // Before the save: its audit entries, and the entity types it changes (for the change counters).
+    private HashSet<Type>? RecordChanges()
+    {
+        _audit?.Record(this);
+        return _changes is null ? null : EntityChanges.Collect(this);
+    }
+
+    // After a successful save: the counters, the audit chainer's wake-up and the unit of work's own after-save work.
+    private void Saved(HashSet<Type>? changed)
+    {
         Committed(changed);
         _audit?.Saved();
         RunAfterSave();
-        return n;
     }
 
     /// <summary>
@@ -116,12 +129,9 @@ public abstract class EntraideDbContext : IdentityDbContext<EntraideUser, Identi
     {
         await CompleteBeforeSaveAsync(synchronous: false, cancellationToken);
         using var detected = DetectChangesOnce();
-        _audit?.Record(this);
-        var changed = _changes is null ? null : EntityChanges.Collect(this);
+        var changed = RecordChanges();
         var n = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        Committed(changed);
-        _audit?.Saved();
-        RunAfterSave();
+        Saved(changed);
         return n;
     }
 
@@ -134,8 +144,6 @@ public abstract class EntraideDbContext : IdentityDbContext<EntraideUser, Identi
         _changes!.Committed(changed);
         if (Database.CurrentTransaction is not null) (_uncommitted ??= []).UnionWith(changed);
     }
-
-    private HashSet<Type>? _uncommitted;
 
     internal void TransactionEnded(bool committed)
     {

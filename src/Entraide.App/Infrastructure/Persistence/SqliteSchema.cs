@@ -42,12 +42,7 @@ internal static class SqliteSchema
         cmd.CommandText = Script();
         await cmd.ExecuteNonQueryAsync(ct);
 
-        cmd.CommandText = $"SELECT \"MigrationId\" FROM \"{DatabaseSetup.HistoryTable}\"";
-        var recorded = new HashSet<string>(StringComparer.Ordinal);
-        await using (var reader = await cmd.ExecuteReaderAsync(ct))
-        {
-            while (await reader.ReadAsync(ct)) recorded.Add(reader.GetString(0));
-        }
+        var recorded = await DatabaseSetup.AppliedMigrationsAsync(cmd, ct);
         if (!recorded.SetEquals(DatabaseSetup.KnownMigrations(DatabaseProvider.Sqlite)))
         {
             await tx.RollbackAsync(ct);
