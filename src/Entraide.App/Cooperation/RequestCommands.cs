@@ -419,7 +419,8 @@ public sealed partial class RequestCommands(
     {
         try
         {
-            await db.SaveChangesAsync(ct);
+            // A new submission only adds rows: written as plain inserts (a draft sent later changes its row, and is saved as usual).
+            await db.SaveAddedRowsAsync(ct);
             LogSubmitted(logger, r.Reference, r.RequestingState, r.RequestedState);
             return (r, false);
         }

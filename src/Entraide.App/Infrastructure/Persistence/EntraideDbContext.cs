@@ -135,6 +135,61 @@ public abstract class EntraideDbContext : IdentityDbContext<EntraideUser, Identi
         return n;
     }
 
+    /// <summary>
+    /// Saves a unit of work that only adds rows (a submission) as one command of plain inserts
+    /// (<see cref="AddedRowsWriter"/>), with the same audit entries, change counters and after-save work as
+    /// <see cref="SaveChangesAsync(bool, CancellationToken)"/>, and in one transaction. A unit of work that
+    /// also changes or removes rows is saved by <see cref="SaveChangesAsync(bool, CancellationToken)"/>.
+    /// A failure of the database surfaces as a <see cref="DbUpdateException"/>, as from any save.
+    /// </summary>
+    public async Task<int> SaveAddedRowsAsync(CancellationToken ct = default)
+    {
+        await CompleteBeforeSaveAsync(synchronous: false, ct);
+        ChangeTracker.DetectChanges();
+        var writer = AddedRowsWriter.For(this);
+        if (writer.AddedOnly(ChangeTracker) is null) return await SaveChangesAsync(ct);
+
+        var auto = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            var changed = RecordChanges();
+            var rows = writer.AddedOnly(ChangeTracker)!;
+            var (sql, parameters, storeKeyed) = writer.Build(Database.GetDbConnection(), rows);
+            try
+            {
+                // PostgreSQL runs the statements of one command in one implicit transaction; SQLite runs
+                // them one by one, so it needs an explicit one. Inside the caller's transaction, that one.
+                if (Provider == DatabaseProvider.Sqlite && Database.CurrentTransaction is null)
+                {
+                    await using var tx = await Database.BeginTransactionAsync(ct);
+                    await Database.ExecuteSqlRawAsync(sql, parameters, ct);
+                    await tx.CommitAsync(ct);
+                }
+                else
+                {
+                    await Database.ExecuteSqlRawAsync(sql, parameters, ct);
+                }
+            }
+            catch (System.Data.Common.DbException e)
+            {
+                throw new DbUpdateException("An error occurred while saving the added rows. See the inner exception for details.", e);
+            }
+            // Rows whose key the database generated (audit entries) are not read back: nothing uses them after the save.
+            for (var i = 0; i < rows.Count; i++)
+            {
+                if (storeKeyed[i]) rows[i].State = EntityState.Detached;
+            }
+            ChangeTracker.AcceptAllChanges();
+            Saved(changed);
+            return rows.Count;
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = auto;
+        }
+    }
+
     // Inside a wider transaction the rows are not committed yet, and a cache filled between the save
     // and the commit would keep the old rows: the counters move now and again when the transaction
     // commits (EntityChangesOnCommit).
