@@ -66,6 +66,62 @@ public static class LoadDriver
         };
     }
 
+    /// <summary>
+    /// An open-loop load: requests are due at a fixed rate whatever the answers' speed, at most
+    /// <paramref name="concurrency"/> in flight (the clients' connections). Each latency runs from the
+    /// moment the request was due, so time spent waiting for a free connection counts (no coordinated
+    /// omission): a server that cannot keep up shows it in the percentiles, not in a lower rate.
+    /// </summary>
+    public static async Task<LoadResult> RunAtRateAsync(string name, double perSecond, int concurrency, TimeSpan warmup, TimeSpan duration,
+        Func<int, long, CancellationToken, Task<bool>> send)
+    {
+        if (warmup > TimeSpan.Zero) await RunPacedAsync(perSecond, concurrency, warmup, send, null, null);
+        var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
+        long errors = 0;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        await RunPacedAsync(perSecond, concurrency, duration, send, latencies, () => Interlocked.Increment(ref errors));
+        var elapsed = clock.Elapsed;
+        var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
+        var all = latencies.ToArray();
+        Array.Sort(all);
+        double P(double q) => all.Length == 0 ? 0 : all[Math.Min(all.Length - 1, (int)Math.Ceiling(q * all.Length) - 1)];
+        return new LoadResult(name, all.Length, errors, elapsed, P(0.50), P(0.95), P(0.99), all.Length == 0 ? 0 : all[^1])
+        {
+            CpuMsPerRequest = all.Length == 0 ? 0 : cpuMs / all.Length,
+        };
+    }
+
+    private static async Task RunPacedAsync(double perSecond, int concurrency, TimeSpan duration, Func<int, long, CancellationToken, Task<bool>> send,
+        System.Collections.Concurrent.ConcurrentBag<double>? latencies, Action? error)
+    {
+        using var slots = new SemaphoreSlim(concurrency, concurrency);
+        var free = new System.Collections.Concurrent.ConcurrentQueue<int>(Enumerable.Range(0, concurrency));
+        var running = new List<Task>();
+        var start = Stopwatch.GetTimestamp();
+        var total = (long)(perSecond * duration.TotalSeconds);
+        for (long i = 0; i < total; i++)
+        {
+            var due = start + (long)(i / perSecond * Stopwatch.Frequency);
+            var wait = due - Stopwatch.GetTimestamp();
+            if (wait > Stopwatch.Frequency / 1000) await Task.Delay(TimeSpan.FromTicks(wait * TimeSpan.TicksPerSecond / Stopwatch.Frequency));
+            await slots.WaitAsync();
+            free.TryDequeue(out var worker);
+            var n = i;
+            running.Add(Task.Run(async () =>
+            {
+                bool ok;
+                try { ok = await send(worker, n, CancellationToken.None); }
+                catch (HttpRequestException) { ok = false; }
+                latencies?.Add(Stopwatch.GetElapsedTime(due).TotalMilliseconds);
+                if (!ok) error?.Invoke();
+                free.Enqueue(worker);
+                slots.Release();
+            }));
+        }
+        await Task.WhenAll(running);
+    }
+
     public static HttpClient Client(string baseUrl, int concurrency) => new(new SocketsHttpHandler
     {
         MaxConnectionsPerServer = concurrency,

@@ -16,6 +16,9 @@ public sealed partial class AuditChainer(
 {
     public const int BatchSize = 2000;
 
+    /// <summary>The rest after a pass that linked entries, so that the next pass links all that came meanwhile.</summary>
+    public static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(50);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Not before start-up is behind the server: the database migrated, the server answering and the
@@ -38,7 +41,11 @@ public sealed partial class AuditChainer(
                 await signal.WaitAsync(TimeSpan.FromSeconds(1), stoppingToken);
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<EntraideDbContext>();
-                await ChainPendingAsync(db, head, stoppingToken);
+                // Under a steady flow of writes every save wakes the chainer: linking what came in during a short
+                // pause costs one pass (a read, the head's update, the entries' update, a commit) for many saves
+                // instead of one pass for each. The chain is then at most that pause behind the commits.
+                if (await ChainPendingAsync(db, head, stoppingToken) > 0)
+                    await Task.Delay(Pause, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -18,7 +18,7 @@ namespace Entraide.App.Infrastructure.Persistence;
 /// generated SQL were the largest share of its processor time. Rows are ordered so that a row comes after
 /// the rows its foreign keys point to. The command goes through Entity Framework's raw SQL execution, so
 /// its connection, transaction, interceptors and diagnostics are those of any other command.
-/// See docs/decisions/0009-added-rows-writer.md.
+/// See docs/decisions/0010-added-rows-writer.md.
 /// </summary>
 internal sealed class AddedRowsWriter
 {
