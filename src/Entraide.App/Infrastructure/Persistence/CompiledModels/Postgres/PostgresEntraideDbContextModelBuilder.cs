@@ -12,7 +12,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
     public partial class PostgresEntraideDbContextModel
     {
         private PostgresEntraideDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("07c5c1b4-8f94-4a32-bb9b-a4b9599fa3f6"), entityTypeCount: 43)
+            : base(skipDetectChanges: false, modelId: new Guid("7e76c0bd-0752-416f-a2f5-70229947740e"), entityTypeCount: 43)
         {
         }
 

@@ -296,15 +296,19 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
 
             var index = runtimeEntityType.AddIndex(
                 new[] { acknowledgeBy });
+            index.AddAnnotation("Relational:Filter", "\"AcknowledgeBy\" IS NOT NULL");
 
             var index0 = runtimeEntityType.AddIndex(
                 new[] { deadlineAt });
+            index0.AddAnnotation("Relational:Filter", "\"DeadlineAt\" IS NOT NULL");
 
             var index1 = runtimeEntityType.AddIndex(
                 new[] { precedingRequestId });
+            index1.AddAnnotation("Relational:Filter", "\"PrecedingRequestId\" IS NOT NULL");
 
             var index2 = runtimeEntityType.AddIndex(
                 new[] { preservationExpiresAt });
+            index2.AddAnnotation("Relational:Filter", "\"PreservationExpiresAt\" IS NOT NULL");
 
             var index3 = runtimeEntityType.AddIndex(
                 new[] { reference },
@@ -312,18 +316,22 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
 
             var index4 = runtimeEntityType.AddIndex(
                 new[] { requestedState, acknowledgeBy });
+            index4.AddAnnotation("Relational:Filter", "\"AcknowledgeBy\" IS NOT NULL");
 
             var index5 = runtimeEntityType.AddIndex(
                 new[] { requestedState, deadlineAt });
+            index5.AddAnnotation("Relational:Filter", "\"DeadlineAt\" IS NOT NULL");
 
             var index6 = runtimeEntityType.AddIndex(
                 new[] { requestedState, submittedAt });
 
             var index7 = runtimeEntityType.AddIndex(
                 new[] { requestingState, acknowledgeBy });
+            index7.AddAnnotation("Relational:Filter", "\"AcknowledgeBy\" IS NOT NULL");
 
             var index8 = runtimeEntityType.AddIndex(
                 new[] { requestingState, deadlineAt });
+            index8.AddAnnotation("Relational:Filter", "\"DeadlineAt\" IS NOT NULL");
 
             var index9 = runtimeEntityType.AddIndex(
                 new[] { requestingState, updatedAt });

@@ -11,7 +11,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class SqliteEntraideDbContextModel
     {
         private SqliteEntraideDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b09a8b34-7fe7-4ece-9049-cbbe6dab66a8"), entityTypeCount: 43)
+            : base(skipDetectChanges: false, modelId: new Guid("b5ade2bd-c6f4-4598-94d6-66ba0310bf9e"), entityTypeCount: 43)
         {
         }
 

@@ -152,26 +152,34 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AcknowledgeBy");
+                    b.HasIndex("AcknowledgeBy")
+                        .HasFilter("\"AcknowledgeBy\" IS NOT NULL");
 
-                    b.HasIndex("DeadlineAt");
+                    b.HasIndex("DeadlineAt")
+                        .HasFilter("\"DeadlineAt\" IS NOT NULL");
 
-                    b.HasIndex("PrecedingRequestId");
+                    b.HasIndex("PrecedingRequestId")
+                        .HasFilter("\"PrecedingRequestId\" IS NOT NULL");
 
-                    b.HasIndex("PreservationExpiresAt");
+                    b.HasIndex("PreservationExpiresAt")
+                        .HasFilter("\"PreservationExpiresAt\" IS NOT NULL");
 
                     b.HasIndex("Reference")
                         .IsUnique();
 
-                    b.HasIndex("RequestedState", "AcknowledgeBy");
+                    b.HasIndex("RequestedState", "AcknowledgeBy")
+                        .HasFilter("\"AcknowledgeBy\" IS NOT NULL");
 
-                    b.HasIndex("RequestedState", "DeadlineAt");
+                    b.HasIndex("RequestedState", "DeadlineAt")
+                        .HasFilter("\"DeadlineAt\" IS NOT NULL");
 
                     b.HasIndex("RequestedState", "SubmittedAt");
 
-                    b.HasIndex("RequestingState", "AcknowledgeBy");
+                    b.HasIndex("RequestingState", "AcknowledgeBy")
+                        .HasFilter("\"AcknowledgeBy\" IS NOT NULL");
 
-                    b.HasIndex("RequestingState", "DeadlineAt");
+                    b.HasIndex("RequestingState", "DeadlineAt")
+                        .HasFilter("\"DeadlineAt\" IS NOT NULL");
 
                     b.HasIndex("RequestingState", "UpdatedAt");
 

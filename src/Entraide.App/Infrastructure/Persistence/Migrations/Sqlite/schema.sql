@@ -732,3 +732,38 @@ ALTER TABLE "notifications_deliveries" ADD "Language" TEXT NULL;
 INSERT INTO "__entraide_migrations" ("MigrationId", "ProductVersion")
 VALUES ('20261126082515_RegisterContactEmails', '10.0.15');
 
+DROP INDEX "IX_cooperation_requests_AcknowledgeBy";
+
+DROP INDEX "IX_cooperation_requests_DeadlineAt";
+
+DROP INDEX "IX_cooperation_requests_PrecedingRequestId";
+
+DROP INDEX "IX_cooperation_requests_PreservationExpiresAt";
+
+DROP INDEX "IX_cooperation_requests_RequestedState_AcknowledgeBy";
+
+DROP INDEX "IX_cooperation_requests_RequestedState_DeadlineAt";
+
+DROP INDEX "IX_cooperation_requests_RequestingState_AcknowledgeBy";
+
+DROP INDEX "IX_cooperation_requests_RequestingState_DeadlineAt";
+
+CREATE INDEX "IX_cooperation_requests_AcknowledgeBy" ON "cooperation_requests" ("AcknowledgeBy") WHERE "AcknowledgeBy" IS NOT NULL;
+
+CREATE INDEX "IX_cooperation_requests_DeadlineAt" ON "cooperation_requests" ("DeadlineAt") WHERE "DeadlineAt" IS NOT NULL;
+
+CREATE INDEX "IX_cooperation_requests_PrecedingRequestId" ON "cooperation_requests" ("PrecedingRequestId") WHERE "PrecedingRequestId" IS NOT NULL;
+
+CREATE INDEX "IX_cooperation_requests_PreservationExpiresAt" ON "cooperation_requests" ("PreservationExpiresAt") WHERE "PreservationExpiresAt" IS NOT NULL;
+
+CREATE INDEX "IX_cooperation_requests_RequestedState_AcknowledgeBy" ON "cooperation_requests" ("RequestedState", "AcknowledgeBy") WHERE "AcknowledgeBy" IS NOT NULL;
+
+CREATE INDEX "IX_cooperation_requests_RequestedState_DeadlineAt" ON "cooperation_requests" ("RequestedState", "DeadlineAt") WHERE "DeadlineAt" IS NOT NULL;
+
+CREATE INDEX "IX_cooperation_requests_RequestingState_AcknowledgeBy" ON "cooperation_requests" ("RequestingState", "AcknowledgeBy") WHERE "AcknowledgeBy" IS NOT NULL;
+
+CREATE INDEX "IX_cooperation_requests_RequestingState_DeadlineAt" ON "cooperation_requests" ("RequestingState", "DeadlineAt") WHERE "DeadlineAt" IS NOT NULL;
+
+INSERT INTO "__entraide_migrations" ("MigrationId", "ProductVersion")
+VALUES ('20261126125841_PartialClockIndexes', '10.0.15');
+
