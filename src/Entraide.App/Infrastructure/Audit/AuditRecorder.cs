@@ -1,9 +1,11 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using Entraide.App.Trust;
 using Entraide.Domain.Trust;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Entraide.App.Infrastructure.Audit;
 
@@ -22,7 +24,7 @@ public sealed class AuditRecorder(ICurrentActor actor, TimeProvider clock, Audit
     {
         var changes = db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Where(e => !e.Metadata.ClrType.IsDefined(typeof(NotAuditedAttribute), inherit: false) && e.Entity is not AuditEntry)
+            .Where(e => Audited(e.Metadata.ClrType))
             .ToList();
         if (changes.Count == 0) return;
 
@@ -75,6 +77,17 @@ public sealed class AuditRecorder(ICurrentActor actor, TimeProvider clock, Audit
         };
     }
 
+    private static readonly ConcurrentDictionary<Type, bool> AuditedTypes = new();
+
+    private static bool Audited(Type t) =>
+        AuditedTypes.GetOrAdd(t, static t => t != typeof(AuditEntry) && !t.IsDefined(typeof(NotAuditedAttribute), inherit: false));
+
+    // Per entity type, its properties in the canonical order (by name, ordinal) with their getters (null for a shadow property).
+    private static readonly ConcurrentDictionary<IEntityType, (IProperty Property, IClrPropertyGetter? Get)[]> CanonicalOrder = new();
+
+    private static (IProperty Property, IClrPropertyGetter? Get)[] OrderOf(IEntityType t) =>
+        CanonicalOrder.GetOrAdd(t, static t => [.. t.GetProperties().OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => (p, p.IsShadowProperty() ? null : p.GetGetter()))]);
+
     private static string KeyOf(EntityEntry e)
     {
         var key = e.Metadata.FindPrimaryKey();
@@ -89,10 +102,12 @@ public sealed class AuditRecorder(ICurrentActor actor, TimeProvider clock, Audit
     // Property name=value lines in a fixed order: the same record always digests the same.
     private static string Canonical(EntityEntry e, bool original)
     {
-        var sb = new StringBuilder();
-        foreach (var p in e.Properties.OrderBy(p => p.Metadata.Name, StringComparer.Ordinal))
+        var sb = new StringBuilder(512);
+        var values = original ? e.OriginalValues : null;
+        foreach (var (p, get) in OrderOf(e.Metadata))
         {
-            Append(sb, p.Metadata.Name, original ? p.OriginalValue : p.CurrentValue);
+            var value = values is not null ? values[p] : get is not null ? get.GetClrValueUsingContainingEntity(e.Entity) : e.CurrentValues[p];
+            Append(sb, p.Name, value);
         }
         return sb.ToString();
     }

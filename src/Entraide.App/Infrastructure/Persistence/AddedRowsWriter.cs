@@ -72,8 +72,9 @@ internal sealed class AddedRowsWriter
         {
             var entry = rows[r];
             var plan = PlanOf(entry.Metadata)!;
+            // A key the database generates (an identity column) holds a temporary value until the save.
             var omitGenerated = false;
-            foreach (var g in plan.Generated)
+            foreach (var g in plan.StoreGenerated)
             {
                 if (entry.Property(g.Name).IsTemporary) omitGenerated = true;
             }
@@ -83,8 +84,8 @@ internal sealed class AddedRowsWriter
             for (var i = 0; i < plan.Columns.Length; i++)
             {
                 var p = plan.Columns[i];
-                if (omitGenerated && plan.IsGenerated[i]) continue;
-                var value = p.IsShadowProperty() ? entry.Property(p.Name).CurrentValue : p.GetGetter().GetClrValueUsingContainingEntity(entry.Entity);
+                if (omitGenerated && plan.IsStoreGenerated[i]) continue;
+                var value = plan.Getters[i] is { } get ? get.GetClrValueUsingContainingEntity(entry.Entity) : entry.Property(p.Name).CurrentValue;
                 var name = _sql.GenerateParameterName("p" + parameters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 parameters.Add(plan.Mappings[i].CreateParameter(factory, name, value, p.IsNullable));
                 if (!first) sql.Append(", ");
@@ -123,8 +124,10 @@ internal sealed class AddedRowsWriter
     {
         public required IProperty[] Columns { get; init; }
         public required RelationalTypeMapping[] Mappings { get; init; }
-        public required bool[] IsGenerated { get; init; }
-        public required IProperty[] Generated { get; init; }
+        /// <summary>The property's getter; null for a shadow property (read from the entry).</summary>
+        public required IClrPropertyGetter?[] Getters { get; init; }
+        public required bool[] IsStoreGenerated { get; init; }
+        public required IProperty[] StoreGenerated { get; init; }
         public required string Prefix { get; init; }
         public required string PrefixWithoutGenerated { get; init; }
 
@@ -144,6 +147,7 @@ internal sealed class AddedRowsWriter
             var names = new string[columns.Length];
             var mappings = new RelationalTypeMapping[columns.Length];
             var generated = new bool[columns.Length];
+            var getters = new IClrPropertyGetter?[columns.Length];
             for (var i = 0; i < columns.Length; i++)
             {
                 var p = columns[i];
@@ -152,7 +156,10 @@ internal sealed class AddedRowsWriter
                 if (p.ValueGenerated == ValueGenerated.OnUpdate || p.ValueGenerated == ValueGenerated.OnAddOrUpdate) return null;
                 names[i] = sql.DelimitIdentifier(column);
                 mappings[i] = (RelationalTypeMapping)p.GetTypeMapping();
-                generated[i] = p.ValueGenerated == ValueGenerated.OnAdd;
+                // Generated on add and not by the application: an integer key (identity column). A Guid key
+                // generated on add gets its value on the client when it is tracked, so it is always written.
+                generated[i] = p.ValueGenerated == ValueGenerated.OnAdd && p.ClrType != typeof(Guid) && p.ClrType != typeof(string);
+                getters[i] = p.IsShadowProperty() ? null : p.GetGetter();
             }
             string Insert(bool withGenerated) =>
                 $"INSERT INTO {sql.DelimitIdentifier(table, t.GetSchema())} ({string.Join(", ", names.Where((_, i) => withGenerated || !generated[i]))}) VALUES (";
@@ -160,8 +167,9 @@ internal sealed class AddedRowsWriter
             {
                 Columns = columns,
                 Mappings = mappings,
-                IsGenerated = generated,
-                Generated = columns.Where((_, i) => generated[i]).ToArray(),
+                Getters = getters,
+                IsStoreGenerated = generated,
+                StoreGenerated = columns.Where((_, i) => generated[i]).ToArray(),
                 Prefix = Insert(withGenerated: true),
                 PrefixWithoutGenerated = Insert(withGenerated: false),
             };

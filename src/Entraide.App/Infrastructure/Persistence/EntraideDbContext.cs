@@ -145,14 +145,19 @@ public abstract class EntraideDbContext : IdentityDbContext<EntraideUser, Identi
     public async Task<int> SaveAddedRowsAsync(CancellationToken ct = default)
     {
         await CompleteBeforeSaveAsync(synchronous: false, ct);
-        ChangeTracker.DetectChanges();
         var writer = AddedRowsWriter.For(this);
-        if (writer.AddedOnly(ChangeTracker) is null) return await SaveChangesAsync(ct);
-
         var auto = ChangeTracker.AutoDetectChangesEnabled;
-        ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
+            // Once for the whole save, as in SaveChangesAsync (reading the entries would detect them again).
+            if (auto) ChangeTracker.DetectChanges();
+            ChangeTracker.AutoDetectChangesEnabled = false;
+            if (writer.AddedOnly(ChangeTracker) is null)
+            {
+                ChangeTracker.AutoDetectChangesEnabled = auto;
+                return await SaveChangesAsync(ct);
+            }
+
             var changed = RecordChanges();
             var rows = writer.AddedOnly(ChangeTracker)!;
             var (sql, parameters, storeKeyed) = writer.Build(Database.GetDbConnection(), rows);
