@@ -8,6 +8,9 @@ public sealed record LoadResult(string Name, long Requests, long Errors, TimeSpa
     /// <summary>Processor time this process (client and in-process server) spent per request during the measured window.</summary>
     public double CpuMsPerRequest { get; init; }
 
+    /// <summary>Open loop: p99 of how late requests left after they were due (waiting for a connection, or for the driver's turn on the shared cores).</summary>
+    public double SendLagP99Ms { get; init; }
+
     public double PerSecond => Requests / Duration.TotalSeconds;
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
@@ -77,23 +80,27 @@ public static class LoadDriver
     {
         if (warmup > TimeSpan.Zero) await RunPacedAsync(perSecond, concurrency, warmup, send, null, null);
         var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
+        var lags = new System.Collections.Concurrent.ConcurrentBag<double>();
         long errors = 0;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
-        await RunPacedAsync(perSecond, concurrency, duration, send, latencies, () => Interlocked.Increment(ref errors));
+        await RunPacedAsync(perSecond, concurrency, duration, send, latencies, () => Interlocked.Increment(ref errors), lags);
         var elapsed = clock.Elapsed;
         var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
         var all = latencies.ToArray();
         Array.Sort(all);
         double P(double q) => all.Length == 0 ? 0 : all[Math.Min(all.Length - 1, (int)Math.Ceiling(q * all.Length) - 1)];
+        var lag = lags.ToArray();
+        Array.Sort(lag);
         return new LoadResult(name, all.Length, errors, elapsed, P(0.50), P(0.95), P(0.99), all.Length == 0 ? 0 : all[^1])
         {
             CpuMsPerRequest = all.Length == 0 ? 0 : cpuMs / all.Length,
+            SendLagP99Ms = lag.Length == 0 ? 0 : lag[Math.Min(lag.Length - 1, (int)Math.Ceiling(0.99 * lag.Length) - 1)],
         };
     }
 
     private static async Task RunPacedAsync(double perSecond, int concurrency, TimeSpan duration, Func<int, long, CancellationToken, Task<bool>> send,
-        System.Collections.Concurrent.ConcurrentBag<double>? latencies, Action? error)
+        System.Collections.Concurrent.ConcurrentBag<double>? latencies, Action? error, System.Collections.Concurrent.ConcurrentBag<double>? lags = null)
     {
         using var slots = new SemaphoreSlim(concurrency, concurrency);
         var free = new System.Collections.Concurrent.ConcurrentQueue<int>(Enumerable.Range(0, concurrency));
@@ -111,6 +118,8 @@ public static class LoadDriver
             running.Add(Task.Run(async () =>
             {
                 bool ok;
+                // How late the request left (a free connection, the driver's own scheduling): part of its latency.
+                lags?.Add(Stopwatch.GetElapsedTime(due).TotalMilliseconds);
                 try { ok = await send(worker, n, CancellationToken.None); }
                 catch (HttpRequestException) { ok = false; }
                 latencies?.Add(Stopwatch.GetElapsedTime(due).TotalMilliseconds);
