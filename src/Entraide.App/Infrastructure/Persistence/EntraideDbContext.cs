@@ -146,53 +146,46 @@ public abstract class EntraideDbContext : IdentityDbContext<EntraideUser, Identi
     {
         await CompleteBeforeSaveAsync(synchronous: false, ct);
         var writer = AddedRowsWriter.For(this);
-        var auto = ChangeTracker.AutoDetectChangesEnabled;
+        using (DetectChangesOnce())
+        {
+            if (writer.AddedOnly(ChangeTracker) is not null) return await WriteAddedRowsAsync(writer, ct);
+        }
+        return await SaveChangesAsync(ct);
+    }
+
+    // The insert-only save itself, changes already detected: the audit entries join the rows, and all go in one command.
+    private async Task<int> WriteAddedRowsAsync(AddedRowsWriter writer, CancellationToken ct)
+    {
+        var changed = RecordChanges();
+        var rows = writer.AddedOnly(ChangeTracker)!;
+        var (sql, parameters, storeKeyed) = writer.Build(Database.GetDbConnection(), rows);
         try
         {
-            // Once for the whole save, as in SaveChangesAsync (reading the entries would detect them again).
-            if (auto) ChangeTracker.DetectChanges();
-            ChangeTracker.AutoDetectChangesEnabled = false;
-            if (writer.AddedOnly(ChangeTracker) is null)
+            // PostgreSQL runs the statements of one command in one implicit transaction; SQLite runs
+            // them one by one, so it needs an explicit one. Inside the caller's transaction, that one.
+            if (Provider == DatabaseProvider.Sqlite && Database.CurrentTransaction is null)
             {
-                ChangeTracker.AutoDetectChangesEnabled = auto;
-                return await SaveChangesAsync(ct);
+                await using var tx = await Database.BeginTransactionAsync(ct);
+                await Database.ExecuteSqlRawAsync(sql, parameters, ct);
+                await tx.CommitAsync(ct);
             }
-
-            var changed = RecordChanges();
-            var rows = writer.AddedOnly(ChangeTracker)!;
-            var (sql, parameters, storeKeyed) = writer.Build(Database.GetDbConnection(), rows);
-            try
+            else
             {
-                // PostgreSQL runs the statements of one command in one implicit transaction; SQLite runs
-                // them one by one, so it needs an explicit one. Inside the caller's transaction, that one.
-                if (Provider == DatabaseProvider.Sqlite && Database.CurrentTransaction is null)
-                {
-                    await using var tx = await Database.BeginTransactionAsync(ct);
-                    await Database.ExecuteSqlRawAsync(sql, parameters, ct);
-                    await tx.CommitAsync(ct);
-                }
-                else
-                {
-                    await Database.ExecuteSqlRawAsync(sql, parameters, ct);
-                }
+                await Database.ExecuteSqlRawAsync(sql, parameters, ct);
             }
-            catch (System.Data.Common.DbException e)
-            {
-                throw new DbUpdateException("An error occurred while saving the added rows. See the inner exception for details.", e);
-            }
-            // Rows whose key the database generated (audit entries) are not read back: nothing uses them after the save.
-            for (var i = 0; i < rows.Count; i++)
-            {
-                if (storeKeyed[i]) rows[i].State = EntityState.Detached;
-            }
-            ChangeTracker.AcceptAllChanges();
-            Saved(changed);
-            return rows.Count;
         }
-        finally
+        catch (System.Data.Common.DbException e)
         {
-            ChangeTracker.AutoDetectChangesEnabled = auto;
+            throw new DbUpdateException("An error occurred while saving the added rows. See the inner exception for details.", e);
         }
+        // Rows whose key the database generated (audit entries) are not read back: nothing uses them after the save.
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (storeKeyed[i]) rows[i].State = EntityState.Detached;
+        }
+        ChangeTracker.AcceptAllChanges();
+        Saved(changed);
+        return rows.Count;
     }
 
     // Inside a wider transaction the rows are not committed yet, and a cache filled between the save
