@@ -84,6 +84,7 @@ public sealed class CooperationLoad : IBenchCommand
                 var paced = await LoadDriver.RunAtRateAsync($"POST /api/v1/requests/submissions (complete MLA), {rate}/s offered", rate, connections, TimeSpan.FromSeconds(Math.Min(warmup, 5)), TimeSpan.FromSeconds(seconds), SubmitAsync);
                 Console.WriteLine(paced);
                 Console.WriteLine($"at {rate}/s offered: {paced.PerSecond:0} /s served, p99 {paced.P99Ms:0.00} ms (target ≥ 500 /s with p99 < 50 ms); p99 of how late requests left the driver: {paced.SendLagP99Ms:0.00} ms");
+                Console.WriteLine($"slowest moments (worst latency of the requests due in 100 ms): {paced.Stalls}");
                 var bare = await BareInsertAsync(app.Services, connections, seconds, warmup);
                 Console.WriteLine(submit);
                 Console.WriteLine(bare);
@@ -134,6 +135,7 @@ public sealed class CooperationLoad : IBenchCommand
                 var served = await background;
                 visible.Sort();
                 Console.WriteLine($"urgent request visible in the recipient's inbox: p50 {P(visible, 0.5):0.00} ms, p99 {P(visible, 0.99):0.00} ms over {visible.Count} (target p99 < 100 ms), under {served.PerSecond:0} background submissions/s (p99 {served.P99Ms:0} ms)");
+                Console.WriteLine($"background's slowest moments: {served.Stalls}");
 
             }
 

@@ -11,6 +11,12 @@ public sealed record LoadResult(string Name, long Requests, long Errors, TimeSpa
     /// <summary>Open loop: p99 of how late requests left after they were due (waiting for a connection, or for the driver's turn on the shared cores).</summary>
     public double SendLagP99Ms { get; init; }
 
+    /// <summary>Time this process's garbage collector held its threads during the measured window.</summary>
+    public double GcPauseMs { get; init; }
+
+    /// <summary>Open loop: the slowest moments (wall clock, UTC) — the worst latency of requests due in each 100 ms — to line up with the database's log.</summary>
+    public string Stalls { get; init; } = "";
+
     public double PerSecond => Requests / Duration.TotalSeconds;
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
@@ -81,11 +87,20 @@ public static class LoadDriver
         if (warmup > TimeSpan.Zero) await RunPacedAsync(perSecond, concurrency, warmup, send, null, null);
         var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
         var lags = new System.Collections.Concurrent.ConcurrentBag<double>();
+        var windows = new System.Collections.Concurrent.ConcurrentDictionary<long, double>();
         long errors = 0;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var gc = GC.GetTotalPauseDuration();
+        var gcCounts = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        var startedAt = DateTime.UtcNow;
         var clock = Stopwatch.StartNew();
-        await RunPacedAsync(perSecond, concurrency, duration, send, latencies, () => Interlocked.Increment(ref errors), lags);
+        await RunPacedAsync(perSecond, concurrency, duration, send, latencies, () => Interlocked.Increment(ref errors), lags, windows);
         var elapsed = clock.Elapsed;
+        var gcPause = (GC.GetTotalPauseDuration() - gc).TotalMilliseconds;
+        var stalls = string.Join(", ", windows.OrderByDescending(w => w.Value).Take(5).Select(w =>
+            string.Create(CultureInfo.InvariantCulture, $"{startedAt.AddMilliseconds(w.Key * 100):HH:mm:ss.f} {w.Value:0} ms")));
+        stalls += string.Create(CultureInfo.InvariantCulture,
+            $"; GC {gcPause:0} ms in {GC.CollectionCount(0) - gcCounts.Item1}/{GC.CollectionCount(1) - gcCounts.Item2}/{GC.CollectionCount(2) - gcCounts.Item3} collections (gen 0/1/2)");
         var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
         var all = latencies.ToArray();
         Array.Sort(all);
@@ -96,11 +111,14 @@ public static class LoadDriver
         {
             CpuMsPerRequest = all.Length == 0 ? 0 : cpuMs / all.Length,
             SendLagP99Ms = lag.Length == 0 ? 0 : lag[Math.Min(lag.Length - 1, (int)Math.Ceiling(0.99 * lag.Length) - 1)],
+            GcPauseMs = gcPause,
+            Stalls = stalls,
         };
     }
 
     private static async Task RunPacedAsync(double perSecond, int concurrency, TimeSpan duration, Func<int, long, CancellationToken, Task<bool>> send,
-        System.Collections.Concurrent.ConcurrentBag<double>? latencies, Action? error, System.Collections.Concurrent.ConcurrentBag<double>? lags = null)
+        System.Collections.Concurrent.ConcurrentBag<double>? latencies, Action? error, System.Collections.Concurrent.ConcurrentBag<double>? lags = null,
+        System.Collections.Concurrent.ConcurrentDictionary<long, double>? windows = null)
     {
         using var slots = new SemaphoreSlim(concurrency, concurrency);
         var free = new System.Collections.Concurrent.ConcurrentQueue<int>(Enumerable.Range(0, concurrency));
@@ -122,7 +140,9 @@ public static class LoadDriver
                 lags?.Add(Stopwatch.GetElapsedTime(due).TotalMilliseconds);
                 try { ok = await send(worker, n, CancellationToken.None); }
                 catch (HttpRequestException) { ok = false; }
-                latencies?.Add(Stopwatch.GetElapsedTime(due).TotalMilliseconds);
+                var latency = Stopwatch.GetElapsedTime(due).TotalMilliseconds;
+                latencies?.Add(latency);
+                windows?.AddOrUpdate((long)(n / perSecond * 10), latency, (_, worst) => Math.Max(worst, latency));
                 if (!ok) error?.Invoke();
                 free.Enqueue(worker);
                 slots.Release();

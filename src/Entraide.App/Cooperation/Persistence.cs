@@ -32,6 +32,15 @@ internal sealed class CooperationRequestConfiguration : IEntityTypeConfiguration
         b.HasIndex(r => new { r.RequestingState, r.Status, r.UpdatedAt });
         b.HasIndex(r => new { r.RequestedState, r.SubmittedAt });
         b.HasIndex(r => new { r.RequestingState, r.UpdatedAt });
+        // The 24/7 point's and the judges' inboxes list only their lane of a State's incoming requests:
+        // a few among thousands of ordinary ones. Each lane has its own partial index, whose predicate is
+        // the lane's filter in RequestQueries.InboxAsync word for word (both planners match it as written),
+        // so an emergency is listed without reading the central authority's whole box. Only the requests
+        // in a lane write an entry.
+        b.HasIndex(r => new { r.RequestedState, r.Status, r.SubmittedAt }, "IX_cooperation_requests_UrgentLane")
+            .HasFilter("\"Urgent\" OR \"Channel\" = 'PointOfContact'");
+        b.HasIndex(r => new { r.RequestedState, r.Status, r.SubmittedAt }, "IX_cooperation_requests_DirectLane")
+            .HasFilter("\"Channel\" = 'DirectJudicial'");
         // The clocks sweep only the few requests that have one running. These indexes are partial (only
         // the rows whose clock or link is set): the column is NULL on most requests, so an ordinary
         // submission writes none of their entries. Every query that uses them says `col != null` or

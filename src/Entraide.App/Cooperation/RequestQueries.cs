@@ -152,9 +152,14 @@ public sealed class RequestQueries(EntraideDbContext db, ICurrentActor current, 
             var incoming = set.Where(r => r.RequestedState == state && r.Status != RequestStatus.Draft);
             // The central authority is in copy of everything; the 24/7 point sees the urgent channel, judges the direct one.
             if (actor.Has(Roles.CentralAuthority)) return incoming;
-            var poc = actor.Has(Roles.PointOfContact);
-            var judge = actor.Has(Roles.Investigator);
-            return incoming.Where(r => (poc && (r.Urgent || r.Channel == Channel.PointOfContact)) || (judge && r.Channel == Channel.DirectJudicial));
+            // Each lane is written as the predicate of its partial index (CooperationRequestConfiguration).
+            return (actor.Has(Roles.PointOfContact), actor.Has(Roles.Investigator)) switch
+            {
+                (true, true) => incoming.Where(r => (r.Urgent || r.Channel == Channel.PointOfContact) || r.Channel == Channel.DirectJudicial),
+                (true, false) => incoming.Where(r => r.Urgent || r.Channel == Channel.PointOfContact),
+                (false, true) => incoming.Where(r => r.Channel == Channel.DirectJudicial),
+                _ => incoming.Where(_ => false),
+            };
         }
         var soon = now.AddDays(7);
         IQueryable<CooperationRequest> New(IQueryable<CooperationRequest> x) => x.Where(r => r.Status == RequestStatus.Submitted);

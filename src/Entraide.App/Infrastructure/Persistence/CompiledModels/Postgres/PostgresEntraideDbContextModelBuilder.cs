@@ -12,7 +12,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
     public partial class PostgresEntraideDbContextModel
     {
         private PostgresEntraideDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("7e76c0bd-0752-416f-a2f5-70229947740e"), entityTypeCount: 43)
+            : base(skipDetectChanges: false, modelId: new Guid("2de03dd5-589b-41a3-bf2e-0c6a5e08cf8a"), entityTypeCount: 43)
         {
         }
 

@@ -22,6 +22,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
                 baseEntityType,
                 propertyCount: 35,
                 unnamedIndexCount: 13,
+                namedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -341,6 +342,16 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
 
             var index11 = runtimeEntityType.AddIndex(
                 new[] { requestingState, status, updatedAt });
+
+            var iX_cooperation_requests_DirectLane = runtimeEntityType.AddIndex(
+                new[] { requestedState, status, submittedAt },
+                name: "IX_cooperation_requests_DirectLane");
+            iX_cooperation_requests_DirectLane.AddAnnotation("Relational:Filter", "\"Channel\" = 'DirectJudicial'");
+
+            var iX_cooperation_requests_UrgentLane = runtimeEntityType.AddIndex(
+                new[] { requestedState, status, submittedAt },
+                name: "IX_cooperation_requests_UrgentLane");
+            iX_cooperation_requests_UrgentLane.AddAnnotation("Relational:Filter", "\"Urgent\" OR \"Channel\" = 'PointOfContact'");
 
             return runtimeEntityType;
         }

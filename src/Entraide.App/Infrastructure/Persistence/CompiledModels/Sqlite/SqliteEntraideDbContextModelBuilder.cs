@@ -11,7 +11,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class SqliteEntraideDbContextModel
     {
         private SqliteEntraideDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b5ade2bd-c6f4-4598-94d6-66ba0310bf9e"), entityTypeCount: 43)
+            : base(skipDetectChanges: false, modelId: new Guid("d4c762f3-ab76-45c7-b2de-70f7610744b9"), entityTypeCount: 43)
         {
         }
 

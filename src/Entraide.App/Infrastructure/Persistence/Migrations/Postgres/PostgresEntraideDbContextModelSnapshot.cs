@@ -192,6 +192,12 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("RequestingState", "Status", "UpdatedAt");
 
+                    b.HasIndex(new[] { "RequestedState", "Status", "SubmittedAt" }, "IX_cooperation_requests_DirectLane")
+                        .HasFilter("\"Channel\" = 'DirectJudicial'");
+
+                    b.HasIndex(new[] { "RequestedState", "Status", "SubmittedAt" }, "IX_cooperation_requests_UrgentLane")
+                        .HasFilter("\"Urgent\" OR \"Channel\" = 'PointOfContact'");
+
                     b.ToTable("cooperation_requests", (string)null);
                 });
 

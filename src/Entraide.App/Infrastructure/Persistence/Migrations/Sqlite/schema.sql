@@ -767,3 +767,10 @@ CREATE INDEX "IX_cooperation_requests_RequestingState_DeadlineAt" ON "cooperatio
 INSERT INTO "__entraide_migrations" ("MigrationId", "ProductVersion")
 VALUES ('20261126125841_PartialClockIndexes', '10.0.15');
 
+CREATE INDEX "IX_cooperation_requests_DirectLane" ON "cooperation_requests" ("RequestedState", "Status", "SubmittedAt") WHERE "Channel" = 'DirectJudicial';
+
+CREATE INDEX "IX_cooperation_requests_UrgentLane" ON "cooperation_requests" ("RequestedState", "Status", "SubmittedAt") WHERE "Urgent" OR "Channel" = 'PointOfContact';
+
+INSERT INTO "__entraide_migrations" ("MigrationId", "ProductVersion")
+VALUES ('20261126145737_InboxLaneIndexes', '10.0.15');
+
