@@ -94,11 +94,23 @@ public static class LoadDriver
         var gcCounts = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         var startedAt = DateTime.UtcNow;
         var clock = Stopwatch.StartNew();
+        // The thread pool's queue, sampled every 20 ms: a queue that grows while the processor has time to
+        // spare points at threads blocked (or too few of them), not at the database.
+        var queue = new System.Collections.Concurrent.ConcurrentDictionary<long, (long Pending, int Threads)>();
+        using var sampler = new Timer(_ =>
+        {
+            var at = (long)(clock.Elapsed.TotalMilliseconds / 100);
+            var now = (ThreadPool.PendingWorkItemCount, ThreadPool.ThreadCount);
+            queue.AddOrUpdate(at, now, (_, was) => (Math.Max(was.Pending, now.PendingWorkItemCount), Math.Max(was.Threads, now.ThreadCount)));
+        }, null, 0, 20);
         await RunPacedAsync(perSecond, concurrency, duration, send, latencies, () => Interlocked.Increment(ref errors), lags, windows);
         var elapsed = clock.Elapsed;
         var gcPause = (GC.GetTotalPauseDuration() - gc).TotalMilliseconds;
         var stalls = string.Join(", ", windows.OrderByDescending(w => w.Value).Take(5).Select(w =>
             string.Create(CultureInfo.InvariantCulture, $"{startedAt.AddMilliseconds(w.Key * 100):HH:mm:ss.f} {w.Value:0} ms")));
+        var busiest = queue.OrderByDescending(q => q.Value.Pending).Take(3).Select(q =>
+            string.Create(CultureInfo.InvariantCulture, $"{startedAt.AddMilliseconds(q.Key * 100):HH:mm:ss.f} {q.Value.Pending} queued on {q.Value.Threads} threads"));
+        stalls += "; thread pool's longest queues: " + string.Join(", ", busiest);
         stalls += string.Create(CultureInfo.InvariantCulture,
             $"; GC {gcPause:0} ms in {GC.CollectionCount(0) - gcCounts.Item1}/{GC.CollectionCount(1) - gcCounts.Item2}/{GC.CollectionCount(2) - gcCounts.Item3} collections (gen 0/1/2)");
         var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
