@@ -96,12 +96,25 @@ public static class LoadDriver
         var clock = Stopwatch.StartNew();
         // The thread pool's queue, sampled every 20 ms: a queue that grows while the processor has time to
         // spare points at threads blocked (or too few of them), not at the database.
+        // The sampler's own gaps: a timer that fires far later than its 20 ms means the whole process (a
+        // garbage collection's suspension) or the machine stood still; a slow database does not delay it.
         var queue = new System.Collections.Concurrent.ConcurrentDictionary<long, (long Pending, int Threads)>();
+        double lastTick = 0, worstGap = 0, worstGapAt = 0, worstGc = 0;
+        long lastGc = -1;
         using var sampler = new Timer(_ =>
         {
-            var at = (long)(clock.Elapsed.TotalMilliseconds / 100);
+            var ms = clock.Elapsed.TotalMilliseconds;
+            var at = (long)(ms / 100);
             var now = (ThreadPool.PendingWorkItemCount, ThreadPool.ThreadCount);
             queue.AddOrUpdate(at, now, (_, was) => (Math.Max(was.Pending, now.PendingWorkItemCount), Math.Max(was.Threads, now.ThreadCount)));
+            if (lastTick > 0 && ms - lastTick > worstGap) (worstGap, worstGapAt) = (ms - lastTick, lastTick);
+            lastTick = ms;
+            var info = GC.GetGCMemoryInfo(GCKind.Any);
+            if (info.Index != lastGc)
+            {
+                lastGc = info.Index;
+                foreach (var pause in info.PauseDurations) worstGc = Math.Max(worstGc, pause.TotalMilliseconds);
+            }
         }, null, 0, 20);
         await RunPacedAsync(perSecond, concurrency, duration, send, latencies, () => Interlocked.Increment(ref errors), lags, windows);
         var elapsed = clock.Elapsed;
@@ -111,6 +124,8 @@ public static class LoadDriver
         var busiest = queue.OrderByDescending(q => q.Value.Pending).Take(3).Select(q =>
             string.Create(CultureInfo.InvariantCulture, $"{startedAt.AddMilliseconds(q.Key * 100):HH:mm:ss.f} {q.Value.Pending} queued on {q.Value.Threads} threads"));
         stalls += "; thread pool's longest queues: " + string.Join(", ", busiest);
+        stalls += string.Create(CultureInfo.InvariantCulture,
+            $"; longest gap between the sampler's 20 ms ticks: {worstGap:0} ms at {startedAt.AddMilliseconds(worstGapAt):HH:mm:ss.f}; longest collection pause seen: {worstGc:0} ms");
         stalls += string.Create(CultureInfo.InvariantCulture,
             $"; GC {gcPause:0} ms in {GC.CollectionCount(0) - gcCounts.Item1}/{GC.CollectionCount(1) - gcCounts.Item2}/{GC.CollectionCount(2) - gcCounts.Item3} collections (gen 0/1/2)");
         var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
