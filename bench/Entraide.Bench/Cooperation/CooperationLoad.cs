@@ -80,6 +80,10 @@ public sealed class CooperationLoad : IBenchCommand
                 Console.WriteLine(submit);
                 Console.WriteLine(bare);
                 Console.WriteLine($"ratio: {submit.PerSecond / bare.PerSecond:P1} of bare INSERT+commit of the same rows (target ≥ 30 %)");
+                var rate = BenchArgs.Int(args, "rate", 500);
+                var bareAtRate = await BareInsertAsync(app.Services, connections, seconds, warmup, rate);
+                Console.WriteLine(bareAtRate);
+                Console.WriteLine($"bare INSERT's slowest moments (the storage's own pauses): {bareAtRate.Stalls}");
             }
 
             async Task<LoadResult> SubmitPhaseAsync()
@@ -347,9 +351,19 @@ public sealed class CooperationLoad : IBenchCommand
     /// same concurrency: the floor the application is compared with. The chainer's linking of the audit
     /// entries, which runs after the commit, is left out.
     /// </summary>
-    private static async Task<LoadResult> BareInsertAsync(IServiceProvider services, int connections, int seconds, int warmup)
+    /// <summary>
+    /// The same seven rows with plain INSERTs and a commit: 50 clients one after another (closed loop), or
+    /// due at <paramref name="rate"/> per second (open loop) — then the floor of the submissions' p99 at that
+    /// rate: every commit waits for the same write-ahead log flush, so a slow flush shows here too.
+    /// </summary>
+    private static async Task<LoadResult> BareInsertAsync(IServiceProvider services, int connections, int seconds, int warmup, int rate = 0)
     {
-        return await LoadDriver.RunAsync("bare INSERT+commit (request, event, key, 3 audit entries, notification)", connections, TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(seconds), async (w, i, ct) =>
+        var name = "bare INSERT+commit (request, event, key, 3 audit entries, notification)";
+        return rate > 0
+            ? await LoadDriver.RunAtRateAsync($"{name}, {rate}/s offered", rate, connections, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(seconds), InsertOneAsync)
+            : await LoadDriver.RunAsync(name, connections, TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(seconds), InsertOneAsync);
+
+        async Task<bool> InsertOneAsync(int w, long i, CancellationToken ct)
         {
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<EntraideDbContext>();
@@ -360,7 +374,7 @@ public sealed class CooperationLoad : IBenchCommand
             await InsertAsync(conn, tx, db.Provider, id, States[w % States.Length], States[(w + 1) % States.Length], RequestStatus.Submitted, DateTimeOffset.UtcNow, ct, submission: true);
             await tx.CommitAsync(ct);
             return true;
-        });
+        }
     }
 
     private static async Task InsertAsync(DbConnection conn, DbTransaction tx, DatabaseProvider provider, Guid id, string from, string to, RequestStatus status, DateTimeOffset at, CancellationToken ct, bool submission = false)
