@@ -1,5 +1,4 @@
 using Entraide.App.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace Entraide.App.Tests.Cooperation;
 
@@ -28,26 +27,7 @@ public sealed class ClockIndexTests(AppFixture fixture)
     public async Task ClockIndexes_ArePartial_OnTheirNullableColumn(Db db)
     {
         var app = fixture.App(db);
-        var definitions = await app.WithDbAsync(async d =>
-        {
-            var conn = d.Database.GetDbConnection();
-            await d.Database.OpenConnectionAsync();
-            try
-            {
-                await using var cmd = conn.CreateCommand();
-                cmd.CommandText = db == Db.Postgres
-                    ? "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'cooperation_requests'"
-                    : "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'cooperation_requests' AND sql IS NOT NULL";
-                var found = new Dictionary<string, string>(StringComparer.Ordinal);
-                await using var r = await cmd.ExecuteReaderAsync();
-                while (await r.ReadAsync()) found[r.GetString(0)] = r.GetString(1);
-                return found;
-            }
-            finally
-            {
-                await d.Database.CloseConnectionAsync();
-            }
-        });
+        var definitions = await SchemaIndexes.OfAsync(app, db, "cooperation_requests");
 
         foreach (var (index, column) in Partial)
         {

@@ -23,7 +23,7 @@ public sealed class InboxLaneIndexTests(AppFixture fixture)
     [Theory, ClassData(typeof(Databases))]
     public async Task LaneIndexes_ArePartial_OnTheLanePredicate(Db db)
     {
-        var definitions = await IndexDefinitionsAsync(fixture.App(db), db);
+        var definitions = await SchemaIndexes.OfAsync(fixture.App(db), db, "cooperation_requests");
         // PostgreSQL gives the predicate back with parentheses and casts, SQLite as it was written.
         static string Bare(string s) => s.Replace("(", "", StringComparison.Ordinal).Replace(")", "", StringComparison.Ordinal)
             .Replace("::text", "", StringComparison.Ordinal);
@@ -112,27 +112,6 @@ public sealed class InboxLaneIndexTests(AppFixture fixture)
             Assert.True(plan.Contains(index, StringComparison.Ordinal), $"the {role} inbox is not read through {index}:\n{plan}\n\n{listing.Sql}");
         }
     }
-
-    private static Task<Dictionary<string, string>> IndexDefinitionsAsync(TestApp app, Db db) => app.WithDbAsync(async d =>
-    {
-        var conn = d.Database.GetDbConnection();
-        await d.Database.OpenConnectionAsync();
-        try
-        {
-            await using var cmd = conn.CreateCommand();
-            cmd.CommandText = db == Db.Postgres
-                ? "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'cooperation_requests'"
-                : "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'cooperation_requests' AND sql IS NOT NULL";
-            var found = new Dictionary<string, string>(StringComparer.Ordinal);
-            await using var r = await cmd.ExecuteReaderAsync();
-            while (await r.ReadAsync()) found[r.GetString(0)] = r.GetString(1);
-            return found;
-        }
-        finally
-        {
-            await d.Database.CloseConnectionAsync();
-        }
-    });
 
     private sealed record Captured(string Sql, (string Name, object Value)[] Parameters);
 
