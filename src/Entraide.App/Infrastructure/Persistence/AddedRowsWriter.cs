@@ -38,12 +38,27 @@ internal sealed class AddedRowsWriter
         ForModel.GetValue(db.Model, m => new AddedRowsWriter(m, db.GetService<ISqlGenerationHelper>()));
 
     /// <summary>
+    /// Whether the unit of work only adds rows, all of tables this writer can write (otherwise the caller
+    /// saves through Entity Framework). Collects nothing: <see cref="AddedOnly"/> gathers the rows.
+    /// </summary>
+    public bool CanWrite(ChangeTracker tracker) => Scan(tracker, null);
+
+    /// <summary>
     /// The rows to write, in foreign-key order, when the unit of work only adds rows of tables this writer
     /// can write; otherwise null (the caller saves through Entity Framework).
     /// </summary>
     public List<EntityEntry>? AddedOnly(ChangeTracker tracker)
     {
-        List<EntityEntry>? added = null;
+        var added = new List<EntityEntry>();
+        // OrderBy is stable: rows of one table keep the order they were added in.
+        return Scan(tracker, added) ? [.. added.OrderBy(e => _rank[e.Metadata])] : null;
+    }
+
+    // True when there is at least one added row and every changed entry is an added row this writer can
+    // write; the rows are collected into `added` when it is given.
+    private bool Scan(ChangeTracker tracker, List<EntityEntry>? added)
+    {
+        var any = false;
         foreach (var e in tracker.Entries())
         {
             switch (e.State)
@@ -51,14 +66,14 @@ internal sealed class AddedRowsWriter
                 case EntityState.Unchanged or EntityState.Detached:
                     continue;
                 case EntityState.Added when PlanOf(e.Metadata) is not null:
-                    (added ??= []).Add(e);
+                    any = true;
+                    added?.Add(e);
                     continue;
                 default:
-                    return null;
+                    return false;
             }
         }
-        // OrderBy is stable: rows of one table keep the order they were added in.
-        return added is null ? null : [.. added.OrderBy(e => _rank[e.Metadata])];
+        return any;
     }
 
     /// <summary>The statements and their parameters; rows whose key the database generates are flagged.</summary>

@@ -148,7 +148,7 @@ public abstract class EntraideDbContext : IdentityDbContext<EntraideUser, Identi
         var writer = AddedRowsWriter.For(this);
         using (DetectChangesOnce())
         {
-            if (writer.AddedOnly(ChangeTracker) is not null) return await WriteAddedRowsAsync(writer, ct);
+            if (writer.CanWrite(ChangeTracker)) return await WriteAddedRowsAsync(writer, ct);
         }
         return await SaveChangesAsync(ct);
     }
