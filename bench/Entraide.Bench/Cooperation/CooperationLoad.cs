@@ -194,9 +194,9 @@ public sealed class CooperationLoad : IBenchCommand
                 // The pushes still on their way get 10 s; one that never comes is reported, not waited for.
                 for (var wait = Stopwatch.StartNew(); wait.Elapsed < TimeSpan.FromSeconds(10) && sent.Keys.Any(k => !pushed.ContainsKey(k));) await Task.Delay(100);
                 var push = sent.Where(x => pushed.ContainsKey(x.Key)).Select(x => Stopwatch.GetElapsedTime(x.Value, pushed[x.Key]).TotalMilliseconds).Order().ToList();
-                Console.WriteLine($"urgent request pushed to the recipient's webhook: p50 {P(push, 0.5):0.00} ms, p99 {P(push, 0.99):0.00} ms over {push.Count} (target p99 < 100 ms), {sent.Count - push.Count} not delivered");
+                Console.WriteLine($"urgent request pushed to the recipient's webhook: p50 {LoadDriver.Percentile(push, 0.5):0.00} ms, p99 {LoadDriver.Percentile(push, 0.99):0.00} ms over {push.Count} (target p99 < 100 ms), {sent.Count - push.Count} not delivered");
                 await receiver.StopAsync();
-                Console.WriteLine($"urgent request visible in the recipient's inbox: p50 {P(visible, 0.5):0.00} ms, p99 {P(visible, 0.99):0.00} ms over {visible.Count} (target p99 < 100 ms), under {served.PerSecond:0} background submissions/s (p99 {served.P99Ms:0} ms)");
+                Console.WriteLine($"urgent request visible in the recipient's inbox: p50 {LoadDriver.Percentile(visible, 0.5):0.00} ms, p99 {LoadDriver.Percentile(visible, 0.99):0.00} ms over {visible.Count} (target p99 < 100 ms), under {served.PerSecond:0} background submissions/s (p99 {served.P99Ms:0} ms)");
                 Console.WriteLine($"background's slowest moments: {served.Stalls}");
 
             }
@@ -229,7 +229,7 @@ public sealed class CooperationLoad : IBenchCommand
                 var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / n;
                 var kb = (GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / n;
                 each.Sort();
-                Console.WriteLine($"{label}: {wall.Elapsed.TotalMilliseconds / n:0.00} ms wall (p50 {P(each, 0.5):0.00}, p95 {P(each, 0.95):0.00}, p99 {P(each, 0.99):0.00}), {cpuMs:0.00} ms CPU (client and server in this process), {kb:0} KB allocated, {(double)commands.Count / n:0.0} database commands");
+                Console.WriteLine($"{label}: {wall.Elapsed.TotalMilliseconds / n:0.00} ms wall (p50 {LoadDriver.Percentile(each, 0.5):0.00}, p95 {LoadDriver.Percentile(each, 0.95):0.00}, p99 {LoadDriver.Percentile(each, 0.99):0.00}), {cpuMs:0.00} ms CPU (client and server in this process), {kb:0} KB allocated, {(double)commands.Count / n:0.0} database commands");
                 if (BenchArgs.Flag(args, "spans"))
                     foreach (var (name, v) in spans.OrderByDescending(x => x.Value.Ms).Take(40))
                         Console.WriteLine($"  {v.Ms / n,8:0.000} ms/{unit} {v.Count / (double)n,6:0.0}x  {name}");
@@ -298,7 +298,6 @@ public sealed class CooperationLoad : IBenchCommand
 
     private static string Trim(string s) => s.ReplaceLineEndings(" ") is var t && t.Length > 90 ? t[..90] : t;
 
-    private static double P(List<double> sorted, double q) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Type, string To), byte[]> Bodies = new();
 

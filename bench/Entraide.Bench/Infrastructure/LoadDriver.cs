@@ -11,9 +11,6 @@ public sealed record LoadResult(string Name, long Requests, long Errors, TimeSpa
     /// <summary>Open loop: p99 of how late requests left after they were due (waiting for a connection, or for the driver's turn on the shared cores).</summary>
     public double SendLagP99Ms { get; init; }
 
-    /// <summary>Time this process's garbage collector held its threads during the measured window.</summary>
-    public double GcPauseMs { get; init; }
-
     /// <summary>Open loop: the slowest moments (wall clock, UTC) — the worst latency of requests due in each 100 ms — to line up with the database's log.</summary>
     public string Stalls { get; init; } = "";
 
@@ -68,8 +65,7 @@ public static class LoadDriver
         var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
         var all = latencies.SelectMany(l => l).ToArray();
         Array.Sort(all);
-        double P(double q) => all.Length == 0 ? 0 : all[Math.Min(all.Length - 1, (int)Math.Ceiling(q * all.Length) - 1)];
-        return new LoadResult(name, all.Length, errors.Sum(), elapsed, P(0.50), P(0.95), P(0.99), all.Length == 0 ? 0 : all[^1])
+        return new LoadResult(name, all.Length, errors.Sum(), elapsed, Percentile(all, 0.50), Percentile(all, 0.95), Percentile(all, 0.99), all.Length == 0 ? 0 : all[^1])
         {
             CpuMsPerRequest = all.Length == 0 ? 0 : cpuMs / all.Length,
         };
@@ -131,14 +127,12 @@ public static class LoadDriver
         var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
         var all = latencies.ToArray();
         Array.Sort(all);
-        double P(double q) => all.Length == 0 ? 0 : all[Math.Min(all.Length - 1, (int)Math.Ceiling(q * all.Length) - 1)];
         var lag = lags.ToArray();
         Array.Sort(lag);
-        return new LoadResult(name, all.Length, errors, elapsed, P(0.50), P(0.95), P(0.99), all.Length == 0 ? 0 : all[^1])
+        return new LoadResult(name, all.Length, errors, elapsed, Percentile(all, 0.50), Percentile(all, 0.95), Percentile(all, 0.99), all.Length == 0 ? 0 : all[^1])
         {
             CpuMsPerRequest = all.Length == 0 ? 0 : cpuMs / all.Length,
-            SendLagP99Ms = lag.Length == 0 ? 0 : lag[Math.Min(lag.Length - 1, (int)Math.Ceiling(0.99 * lag.Length) - 1)],
-            GcPauseMs = gcPause,
+            SendLagP99Ms = Percentile(lag, 0.99),
             Stalls = stalls,
         };
     }
@@ -177,6 +171,10 @@ public static class LoadDriver
         }
         await Task.WhenAll(running);
     }
+
+    /// <summary>The nearest-rank percentile <paramref name="q"/> (0–1) of sorted values; 0 when there are none.</summary>
+    public static double Percentile(IReadOnlyList<double> sorted, double q) =>
+        sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
 
     public static HttpClient Client(string baseUrl, int concurrency) => new(new SocketsHttpHandler
     {
