@@ -132,8 +132,12 @@ public static class EntraideCli
             var address = p.GetValue(email)!;
             var user = new EntraideUser
             {
-                UserName = address, Email = address, EmailConfirmed = true, StateCode = stateCode,
-                DisplayName = p.GetValue(name) ?? address, CreatedAt = DateTimeOffset.UtcNow,
+                UserName = address,
+                Email = address,
+                EmailConfirmed = true,
+                StateCode = stateCode,
+                DisplayName = p.GetValue(name) ?? address,
+                CreatedAt = DateTimeOffset.UtcNow,
             };
             var result = await manager.CreateAsync(user, pw);
             if (result.Succeeded) result = await manager.AddToRolesAsync(user, roleList);
@@ -206,8 +210,14 @@ public static class EntraideCli
             var secret = ApiToken.NewSecret();
             db.Add(new ApiToken
             {
-                Id = Guid.CreateVersion7(), Name = p.GetValue(name)!, StateCode = stateCode, Roles = string.Join(",", roleList),
-                SecretDigest = ApiToken.DigestOf(secret), Prefix = secret[..10], CreatedBy = "cli", CreatedAt = DateTimeOffset.UtcNow,
+                Id = Guid.CreateVersion7(),
+                Name = p.GetValue(name)!,
+                StateCode = stateCode,
+                Roles = string.Join(",", roleList),
+                SecretDigest = ApiToken.DigestOf(secret),
+                Prefix = secret[..10],
+                CreatedBy = "cli",
+                CreatedAt = DateTimeOffset.UtcNow,
             });
             scope.ServiceProvider.GetRequiredService<AuditRecorder>().Action = "trust.token.create";
             await db.SaveChangesAsync(ct);

@@ -40,9 +40,17 @@ public sealed class DeliberationDocuments : IBenchCommand
             var now = DateTimeOffset.UtcNow;
             var c = new Consultation
             {
-                Id = Guid.CreateVersion7(), Title = "Comments on the scope, objectives and structure of the new convention", Question = "?",
-                Invitation = "…", Introduction = string.Join("\n\n", Enumerable.Repeat(Paragraph("en", 0), 3)), Language = "en", Symbol = "A/AC.291/4",
-                OpenedAt = now.AddDays(-60), OpenedBy = "bench", OriginalDeadline = now.AddDays(-1), Deadline = now.AddDays(-1),
+                Id = Guid.CreateVersion7(),
+                Title = "Comments on the scope, objectives and structure of the new convention",
+                Question = "?",
+                Invitation = "…",
+                Introduction = string.Join("\n\n", Enumerable.Repeat(Paragraph("en", 0), 3)),
+                Language = "en",
+                Symbol = "A/AC.291/4",
+                OpenedAt = now.AddDays(-60),
+                OpenedBy = "bench",
+                OriginalDeadline = now.AddDays(-1),
+                Deadline = now.AddDays(-1),
             };
             db.Add(c);
             foreach (var (state, i) in members.Take(submissions).Select((s, i) => (s, i)))
@@ -54,16 +62,26 @@ public sealed class DeliberationDocuments : IBenchCommand
                     // About 1,500 words per language version, the size of a State's comments in A/AC.291/4.
                     s.Texts.Add(new SubmissionText
                     {
-                        SubmissionId = s.Id, Language = l, State = state, Text = string.Join("\n\n", Enumerable.Range(0, 12).Select(p => Paragraph(l, p))),
-                        Status = l == original ? TranslationStatus.Original : TranslationStatus.Translated, TranslatedBy = l == original ? null : "bench",
+                        SubmissionId = s.Id,
+                        Language = l,
+                        State = state,
+                        Text = string.Join("\n\n", Enumerable.Range(0, 12).Select(p => Paragraph(l, p))),
+                        Status = l == original ? TranslationStatus.Original : TranslationStatus.Translated,
+                        TranslatedBy = l == original ? null : "bench",
                     });
                 }
                 db.Add(s);
             }
             var v = new Vote
             {
-                Id = Guid.CreateVersion7(), Body = "C.3", DraftSymbol = "A/C.3/74/L.11/Rev.1", Date = new DateOnly(2019, 11, 18), Method = VoteMethod.Recorded,
-                Status = VoteStatus.Open, CreatedAt = now, CreatedBy = "bench",
+                Id = Guid.CreateVersion7(),
+                Body = "C.3",
+                DraftSymbol = "A/C.3/74/L.11/Rev.1",
+                Date = new DateOnly(2019, 11, 18),
+                Method = VoteMethod.Recorded,
+                Status = VoteStatus.Open,
+                CreatedAt = now,
+                CreatedBy = "bench",
             };
             foreach (var (state, i) in members.Select((s, i) => (s, i)))
                 v.Ballots.Add(new Ballot { VoteId = v.Id, State = state, Choice = (VoteChoice)(i % 3) });

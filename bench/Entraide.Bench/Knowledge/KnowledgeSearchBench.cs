@@ -28,7 +28,12 @@ public sealed class KnowledgeSearchBench : IBenchCommand
 
     private static readonly Dictionary<string, string> PgConfig = new()
     {
-        ["ar"] = "arabic", ["zh"] = "simple", ["en"] = "english", ["fr"] = "french", ["ru"] = "russian", ["es"] = "spanish",
+        ["ar"] = "arabic",
+        ["zh"] = "simple",
+        ["en"] = "english",
+        ["fr"] = "french",
+        ["ru"] = "russian",
+        ["es"] = "spanish",
     };
 
     public async Task<int> RunAsync(string[] args)

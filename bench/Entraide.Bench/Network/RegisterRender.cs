@@ -137,8 +137,16 @@ public sealed class RegisterRender : IBenchCommand
                 var point = kind == AuthorityKinds.PointOfContact;
                 var a = new AuthorityRecord
                 {
-                    Id = Guid.CreateVersion7(), State = s.Iso3, Kind = kind, Name = $"{name} — {kind}", TimeZone = "Etc/UTC",
-                    Version = 1, CreatedAt = now, UpdatedAt = now, UpdatedBy = "bench", LastVerifiedAt = point ? now.AddDays(-30) : null,
+                    Id = Guid.CreateVersion7(),
+                    State = s.Iso3,
+                    Kind = kind,
+                    Name = $"{name} — {kind}",
+                    TimeZone = "Etc/UTC",
+                    Version = 1,
+                    CreatedAt = now,
+                    UpdatedAt = now,
+                    UpdatedBy = "bench",
+                    LastVerifiedAt = point ? now.AddDays(-30) : null,
                 };
                 a.Apply(new AuthorityDetails(kind, a.Name, $"1 Justice Square, capital of {name}", ["+1 555 0100", "+1 555 0101"],
                     $"{kind}.{s.Iso3.ToLowerInvariant()}@example.org", ["en", "fr"], point ? OfficeSchedule.Empty : OfficeSchedule.Parse("mon-fri 09:00-17:00"),

@@ -1,10 +1,10 @@
-using Entraide.Domain.Notifications;
 using Entraide.App.Infrastructure.Audit;
 using Entraide.App.Infrastructure.Persistence;
 using Entraide.App.Network;
 using Entraide.App.Notifications;
 using Entraide.Domain.Common;
 using Entraide.Domain.Cooperation;
+using Entraide.Domain.Notifications;
 using Entraide.Domain.Trust;
 using Microsoft.EntityFrameworkCore;
 
@@ -90,8 +90,14 @@ public sealed class ClockSweep(EntraideDbContext db, AuditRecorder audit, IState
     private void Event(CooperationRequest r, DateTimeOffset now, string action, string? detail) =>
         db.Add(new RequestEvent
         {
-            Id = Guid.CreateVersion7(), RequestId = r.Id, At = now, ActorId = Actor.System.Id, ActorName = Actor.System.DisplayName,
-            ActorState = null, Action = action, Reasons = string.IsNullOrEmpty(detail) ? null : detail,
+            Id = Guid.CreateVersion7(),
+            RequestId = r.Id,
+            At = now,
+            ActorId = Actor.System.Id,
+            ActorName = Actor.System.DisplayName,
+            ActorState = null,
+            Action = action,
+            Reasons = string.IsNullOrEmpty(detail) ? null : detail,
         });
 }
 

@@ -1,5 +1,6 @@
 using Entraide.App.Infrastructure.Audit;
 using Entraide.Domain.Cooperation;
+using Entraide.Domain.Trust;
 
 namespace Entraide.App.Cooperation;
 

@@ -1,4 +1,3 @@
-using Entraide.Domain.Notifications;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -10,6 +9,7 @@ using Entraide.App.Trust;
 using Entraide.Domain.Common;
 using Entraide.Domain.Cooperation;
 using Entraide.Domain.Network;
+using Entraide.Domain.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace Entraide.App.Cooperation;
@@ -184,8 +184,15 @@ public sealed partial class RequestCommands(
 
         var m = new RequestMessage
         {
-            Id = Guid.CreateVersion7(), RequestId = id, Kind = kind, At = clock.GetUtcNow(), AuthorId = actor.Id,
-            AuthorName = actor.DisplayName, AuthorState = actor.StateCode!, Body = body, InReplyTo = cmd.InReplyTo,
+            Id = Guid.CreateVersion7(),
+            RequestId = id,
+            Kind = kind,
+            At = clock.GetUtcNow(),
+            AuthorId = actor.Id,
+            AuthorName = actor.DisplayName,
+            AuthorState = actor.StateCode!,
+            Body = body,
+            InReplyTo = cmd.InReplyTo,
         };
         db.Add(m);
         Touch(r);
@@ -222,11 +229,19 @@ public sealed partial class RequestCommands(
         var bytes = buffer.ToArray();
         var a = new RequestAttachment
         {
-            Id = Guid.CreateVersion7(), RequestId = id, FileName = name,
+            Id = Guid.CreateVersion7(),
+            RequestId = id,
+            FileName = name,
             ContentType = string.IsNullOrWhiteSpace(contentType) ? "application/octet-stream" : contentType.Trim(),
-            Size = bytes.LongLength, Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)), Content = bytes,
-            At = clock.GetUtcNow(), UploadedBy = actor.Id, UploadedByName = actor.DisplayName, UploadedByState = actor.StateCode!,
-            UseLimitation = string.IsNullOrWhiteSpace(useLimitation) ? null : useLimitation.Trim(), RetentionDays = retentionDays,
+            Size = bytes.LongLength,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            Content = bytes,
+            At = clock.GetUtcNow(),
+            UploadedBy = actor.Id,
+            UploadedByName = actor.DisplayName,
+            UploadedByState = actor.StateCode!,
+            UseLimitation = string.IsNullOrWhiteSpace(useLimitation) ? null : useLimitation.Trim(),
+            RetentionDays = retentionDays,
         };
         db.Add(a);
         Touch(r!);
@@ -333,8 +348,13 @@ public sealed partial class RequestCommands(
         var now = clock.GetUtcNow();
         var r = new CooperationRequest
         {
-            Id = Guid.CreateVersion7(), RequestingState = actor.StateCode!, Status = RequestStatus.Draft,
-            CreatedBy = actor.Id, CreatedByName = actor.DisplayName, CreatedAt = now, UpdatedAt = now,
+            Id = Guid.CreateVersion7(),
+            RequestingState = actor.StateCode!,
+            Status = RequestStatus.Draft,
+            CreatedBy = actor.Id,
+            CreatedByName = actor.DisplayName,
+            CreatedAt = now,
+            UpdatedAt = now,
         };
         ApplyDraft(r, cmd, actor, isNew: true);
         r.Reference = $"{r.RequestingState}-{r.RequestedState}-{now.Year}-{r.Id.ToString("N")[^8..].ToUpperInvariant()}";
@@ -455,9 +475,15 @@ public sealed partial class RequestCommands(
     // Field order must not change the digest of the same submission.
     private static object Canonical(DraftRequest c) => new
     {
-        type = c.Type?.Trim().ToLowerInvariant(), to = c.RequestedState?.Trim().ToUpperInvariant(), c.Language, c.Channel, c.Confidential,
+        type = c.Type?.Trim().ToLowerInvariant(),
+        to = c.RequestedState?.Trim().ToUpperInvariant(),
+        c.Language,
+        c.Channel,
+        c.Confidential,
         fields = (c.Fields ?? new Dictionary<string, string?>()).OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => new[] { kv.Key, kv.Value?.Trim() }),
-        terms = (c.ConductTerms ?? []).Order(StringComparer.Ordinal), c.Deadline, c.DeadlineReasons,
+        terms = (c.ConductTerms ?? []).Order(StringComparer.Ordinal),
+        c.Deadline,
+        c.DeadlineReasons,
     };
 
     private static void CheckVersion(CooperationRequest r, int? version)
@@ -474,8 +500,17 @@ public sealed partial class RequestCommands(
     private void AddEvent(CooperationRequest r, Domain.Trust.Actor actor, string action, RequestStatus? from, RequestStatus? to, string? ground, string? reasons) =>
         db.Add(new RequestEvent
         {
-            Id = Guid.CreateVersion7(), RequestId = r.Id, At = clock.GetUtcNow(), ActorId = actor.Id, ActorName = actor.DisplayName,
-            ActorState = actor.StateCode, Action = action, FromStatus = from, ToStatus = to, Ground = ground, Reasons = reasons,
+            Id = Guid.CreateVersion7(),
+            RequestId = r.Id,
+            At = clock.GetUtcNow(),
+            ActorId = actor.Id,
+            ActorName = actor.DisplayName,
+            ActorState = actor.StateCode,
+            Action = action,
+            FromStatus = from,
+            ToStatus = to,
+            Ground = ground,
+            Reasons = reasons,
         });
 
     private void NotifyOtherSide(CooperationRequest r, Side side, string kind)

@@ -25,10 +25,13 @@ internal static class RequestEndpoints
             .WithSummary("The inbox of the caller's State: incoming (through the caller's roles) or outgoing; buckets new, due-soon, overdue; filters and search.");
 
         g.MapGet("/types", () => TypedResults.Ok(RequestCatalogue.All.Select(t => new
-            {
-                code = t.Code, article = t.Article, urgent = t.Urgent, bilateral = t.Bilateral,
-                fields = t.Fields.Select(f => new { name = f.Name, article = f.Article, required = f.Required, kind = f.Kind.ToString().ToLowerInvariant(), maxLength = f.MaxLength }),
-            })))
+        {
+            code = t.Code,
+            article = t.Article,
+            urgent = t.Urgent,
+            bilateral = t.Bilateral,
+            fields = t.Fields.Select(f => new { name = f.Name, article = f.Article, required = f.Required, kind = f.Kind.ToString().ToLowerInvariant(), maxLength = f.MaxLength }),
+        })))
             .RequireRoles(Cooperation).WithName("ListRequestTypes")
             .WithSummary("Request types with the fields their article requires.");
 

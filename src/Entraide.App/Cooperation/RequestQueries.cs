@@ -64,10 +64,23 @@ public sealed class RequestQueries(EntraideDbContext db, ICurrentActor current, 
             attachments = withheld ? [] : await db.Set<RequestAttachment>().AsNoTracking().Where(a => a.RequestId == r.Id).OrderBy(a => a.At)
                 .Select(a => new RequestAttachment
                 {
-                    Id = a.Id, RequestId = a.RequestId, FileName = a.FileName, ContentType = a.ContentType, Size = a.Size, Sha256 = a.Sha256, At = a.At,
-                    UploadedBy = a.UploadedBy, UploadedByName = a.UploadedByName, UploadedByState = a.UploadedByState, UseLimitation = a.UseLimitation,
-                    RetentionDays = a.RetentionDays, ConditionsAcknowledgedAt = a.ConditionsAcknowledgedAt, ConditionsAcknowledgedBy = a.ConditionsAcknowledgedBy,
-                    OnwardTransferAuthorisedTo = a.OnwardTransferAuthorisedTo, OnwardTransferRequestedTo = a.OnwardTransferRequestedTo, OnwardTransferReasons = a.OnwardTransferReasons,
+                    Id = a.Id,
+                    RequestId = a.RequestId,
+                    FileName = a.FileName,
+                    ContentType = a.ContentType,
+                    Size = a.Size,
+                    Sha256 = a.Sha256,
+                    At = a.At,
+                    UploadedBy = a.UploadedBy,
+                    UploadedByName = a.UploadedByName,
+                    UploadedByState = a.UploadedByState,
+                    UseLimitation = a.UseLimitation,
+                    RetentionDays = a.RetentionDays,
+                    ConditionsAcknowledgedAt = a.ConditionsAcknowledgedAt,
+                    ConditionsAcknowledgedBy = a.ConditionsAcknowledgedBy,
+                    OnwardTransferAuthorisedTo = a.OnwardTransferAuthorisedTo,
+                    OnwardTransferRequestedTo = a.OnwardTransferRequestedTo,
+                    OnwardTransferReasons = a.OnwardTransferReasons,
                 }).ToListAsync(ct);
             linked = links.Count == 0 ? [] : [.. (await db.Set<CooperationRequest>().AsNoTracking().Where(x => links.Contains(x.Id))
                 .Select(x => new { x.Id, x.Reference, x.Status }).ToListAsync(ct)).Select(x => (x.Id, x.Reference, x.Status))];
@@ -196,8 +209,21 @@ public sealed class RequestQueries(EntraideDbContext db, ICurrentActor current, 
         var rows = await query.Skip((q.Page - 1) * q.PageSize).Take(q.PageSize + 1)
             .Select(r => new
             {
-                r.Id, r.Reference, r.Type, r.Status, r.RequestingState, r.RequestedState, r.Urgent, r.Channel, r.SubmittedAt, r.UpdatedAt, r.DeadlineAt, r.AcknowledgeBy, r.AcknowledgedAt,
-                NewCount = newInBox.Take(InboxCounts.CountLimit).Count(), DueSoonCount = dueSoonInBox.Take(InboxCounts.CountLimit).Count(),
+                r.Id,
+                r.Reference,
+                r.Type,
+                r.Status,
+                r.RequestingState,
+                r.RequestedState,
+                r.Urgent,
+                r.Channel,
+                r.SubmittedAt,
+                r.UpdatedAt,
+                r.DeadlineAt,
+                r.AcknowledgeBy,
+                r.AcknowledgedAt,
+                NewCount = newInBox.Take(InboxCounts.CountLimit).Count(),
+                DueSoonCount = dueSoonInBox.Take(InboxCounts.CountLimit).Count(),
                 OverdueCount = overdueInBox.Take(InboxCounts.CountLimit).Count(),
             })
             .ToListAsync(ct);
@@ -215,7 +241,8 @@ public sealed class RequestQueries(EntraideDbContext db, ICurrentActor current, 
             // Every bucket is part of the box: an empty box has nothing to count, and one row of it carries the counts.
             var one = await Base().Select(_ => new
             {
-                N = newInBox.Take(InboxCounts.CountLimit).Count(), D = dueSoonInBox.Take(InboxCounts.CountLimit).Count(),
+                N = newInBox.Take(InboxCounts.CountLimit).Count(),
+                D = dueSoonInBox.Take(InboxCounts.CountLimit).Count(),
                 O = overdueInBox.Take(InboxCounts.CountLimit).Count(),
             }).FirstOrDefaultAsync(ct);
             counts = one is null ? new InboxCounts(0, 0, 0) : new InboxCounts(one.N, one.D, one.O);

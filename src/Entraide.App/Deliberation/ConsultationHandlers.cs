@@ -133,8 +133,13 @@ public sealed class ConsultationHandlers(EntraideDbContext db, ICurrentActor cur
         // The States are told through notifications once that module is in place; the change itself is kept here.
         db.Add(new ConsultationDeadlineChange
         {
-            Id = Guid.CreateVersion7(), ConsultationId = c.Id, From = change.From, To = change.To,
-            ChangedAt = change.ChangedAt, ChangedBy = change.ChangedBy, Reason = change.Reason,
+            Id = Guid.CreateVersion7(),
+            ConsultationId = c.Id,
+            From = change.From,
+            To = change.To,
+            ChangedAt = change.ChangedAt,
+            ChangedBy = change.ChangedBy,
+            Reason = change.Reason,
         });
         c.Deadline = change.To;
         c.Version++;
@@ -156,8 +161,12 @@ public sealed class ConsultationHandlers(EntraideDbContext db, ICurrentActor cur
         if (errors.Count > 0) throw new DomainException(FailureKind.Invalid, errors);
         db.Add(new LateAcceptance
         {
-            Id = Guid.CreateVersion7(), ConsultationId = c.Id, State = state, Until = cmd.Until!.Value.ToUniversalTime(),
-            GrantedAt = clock.GetUtcNow(), GrantedBy = Actor.DisplayName,
+            Id = Guid.CreateVersion7(),
+            ConsultationId = c.Id,
+            State = state,
+            Until = cmd.Until!.Value.ToUniversalTime(),
+            GrantedAt = clock.GetUtcNow(),
+            GrantedBy = Actor.DisplayName,
         });
         audit.Action = "deliberation.consultation.accept-late";
         await db.SaveChangesAsync(ct);
@@ -210,17 +219,26 @@ public sealed class ConsultationHandlers(EntraideDbContext db, ICurrentActor cur
             var original = lang == s.OriginalLanguage;
             s.Texts.Add(new SubmissionText
             {
-                SubmissionId = s.Id, Language = lang, State = state, Text = original ? cmd.Text!.Trim() : null,
-                Status = original ? TranslationStatus.Original : TranslationStatus.AwaitingTranslation, UpdatedAt = original ? now : null,
+                SubmissionId = s.Id,
+                Language = lang,
+                State = state,
+                Text = original ? cmd.Text!.Trim() : null,
+                Status = original ? TranslationStatus.Original : TranslationStatus.AwaitingTranslation,
+                UpdatedAt = original ? now : null,
             });
         }
         foreach (var (upload, bytes) in files)
         {
             s.Attachments.Add(new SubmissionAttachment
             {
-                Id = Guid.CreateVersion7(), SubmissionId = s.Id, State = state, FileName = upload.FileName!.Trim(),
+                Id = Guid.CreateVersion7(),
+                SubmissionId = s.Id,
+                State = state,
+                FileName = upload.FileName!.Trim(),
                 ContentType = string.IsNullOrWhiteSpace(upload.ContentType) ? "application/octet-stream" : upload.ContentType.Trim(),
-                Size = bytes.Length, Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)), Content = bytes,
+                Size = bytes.Length,
+                Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
+                Content = bytes,
             });
         }
         audit.Action = "deliberation.submission.submit";

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Entraide.App.Infrastructure.Documents;
 using Entraide.App.Infrastructure.Http;
+using Entraide.App.Infrastructure.Localization;
 using Entraide.App.Network;
 using Entraide.Domain.Common;
 using Entraide.Domain.Deliberation;
@@ -74,7 +75,7 @@ internal static class DeliberationEndpoints
         g.MapGet("/{consultationId:guid}/compilation", async (Guid consultationId, string? lang, string? format, HttpContext http, ConsultationHandlers h,
                 IStringLocalizer<DeliberationText> text, IPdfPrinter pdf, CancellationToken ct) =>
             {
-                var language = StatesEndpoints.LanguageOf(lang);
+                var language = RequestLanguage.Of(lang);
                 var doc = await h.CompileAsync(consultationId, language, ct);
                 var labels = CompilationLabels.For(text, language);
                 var name = FileName(doc.Symbol ?? "compilation") + "-" + language;
@@ -184,7 +185,7 @@ internal static class DeliberationEndpoints
             .WithSummary("Records a State's later statement that it had intended another vote; the ballot stays as cast.");
         g.MapGet("/{voteId:guid}/report", async (Guid voteId, string? lang, string? format, VoteHandlers h, CancellationToken ct) =>
             {
-                var report = await h.ReportAsync(voteId, StatesEndpoints.LanguageOf(lang), ct);
+                var report = await h.ReportAsync(voteId, RequestLanguage.Of(lang), ct);
                 return (format ?? "json").ToLowerInvariant() switch
                 {
                     "text" => Results.Text(report.ToPlainText(), "text/plain; charset=utf-8"),
@@ -202,7 +203,7 @@ internal static class DeliberationEndpoints
             .WithSummary("The vote report in one of the six languages, in the official form.");
         g.MapGet("/{voteId:guid}/csv", async (Guid voteId, string? lang, VoteHandlers h, StateDirectory states, CancellationToken ct) =>
             {
-                var language = StatesEndpoints.LanguageOf(lang);
+                var language = RequestLanguage.Of(lang);
                 var v = await h.LoadForExportAsync(voteId, ct);
                 var sb = new StringBuilder("state,name,vote,intended_vote\r\n");
                 var notes = v.Footnotes.ToDictionary(f => f.State, f => f.Intended);
@@ -219,7 +220,7 @@ internal static class DeliberationEndpoints
         g.MapGet("/{voteId:guid}/akn", async (Guid voteId, string? lang, VoteHandlers h, StateDirectory states, CancellationToken ct) =>
             {
                 var v = await h.LoadForExportAsync(voteId, ct);
-                var doc = AkomaNtoso.VoteRecord(v, h.Report(v, StatesEndpoints.LanguageOf(lang)), states);
+                var doc = AkomaNtoso.VoteRecord(v, h.Report(v, RequestLanguage.Of(lang)), states);
                 return Results.File(AkomaNtoso.ToBytes(doc), "application/akn+xml", FileName(v.DraftSymbol) + "-vote.xml");
             })
             .AllowPublic().WithName("ExportVoteAkomaNtoso");

@@ -94,9 +94,19 @@ public sealed class VoteHandlers(EntraideDbContext db, ICurrentActor current, Au
         var now = clock.GetUtcNow();
         var v = new Vote
         {
-            Id = Guid.CreateVersion7(), DraftId = draft?.Id, Body = body, DraftSymbol = symbol, AmendmentSymbol = amendment,
-            ParagraphKind = pkind, ParagraphNumber = pkind is null ? null : cmd.ParagraphNumber, Date = date, Method = method!.Value,
-            Majority = majority!.Value, Status = VoteStatus.Open, CreatedAt = now, CreatedBy = Actor.DisplayName,
+            Id = Guid.CreateVersion7(),
+            DraftId = draft?.Id,
+            Body = body,
+            DraftSymbol = symbol,
+            AmendmentSymbol = amendment,
+            ParagraphKind = pkind,
+            ParagraphNumber = pkind is null ? null : cmd.ParagraphNumber,
+            Date = date,
+            Method = method!.Value,
+            Majority = majority!.Value,
+            Status = VoteStatus.Open,
+            CreatedAt = now,
+            CreatedBy = Actor.DisplayName,
         };
         if (v.Method == VoteMethod.WithoutVote)
         {

@@ -1,4 +1,5 @@
 using Entraide.App.Infrastructure.Http;
+using Entraide.App.Infrastructure.Localization;
 using Entraide.App.Knowledge.Search;
 using Entraide.App.Network;
 using Entraide.Domain.Common;
@@ -27,7 +28,7 @@ internal static class KnowledgeEndpoints
     {
         var k = api.MapGroup("/knowledge").WithTags("Knowledge");
 
-        k.MapGet("/taxonomy", (string? lang) => TypedResults.Ok(Taxonomy(StatesEndpoints.LanguageOf(lang))))
+        k.MapGet("/taxonomy", (string? lang) => TypedResults.Ok(Taxonomy(RequestLanguage.Of(lang))))
             .AllowPublic().WithName("GetTaxonomy")
             .WithSummary("The versioned taxonomy of conduct: core offences (Arts 7–17), optional categories (A/AC.291/4) and procedural powers, labelled in six languages.");
 
@@ -36,7 +37,7 @@ internal static class KnowledgeEndpoints
                 TypedResults.Ok(await q.ListAsync(state, type, repealed ?? false, ct)))
             .AllowPublic().WithName("ListLaws").WithSummary("National laws in the repository, by State and type.");
         laws.MapGet("/{lawId:guid}", async (Guid lawId, DateOnly? on, string? lang, Guid? version, LegislationQueries q, CancellationToken ct) =>
-                TypedResults.Ok(await q.GetAsync(lawId, on, lang is null ? null : StatesEndpoints.LanguageOf(lang), version, ct)))
+                TypedResults.Ok(await q.GetAsync(lawId, on, lang is null ? null : RequestLanguage.Of(lang), version, ct)))
             .AllowPublic().WithName("GetLaw").WithSummary("A law with its versions and the provisions in force on the date asked (today by default), or of the version asked.");
         laws.MapPost("/", async Task<Created<LawSummary>> (CreateLaw cmd, LegislationCommands c, CancellationToken ct) =>
             {
@@ -80,11 +81,11 @@ internal static class KnowledgeEndpoints
             .RequireRoles(Maintainers).WithName("CreateCase").WithSummary("Record a decision or a lesson learned, linked to provisions and terms.");
 
         k.MapGet("/states/{state}/profile", async (string state, DateOnly? on, string? lang, CriminalisationService s, CancellationToken ct) =>
-                TypedResults.Ok(await s.CoverageAsync(state, on, StatesEndpoints.LanguageOf(lang), ct)))
+                TypedResults.Ok(await s.CoverageAsync(state, on, RequestLanguage.Of(lang), ct)))
             .AllowPublic().WithName("GetCriminalisationProfile")
             .WithSummary("Which core and optional conduct a State criminalises, and which procedural powers it provides, with the provisions in force as evidence.");
         k.MapGet("/states/{state}/gaps", async (string state, DateOnly? on, string? lang, CriminalisationService s, CancellationToken ct) =>
-                TypedResults.Ok(await s.CoverageAsync(state, on, StatesEndpoints.LanguageOf(lang), ct)))
+                TypedResults.Ok(await s.CoverageAsync(state, on, RequestLanguage.Of(lang), ct)))
             .AllowPublic().WithName("GetGapAnalysis")
             .WithSummary("A State's coverage of the criminalisation and procedural chapters, chapter by chapter, with offences lacking a stated penalty.");
 
@@ -102,7 +103,7 @@ internal static class KnowledgeEndpoints
                 if (type is not null && type is not (KnowledgeIndexer.ProvisionType or KnowledgeIndexer.CaseType or KnowledgeIndexer.DocumentType))
                     throw DomainException.Invalid("invalid-value", "type");
                 if (from is { } f && to is { } t && f > t) throw DomainException.Invalid("from-after-to", "from");
-                return TypedResults.Ok(search.Search(new SearchRequest(q, StatesEndpoints.LanguageOf(lang), state, term, type, language, from, to, page ?? 1, pageSize ?? 20)));
+                return TypedResults.Ok(search.Search(new SearchRequest(q, RequestLanguage.Of(lang), state, term, type, language, from, to, page ?? 1, pageSize ?? 20)));
             })
             .AllowPublic().WithName("SearchKnowledge")
             .WithSummary("Full-text search over provisions, case law and documents in the six languages, with facets (State, term, type, language, year) and highlighted snippets.");

@@ -173,8 +173,20 @@ public static class LawImport
 
     private static readonly Dictionary<string, string> Iso639_2 = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["ara"] = "ar", ["zho"] = "zh", ["chi"] = "zh", ["eng"] = "en", ["fra"] = "fr", ["fre"] = "fr", ["rus"] = "ru", ["spa"] = "es",
-        ["ar"] = "ar", ["zh"] = "zh", ["en"] = "en", ["fr"] = "fr", ["ru"] = "ru", ["es"] = "es",
+        ["ara"] = "ar",
+        ["zho"] = "zh",
+        ["chi"] = "zh",
+        ["eng"] = "en",
+        ["fra"] = "fr",
+        ["fre"] = "fr",
+        ["rus"] = "ru",
+        ["spa"] = "es",
+        ["ar"] = "ar",
+        ["zh"] = "zh",
+        ["en"] = "en",
+        ["fr"] = "fr",
+        ["ru"] = "ru",
+        ["es"] = "es",
     };
 
     /// <summary>

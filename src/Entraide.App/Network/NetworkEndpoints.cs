@@ -1,4 +1,5 @@
 using Entraide.App.Infrastructure.Http;
+using Entraide.App.Infrastructure.Localization;
 using Entraide.App.Network.Profiles;
 using Entraide.App.Network.Register;
 using Entraide.App.Network.Verification;
@@ -20,7 +21,7 @@ internal static class NetworkEndpoints
         var state = api.MapGroup("/states/{state}").WithTags("Network");
 
         state.MapGet("/profile", async (string state, string? lang, ProfileCommands profiles, CancellationToken ct) =>
-                TypedResults.Ok(await profiles.GetAsync(state, StatesEndpoints.LanguageOf(lang), ct)))
+                TypedResults.Ok(await profiles.GetAsync(state, RequestLanguage.Of(lang), ct)))
             .AllowPublic().WithName("GetStateProfile")
             .WithSummary("A State's Convention status, declarations and authorities; contact fields shown as the caller may see them (never a 24/7 point's phone to the public).");
 
@@ -45,7 +46,7 @@ internal static class NetworkEndpoints
             .WithSummary("The profile and its authorities exactly as they stood in one version.");
 
         state.MapGet("/authorities", async (string state, string? lang, ProfileCommands profiles, CancellationToken ct) =>
-                TypedResults.Ok((await profiles.GetAsync(state, StatesEndpoints.LanguageOf(lang), ct)).Authorities))
+                TypedResults.Ok((await profiles.GetAsync(state, RequestLanguage.Of(lang), ct)).Authorities))
             .AllowPublic().WithName("ListAuthorities")
             .WithSummary("The State's authorities and points of contact, as the caller may see them.");
 
@@ -94,19 +95,19 @@ internal static class NetworkEndpoints
             .WithSummary("Closes a flag: the State says what it did, or the secretariat withdraws it.");
 
         state.MapGet("/verification", async (string state, string? lang, VerificationCommands verification, CancellationToken ct) =>
-                TypedResults.Ok(await verification.HistoryAsync(state, StatesEndpoints.LanguageOf(lang), ct)))
+                TypedResults.Ok(await verification.HistoryAsync(state, RequestLanguage.Of(lang), ct)))
             .RequireSignedIn().WithName("StateVerificationHistory")
             .WithSummary("Every verification message sent to the State's points, with the time each took to acknowledge.");
 
         var register = api.MapGroup("/register").WithTags("Network");
         register.MapGet("/", async (string? region, string? kind, string? language, bool? aroundTheClock, string? q, string? lang, RegisterQuery query, CancellationToken ct) =>
-                TypedResults.Ok(await query.RunAsync(new RegisterFilter(Blank(region), Blank(kind), Blank(language), aroundTheClock, Blank(q)), StatesEndpoints.LanguageOf(lang), ct)))
+                TypedResults.Ok(await query.RunAsync(new RegisterFilter(Blank(region), Blank(kind), Blank(language), aroundTheClock, Blank(q)), RequestLanguage.Of(lang), ct)))
             .AllowPublic().WithName("GetRegister")
             .WithSummary("The register of authorities and 24/7 points of contact (Art. 41), States in the language's order, filterable by region, kind, language, 24/7 and name.");
 
         register.MapGet("/csv", async (HttpContext http, string? region, string? kind, string? language, bool? aroundTheClock, string? q, string? lang, RegisterQuery query, IStringLocalizer<NetworkText> text, CancellationToken ct) =>
             {
-                var l = StatesEndpoints.LanguageOf(lang);
+                var l = RequestLanguage.Of(lang);
                 var view = await query.RunAsync(new RegisterFilter(Blank(region), Blank(kind), Blank(language), aroundTheClock, Blank(q)), l, ct);
                 // Headings are looked up now, in the request's language, before the body starts streaming.
                 var headings = RegisterQuery.CsvColumns.ToDictionary(c => c, c => text["csv." + c].Value);
@@ -131,17 +132,17 @@ internal static class NetworkEndpoints
             .WithSummary("Rounds, newest first, each with its summary (shares acknowledged within 1 hour and 24 hours).");
 
         verify.MapGet("/rounds/{roundId:guid}", async (Guid roundId, string? lang, VerificationCommands verification, CancellationToken ct) =>
-                TypedResults.Ok(await verification.GetAsync(roundId, StatesEndpoints.LanguageOf(lang), ct)))
+                TypedResults.Ok(await verification.GetAsync(roundId, RequestLanguage.Of(lang), ct)))
             .RequireRoles(Roles.Secretariat).WithName("GetVerificationRound")
             .WithSummary("One round: its summary and every point's outcome, unanswered first.");
 
         verify.MapGet("/checks", async (string? lang, VerificationCommands verification, CancellationToken ct) =>
-                TypedResults.Ok(await verification.MineAsync(StatesEndpoints.LanguageOf(lang), ct)))
+                TypedResults.Ok(await verification.MineAsync(RequestLanguage.Of(lang), ct)))
             .RequireRoles(EndpointConventions.StateRoles).WithName("ListMyVerificationChecks")
             .WithSummary("Verification messages sent to the caller's State, open ones first.");
 
         verify.MapGet("/checks/{checkId:guid}", async (Guid checkId, string? lang, VerificationCommands verification, CancellationToken ct) =>
-                TypedResults.Ok(await verification.GetCheckAsync(checkId, StatesEndpoints.LanguageOf(lang), ct)))
+                TypedResults.Ok(await verification.GetCheckAsync(checkId, RequestLanguage.Of(lang), ct)))
             .RequireSignedIn().WithName("GetVerificationCheck")
             .WithSummary("One verification message and its acknowledgement.");
 

@@ -49,7 +49,7 @@ internal static class StatesEndpoints
         var states = api.MapGroup("/states").WithTags("Network");
         states.MapGet("/", (HttpContext http, StateCatalogue catalogue, string? lang, DateOnly? on) =>
             {
-                var language = LanguageOf(lang);
+                var language = RequestLanguage.Of(lang);
                 return Results.Bytes(catalogue.ListJson(language, on), "application/json; charset=utf-8");
             })
             .AllowPublic().WithName("ListStates")
@@ -59,7 +59,7 @@ internal static class StatesEndpoints
         states.MapGet("/{state}", (string state, StateCatalogue catalogue, string? lang, DateOnly? on) =>
             {
                 var s = catalogue.Resolve(state);
-                var language = LanguageOf(lang);
+                var language = RequestLanguage.Of(lang);
                 return TypedResults.Ok(new
                 {
                     state = catalogue.View(s, language, on),
@@ -73,12 +73,5 @@ internal static class StatesEndpoints
             })
             .AllowPublic().WithName("GetState")
             .WithSummary("One State's names in the six languages, with their history.");
-    }
-
-    /// <summary>The language asked for, else the request's; an unknown code is refused, not ignored.</summary>
-    public static string LanguageOf(string? lang)
-    {
-        if (lang is null) return CultureCookie.Current;
-        return Languages.Normalise(lang) is { } l && l.Length == lang.Trim().Length ? l : throw DomainException.Invalid("unsupported-language", "lang");
     }
 }

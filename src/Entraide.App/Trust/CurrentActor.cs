@@ -36,29 +36,3 @@ internal sealed class HttpCurrentActor(IHttpContextAccessor http) : ICurrentActo
             user.FindFirstValue(EntraideClaims.State), roles, IsMachine: user.HasClaim(c => c.Type == EntraideClaims.TokenId));
     }
 }
-
-/// <summary>The isolation rule between States, in one place.</summary>
-public static class Isolation
-{
-    /// <summary>
-    /// A record owned by <paramref name="ownerState"/> is visible to its own State and to the
-    /// secretariat; to anyone else it does not exist (404, never 403, so its existence leaks nothing).
-    /// </summary>
-    public static void EnsureCanSee(this Actor actor, string? ownerState)
-    {
-        if (actor.IsSecretariat || actor.BelongsTo(ownerState)) return;
-        throw DomainException.NotFound("record");
-    }
-
-    /// <summary>Only the owning State's accounts with one of <paramref name="roles"/> may change it.</summary>
-    public static void EnsureCanChange(this Actor actor, string? ownerState, params string[] roles)
-    {
-        if (!actor.BelongsTo(ownerState))
-        {
-            // The secretariat may see but not change a State's records; others may not even see.
-            if (actor.IsSecretariat) throw new DomainException(FailureKind.Forbidden, "forbidden");
-            throw DomainException.NotFound("record");
-        }
-        if (roles.Length > 0 && !actor.HasAny(roles)) throw new DomainException(FailureKind.Forbidden, "forbidden");
-    }
-}

@@ -1,4 +1,5 @@
 using Entraide.App.Infrastructure.Audit;
+using Entraide.Domain.Trust;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

@@ -223,44 +223,44 @@ public static class VoteReport
         switch (language)
         {
             case Languages.French:
-            {
-                var against = t.No == 0 ? "zéro" : t.No == 1 ? "une" : N(t.No);
-                var abst = t.Abstain switch { 0 => "sans abstention", 1 => "avec une abstention", _ => $"avec {N(t.Abstain)} abstentions" };
-                var votes = t.Yes == 1 ? "une voix" : $"{N(t.Yes)} voix";
-                return $"{body} a {(adopted ? "adopté" : "rejeté")} {what} par {votes} contre {against}, {abst}.";
-            }
-            case Languages.Spanish:
-            {
-                var votes = t.Yes == 1 ? "1 voto" : $"{N(t.Yes)} votos";
-                var abst = t.Abstain switch { 0 => "ninguna abstención", 1 => "1 abstención", _ => $"{N(t.Abstain)} abstenciones" };
-                return $"{body} {(adopted ? "aprobó" : "rechazó")} {what} por {votes} contra {N(t.No)} y {abst}.";
-            }
-            case Languages.Russian:
-            {
-                var verb = adopted ? (feminine ? "приняла" : "принял") : (feminine ? "отклонила" : "отклонил");
-                var votes = $"{N(t.Yes)} {(t.Yes % 10 == 1 && t.Yes % 100 != 11 ? "голосом" : "голосами")}";
-                var abst = t.Abstain switch
                 {
-                    0 => "при отсутствии воздержавшихся",
-                    _ when t.Abstain % 10 == 1 && t.Abstain % 100 != 11 => $"при {N(t.Abstain)} воздержавшемся",
-                    _ => $"при {N(t.Abstain)} воздержавшихся",
-                };
-                return $"{body} {verb} {what} {votes} против {N(t.No)} {abst}.";
-            }
+                    var against = t.No == 0 ? "zéro" : t.No == 1 ? "une" : N(t.No);
+                    var abst = t.Abstain switch { 0 => "sans abstention", 1 => "avec une abstention", _ => $"avec {N(t.Abstain)} abstentions" };
+                    var votes = t.Yes == 1 ? "une voix" : $"{N(t.Yes)} voix";
+                    return $"{body} a {(adopted ? "adopté" : "rejeté")} {what} par {votes} contre {against}, {abst}.";
+                }
+            case Languages.Spanish:
+                {
+                    var votes = t.Yes == 1 ? "1 voto" : $"{N(t.Yes)} votos";
+                    var abst = t.Abstain switch { 0 => "ninguna abstención", 1 => "1 abstención", _ => $"{N(t.Abstain)} abstenciones" };
+                    return $"{body} {(adopted ? "aprobó" : "rechazó")} {what} por {votes} contra {N(t.No)} y {abst}.";
+                }
+            case Languages.Russian:
+                {
+                    var verb = adopted ? (feminine ? "приняла" : "принял") : (feminine ? "отклонила" : "отклонил");
+                    var votes = $"{N(t.Yes)} {(t.Yes % 10 == 1 && t.Yes % 100 != 11 ? "голосом" : "голосами")}";
+                    var abst = t.Abstain switch
+                    {
+                        0 => "при отсутствии воздержавшихся",
+                        _ when t.Abstain % 10 == 1 && t.Abstain % 100 != 11 => $"при {N(t.Abstain)} воздержавшемся",
+                        _ => $"при {N(t.Abstain)} воздержавшихся",
+                    };
+                    return $"{body} {verb} {what} {votes} против {N(t.No)} {abst}.";
+                }
             case Languages.Arabic:
-            {
-                var verb = adopted ? "اعتمدت" : "رفضت";
-                var abst = t.Abstain == 0 ? "دون امتناع أي عضو عن التصويت" : $"وامتناع {N(t.Abstain)} {(t.Abstain is >= 3 and <= 10 ? "أعضاء" : "عضوا")} عن التصويت";
-                return $"{verb} {body} {what} بتصويت مسجل بأغلبية {N(t.Yes)} {(t.Yes is >= 3 and <= 10 ? "أصوات" : "صوتا")} مقابل {N(t.No)}، {abst}.";
-            }
+                {
+                    var verb = adopted ? "اعتمدت" : "رفضت";
+                    var abst = t.Abstain == 0 ? "دون امتناع أي عضو عن التصويت" : $"وامتناع {N(t.Abstain)} {(t.Abstain is >= 3 and <= 10 ? "أعضاء" : "عضوا")} عن التصويت";
+                    return $"{verb} {body} {what} بتصويت مسجل بأغلبية {N(t.Yes)} {(t.Yes is >= 3 and <= 10 ? "أصوات" : "صوتا")} مقابل {N(t.No)}، {abst}.";
+                }
             case Languages.Chinese:
                 return $"{body}以{t.Yes}票赞成、{t.No}票反对、{t.Abstain}票弃权的记录表决结果{(adopted ? "通过" : "否决")}了{what}。";
             default:
-            {
-                var votes = t.Yes == 1 ? "1 vote" : $"{N(t.Yes)} votes";
-                var abst = t.Abstain switch { 0 => "with no abstentions", 1 => "with 1 abstention", _ => $"with {N(t.Abstain)} abstentions" };
-                return $"{body} {(adopted ? "adopted" : "rejected")} {what} by a recorded vote of {votes} to {N(t.No)}, {abst}.";
-            }
+                {
+                    var votes = t.Yes == 1 ? "1 vote" : $"{N(t.Yes)} votes";
+                    var abst = t.Abstain switch { 0 => "with no abstentions", 1 => "with 1 abstention", _ => $"with {N(t.Abstain)} abstentions" };
+                    return $"{body} {(adopted ? "adopted" : "rejected")} {what} by a recorded vote of {votes} to {N(t.No)}, {abst}.";
+                }
         }
     }
 

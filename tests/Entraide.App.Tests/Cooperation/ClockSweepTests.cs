@@ -68,9 +68,19 @@ public sealed class ClockSweepTests(AppFixture fixture)
         {
             await admin.PostJsonAsync("/api/v1/states/CYP/authorities", new
             {
-                kind = "point-of-contact", name, address = "Nicosia", phones = new[] { "+357 22 000000" }, email, languages,
-                officeHours = "", timeZone = "Asia/Nicosia", preferredChannel = "phone", aroundTheClock = true,
-                addressPublic = false, emailPublic = false, phonesPublic = false,
+                kind = "point-of-contact",
+                name,
+                address = "Nicosia",
+                phones = new[] { "+357 22 000000" },
+                email,
+                languages,
+                officeHours = "",
+                timeZone = "Asia/Nicosia",
+                preferredChannel = "phone",
+                aroundTheClock = true,
+                addressPublic = false,
+                emailPublic = false,
+                phonesPublic = false,
             }).ExpectAsync(HttpStatusCode.Created);
         }
         var sent = await app.ClientFor("MEX", Roles.PointOfContact).SubmitAsync(CooperationTestData.Body("emergency", "CYP"));

@@ -1,7 +1,7 @@
 using System.Net;
 using Entraide.App.Cooperation;
-using Entraide.Domain.Cooperation;
 using Entraide.App.Tests.Infrastructure;
+using Entraide.Domain.Cooperation;
 using Entraide.Domain.Trust;
 
 namespace Entraide.App.Tests.Cooperation;
@@ -261,10 +261,18 @@ public sealed class RequestLifecycleApiTests(AppFixture fixture)
                 var id = Guid.CreateVersion7();
                 d.Add(new CooperationRequest
                 {
-                    Id = id, Reference = $"FRA-MCO-{now.Year}-{id.ToString("N")[^8..].ToUpperInvariant()}", Type = RequestType.MutualLegalAssistance,
-                    RequestingState = "FRA", RequestedState = "MCO", Status = RequestStatus.Submitted, Channel = Channel.CentralAuthority,
-                    CreatedAt = now, UpdatedAt = now, SubmittedAt = now.AddSeconds(-i),
-                    DeadlineAt = i == 0 ? now.AddDays(2) : null, DeadlineReasons = i == 0 ? "Hearing." : null,
+                    Id = id,
+                    Reference = $"FRA-MCO-{now.Year}-{id.ToString("N")[^8..].ToUpperInvariant()}",
+                    Type = RequestType.MutualLegalAssistance,
+                    RequestingState = "FRA",
+                    RequestedState = "MCO",
+                    Status = RequestStatus.Submitted,
+                    Channel = Channel.CentralAuthority,
+                    CreatedAt = now,
+                    UpdatedAt = now,
+                    SubmittedAt = now.AddSeconds(-i),
+                    DeadlineAt = i == 0 ? now.AddDays(2) : null,
+                    DeadlineReasons = i == 0 ? "Hearing." : null,
                 });
             }
             return await d.SaveChangesAsync();

@@ -49,7 +49,9 @@ public sealed class RequestPagesTests(AppFixture fixture)
         var form = (IHtmlFormElement)doc.QuerySelector("[data-testid=draft-form]")!;
         var response = await client.PostAsync("/requests/draft?handler=Submit", Form(form, new()
         {
-            ["language"] = "en", ["f.facts"] = "A server in Lyon was encrypted by ransomware.", ["f.requestingAuthority"] = "Parquet de Paris",
+            ["language"] = "en",
+            ["f.facts"] = "A server in Lyon was encrypted by ransomware.",
+            ["f.requestingAuthority"] = "Parquet de Paris",
         }));
         var after = await PageAsync(response, HttpStatusCode.UnprocessableEntity);
         Assert.Equal("The purpose of the request is required (article 40).", after.QuerySelector("[data-testid=error-purpose]")!.TextContent);

@@ -75,7 +75,8 @@ public sealed class ConsultationApiTests(AppFixture fixture)
 
         var s = await app.Delegate("FRA").PostJsonAsync($"/api/v1/consultations/{id}/submissions", new
         {
-            language = "fr", text = "Commentaires.",
+            language = "fr",
+            text = "Commentaires.",
             attachments = new[] { new { fileName = "annexe.txt", contentType = "text/plain", contentBase64 = Convert.ToBase64String("annexe"u8.ToArray()) } },
         }).ExpectAsync(HttpStatusCode.Created);
         var sid = s.GetProperty("id").GetString();

@@ -48,8 +48,14 @@ public sealed class ClockedApp
             var secret = ApiToken.NewSecret();
             db.Add(new ApiToken
             {
-                Id = Guid.CreateVersion7(), Name = $"deliberation test {state}", StateCode = state, Roles = string.Join(",", roles),
-                SecretDigest = ApiToken.DigestOf(secret), Prefix = secret[..10], CreatedBy = "tests", CreatedAt = Clock.GetUtcNow(),
+                Id = Guid.CreateVersion7(),
+                Name = $"deliberation test {state}",
+                StateCode = state,
+                Roles = string.Join(",", roles),
+                SecretDigest = ApiToken.DigestOf(secret),
+                Prefix = secret[..10],
+                CreatedBy = "tests",
+                CreatedAt = Clock.GetUtcNow(),
             });
             db.SaveChanges();
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);

@@ -18,7 +18,8 @@ public sealed class DraftApiTests(AppFixture fixture)
         var fra = app.Delegate("FRA");
         var d = await fra.PostJsonAsync("/api/v1/drafts", new
         {
-            title = "Technical assistance", language = "en",
+            title = "Technical assistance",
+            language = "en",
             paragraphs = DeliberationCalls.Paragraphs(("preambular", "The Assembly recalls its resolution 65/230,"), ("operative", "Requests the Office to continue;")),
         }).ExpectAsync(HttpStatusCode.Created);
         var id = d.GetProperty("id").GetString();

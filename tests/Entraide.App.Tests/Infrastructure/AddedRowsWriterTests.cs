@@ -101,8 +101,15 @@ public sealed class AddedRowsWriterTests(AppFixture fixture)
         ctx.Add(r);
         var m = new NotificationMessage
         {
-            Id = Guid.CreateVersion7(), Kind = "test.kind", RecipientState = "BRA", RecipientRoles = "central-authority", Link = "/requests/x",
-            SubjectId = r.Id, Urgent = true, Arguments = "[\"a\",\"é\"]", CreatedAt = At,
+            Id = Guid.CreateVersion7(),
+            Kind = "test.kind",
+            RecipientState = "BRA",
+            RecipientRoles = "central-authority",
+            Link = "/requests/x",
+            SubjectId = r.Id,
+            Urgent = true,
+            Arguments = "[\"a\",\"é\"]",
+            CreatedAt = At,
         };
         ctx.Add(m);
         await save(ctx, default);
@@ -112,17 +119,42 @@ public sealed class AddedRowsWriterTests(AppFixture fixture)
 
     private static CooperationRequest Request() => new()
     {
-        Id = Guid.CreateVersion7(), Reference = "FRA-BRA-T-" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant(), Type = RequestType.ExpeditedPreservation,
-        RequestingState = "FRA", RequestedState = "BRA", Status = RequestStatus.Submitted, Channel = Channel.PointOfContact, Urgent = true,
-        Language = "fr", Confidential = true, FieldsJson = "{\"subject\":\"données — 数据\"}", ConductTerms = "illegal-access", SearchText = "s",
-        DeadlineAt = At.AddDays(3), DeadlineReasons = "raisons", CreatedBy = "u1", CreatedByName = "Agent", CreatedAt = At, UpdatedAt = At,
-        SubmittedAt = At, AcknowledgeBy = At.AddHours(8), PreservationExtensions = 1, Version = 2,
+        Id = Guid.CreateVersion7(),
+        Reference = "FRA-BRA-T-" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant(),
+        Type = RequestType.ExpeditedPreservation,
+        RequestingState = "FRA",
+        RequestedState = "BRA",
+        Status = RequestStatus.Submitted,
+        Channel = Channel.PointOfContact,
+        Urgent = true,
+        Language = "fr",
+        Confidential = true,
+        FieldsJson = "{\"subject\":\"données — 数据\"}",
+        ConductTerms = "illegal-access",
+        SearchText = "s",
+        DeadlineAt = At.AddDays(3),
+        DeadlineReasons = "raisons",
+        CreatedBy = "u1",
+        CreatedByName = "Agent",
+        CreatedAt = At,
+        UpdatedAt = At,
+        SubmittedAt = At,
+        AcknowledgeBy = At.AddHours(8),
+        PreservationExtensions = 1,
+        Version = 2,
     };
 
     private static RequestEvent Event(Guid request) => new()
     {
-        Id = Guid.CreateVersion7(), RequestId = request, At = At, ActorId = "u1", ActorName = "Agent", ActorState = "FRA", Action = "submit",
-        FromStatus = RequestStatus.Draft, ToStatus = RequestStatus.Submitted,
+        Id = Guid.CreateVersion7(),
+        RequestId = request,
+        At = At,
+        ActorId = "u1",
+        ActorName = "Agent",
+        ActorState = "FRA",
+        Action = "submit",
+        FromStatus = RequestStatus.Draft,
+        ToStatus = RequestStatus.Submitted,
     };
 
     private static void AssertSameExcept(Microsoft.EntityFrameworkCore.Metadata.IEntityType type, object a, object b, params string[] except)

@@ -65,11 +65,15 @@ public sealed class SqliteSchemaTests : IDisposable
     public async Task DatabaseOfAnOlderBuild_GetsThePendingMigrations()
     {
         var older = Settings("older.db");
-        var first = DatabaseSetup.KnownMigrations(DatabaseProvider.Sqlite).Order(StringComparer.Ordinal).First();
+        // The build before the last migration; while there is only one migration, a database holding a
+        // table of an older build stands for it (the script must not be applied to it either).
+        var known = DatabaseSetup.KnownMigrations(DatabaseProvider.Sqlite).Order(StringComparer.Ordinal).ToList();
         await using (var sp = Services(older))
         {
             await using var scope = sp.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<EntraideDbContext>().GetService<IMigrator>().MigrateAsync(first);
+            var db = scope.ServiceProvider.GetRequiredService<EntraideDbContext>();
+            if (known.Count > 1) await db.GetService<IMigrator>().MigrateAsync(known[^2]);
+            else await db.Database.ExecuteSqlRawAsync("CREATE TABLE older_build (id INTEGER)");
         }
         Assert.False(await DatabaseSetup.IsUpToDateAsync(older, CancellationToken.None));
         // The script is not for a database that has tables: it would fail on them, or skip migrations.
@@ -85,6 +89,12 @@ public sealed class SqliteSchemaTests : IDisposable
         await using (var sp = Services(fresh))
         {
             await DatabaseSetup.MigrateAsync(sp);
+        }
+        if (known.Count == 1)
+        {
+            await using var sp = Services(older);
+            await using var scope = sp.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<EntraideDbContext>().Database.ExecuteSqlRawAsync("DROP TABLE older_build");
         }
         // The same schema, but for the history's row order and the migration lock table the older path leaves.
         Assert.Equal(await DescribeAsync(fresh), await DescribeAsync(older));

@@ -17,8 +17,13 @@ public sealed class CaseNotesTests(AppFixture fixture)
         var provisionId = law.GetProperty("provisions")[0].GetProperty("id").GetGuid();
         await app.ClientFor("DNK", Roles.StateAdministrator).PostJsonAsync("/api/v1/knowledge/cases", new
         {
-            state = "DNK", kind = "decision", title = "Supreme Court, U 2019.123", summary = "Access with a guessed password is unauthorised.",
-            language = "en", date = "2019-03-01", provisions = new[] { provisionId },
+            state = "DNK",
+            kind = "decision",
+            title = "Supreme Court, U 2019.123",
+            summary = "Access with a guessed password is unauthorised.",
+            language = "en",
+            date = "2019-03-01",
+            provisions = new[] { provisionId },
         }).ExpectAsync(HttpStatusCode.Created);
         var list = await app.Anonymous().GetAsync($"/api/v1/knowledge/cases?provision={provisionId}").ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("Supreme Court, U 2019.123", Assert.Single(list.EnumerateArray()).GetProperty("title").GetString());
@@ -29,7 +34,12 @@ public sealed class CaseNotesTests(AppFixture fixture)
     {
         var problem = await fixture.App(db).ClientFor("DNK", Roles.StateAdministrator).PostJsonAsync("/api/v1/knowledge/cases", new
         {
-            state = "DNK", kind = "lesson", title = "Lesson", summary = "Text", language = "en", date = "2999-01-01",
+            state = "DNK",
+            kind = "lesson",
+            title = "Lesson",
+            summary = "Text",
+            language = "en",
+            date = "2999-01-01",
         }).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity);
         var codes = problem.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("code").GetString()).ToList();
         Assert.Contains("case-unlinked", codes);

@@ -196,8 +196,12 @@ public sealed class DeclaredProfileTests(AppFixture fixture)
         var client = app.ClientFor("EGY", Roles.CentralAuthority);
         var body = new
         {
-            type = "mla", requestedState = "LKA", language = "en", confidential = false,
-            fields = Cooperation.CooperationTestData.CompleteFields("mla"), conductTerms = new[] { OptionalTerms.TerroristUse },
+            type = "mla",
+            requestedState = "LKA",
+            language = "en",
+            confidential = false,
+            fields = Cooperation.CooperationTestData.CompleteFields("mla"),
+            conductTerms = new[] { OptionalTerms.TerroristUse },
         };
         var draft = await client.PostJsonAsync("/api/v1/requests", body).ExpectAsync(HttpStatusCode.Created);
         var response = await client.GetAsync($"/requests/draft/{draft.GetProperty("id").GetString()}?lang=en");

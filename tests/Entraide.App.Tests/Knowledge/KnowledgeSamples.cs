@@ -48,7 +48,13 @@ internal sealed class CaseIdSample : IRouteSample
     {
         var body = await app.ClientFor(state, Roles.StateAdministrator).PostJsonAsync("/api/v1/knowledge/cases", new
         {
-            state, kind = "lesson", title = "Sample lesson", summary = "Preserve early.", language = "en", date = "2020-01-01", terms = new[] { ProceduralPowers.Preservation },
+            state,
+            kind = "lesson",
+            title = "Sample lesson",
+            summary = "Preserve early.",
+            language = "en",
+            date = "2020-01-01",
+            terms = new[] { ProceduralPowers.Preservation },
         }).ExpectAsync(HttpStatusCode.Created);
         return body.GetProperty("id").GetString()!;
     }

@@ -85,8 +85,13 @@ public sealed class AuthorityApiTests(AppFixture fixture)
 
         await admin.PutAsJsonAsync($"/api/v1/states/EST/authorities/{id}", new
         {
-            kind = "point-of-contact", name = "Stale", phones = new[] { "+372 612 3000" }, timeZone = "Europe/Tallinn",
-            preferredChannel = "phone", aroundTheClock = true, expectedVersion = 1,
+            kind = "point-of-contact",
+            name = "Stale",
+            phones = new[] { "+372 612 3000" },
+            timeZone = "Europe/Tallinn",
+            preferredChannel = "phone",
+            aroundTheClock = true,
+            expectedVersion = 1,
         }).ExpectProblemAsync(HttpStatusCode.Conflict, "stale-version");
 
         await admin.DeleteAsync($"/api/v1/states/EST/authorities/{id}").ExpectAsync(HttpStatusCode.NoContent);

@@ -27,8 +27,14 @@ public sealed class RegisterApiTests(AppFixture fixture)
         var app = fixture.App(db);
         await NetworkSamples.CreateAuthorityAsync(app, "PRT", new
         {
-            kind = "point-of-contact", name = "Polícia Judiciária — UNC3T", phones = new[] { "+351 21 864 1000" },
-            languages = new[] { "pt", "en" }, officeHours = "", timeZone = "Europe/Lisbon", preferredChannel = "phone", aroundTheClock = true,
+            kind = "point-of-contact",
+            name = "Polícia Judiciária — UNC3T",
+            phones = new[] { "+351 21 864 1000" },
+            languages = new[] { "pt", "en" },
+            officeHours = "",
+            timeZone = "Europe/Lisbon",
+            preferredChannel = "phone",
+            aroundTheClock = true,
         });
         var body = await app.Anonymous().GetAsync("/api/v1/register?kind=point-of-contact&language=pt&aroundTheClock=true").ExpectAsync(HttpStatusCode.OK);
         var states = body.GetProperty("states").EnumerateArray().ToList();

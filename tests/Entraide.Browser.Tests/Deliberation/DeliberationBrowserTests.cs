@@ -19,9 +19,16 @@ public sealed class DeliberationBrowserTests(BrowserFixture fixture)
         var db = scope.ServiceProvider.GetRequiredService<EntraideDbContext>();
         var c = new Consultation
         {
-            Id = Guid.CreateVersion7(), Title = title, Question = "Scope, objectives and structure of the new convention?",
-            Invitation = "The Chair invites Member States to submit their comments.", Language = "en", OpenedAt = opened, OpenedBy = "UNODC secretariat",
-            OriginalDeadline = deadline, Deadline = deadline, InvitedStates = "FRA",
+            Id = Guid.CreateVersion7(),
+            Title = title,
+            Question = "Scope, objectives and structure of the new convention?",
+            Invitation = "The Chair invites Member States to submit their comments.",
+            Language = "en",
+            OpenedAt = opened,
+            OpenedBy = "UNODC secretariat",
+            OriginalDeadline = deadline,
+            Deadline = deadline,
+            InvitedStates = "FRA",
         };
         db.Add(c);
         await db.SaveChangesAsync();

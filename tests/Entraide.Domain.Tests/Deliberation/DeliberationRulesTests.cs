@@ -224,7 +224,7 @@ public sealed class VoteReportTests
         Assert.Contains("Algeria", r.Lists[0].Names);
         Assert.Equal(States.ListName("TUR", "en", new DateOnly(2017, 1, 1)), r.Lists[0].Names.Single(n => n.StartsWith('T')));
         Assert.Equal(States.ListName("SWZ", "en", new DateOnly(2017, 1, 1)), r.Lists[1].Names[0]);
-        Assert.DoesNotContain(r.Lists.SelectMany(l => l.Names), n => n.Contains('('  ) && n.EndsWith("(the)"));
+        Assert.DoesNotContain(r.Lists.SelectMany(l => l.Names), n => n.Contains('(') && n.EndsWith("(the)"));
     }
 
     [Theory]

@@ -126,12 +126,6 @@ public sealed class AuditRecorder(ICurrentActor actor, TimeProvider clock, Audit
     };
 }
 
-/// <summary>An entity that belongs to one State; its audit entries are filed under that State.</summary>
-public interface IStateOwned
-{
-    string? OwnerState { get; }
-}
-
 /// <summary>Wakes the chainer when new entries were committed.</summary>
 public sealed class AuditSignal
 {

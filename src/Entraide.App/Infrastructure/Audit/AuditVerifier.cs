@@ -190,9 +190,16 @@ public static class AuditVerifier
             {
                 var text = new Utf8AuditText
                 {
-                    ActorId = actor, StateCode = state, StateCodeIsNull = state is null, Action = action, EntityType = type,
-                    EntityId = entityId, BeforeDigest = before, BeforeDigestIsNull = before is null,
-                    AfterDigest = after, AfterDigestIsNull = after is null,
+                    ActorId = actor,
+                    StateCode = state,
+                    StateCodeIsNull = state is null,
+                    Action = action,
+                    EntityType = type,
+                    EntityId = entityId,
+                    BeforeDigest = before,
+                    BeforeDigestIsNull = before is null,
+                    AfterDigest = after,
+                    AfterDigestIsNull = after is null,
                 };
                 verdict = walk.LinkedUtf8(id, sequence, at, text, hash, hash is null);
             }

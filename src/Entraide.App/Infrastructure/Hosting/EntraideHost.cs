@@ -73,6 +73,7 @@ public static class EntraideHost
         services.AddLocalization();
         services.AddSingleton(Entraide.Domain.Network.StateDirectory.Default);
         services.AddScoped<Seeding.SeedRunner>();
+        services.AddHandlers();
         foreach (var m in Modules.Discover()) m.AddServices(services, configuration);
     }
 

@@ -1,11 +1,11 @@
-using Entraide.App.Infrastructure.Audit;
 using System.Data.Common;
 using System.Reflection;
+using Entraide.App.Infrastructure.Audit;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Entraide.App.Infrastructure.Persistence;
 
@@ -57,6 +57,19 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
 
 public static class DatabaseSetup
 {
+    /// <summary>The model built ahead of time for the provider (none in the build <c>tools/model-changed.sh</c> makes to regenerate it).</summary>
+    private static DbContextOptionsBuilder UseCompiledModel(this DbContextOptionsBuilder o, DatabaseProvider provider)
+    {
+#if WITHOUT_COMPILED_MODELS
+        _ = provider;
+        return o;
+#else
+        return o.UseModel(provider == DatabaseProvider.Sqlite
+            ? CompiledModels.Sqlite.SqliteEntraideDbContextModel.Instance
+            : CompiledModels.Postgres.PostgresEntraideDbContextModel.Instance);
+#endif
+    }
+
     public static IServiceCollection AddEntraideDatabase(this IServiceCollection services, DatabaseSettings settings)
     {
         services.AddSingleton(settings);
@@ -67,13 +80,13 @@ public static class DatabaseSetup
             var dir = Path.GetDirectoryName(Path.GetFullPath(file));
             if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
             services.AddPooledDbContextFactory<SqliteEntraideDbContext>(o =>
-                ConfigureSqlite(o, settings.ConnectionString).UseModel(CompiledModels.Sqlite.SqliteEntraideDbContextModel.Instance).ConfigureWarnings(AtRuntime));
+                ConfigureSqlite(o, settings.ConnectionString).UseCompiledModel(DatabaseProvider.Sqlite).ConfigureWarnings(AtRuntime));
             services.AddScoped<EntraideDbContext>(Lease<SqliteEntraideDbContext>);
         }
         else
         {
             services.AddPooledDbContextFactory<PostgresEntraideDbContext>(o =>
-                ConfigurePostgres(o, settings.ConnectionString).UseModel(CompiledModels.Postgres.PostgresEntraideDbContextModel.Instance).ConfigureWarnings(AtRuntime));
+                ConfigurePostgres(o, settings.ConnectionString).UseCompiledModel(DatabaseProvider.Postgres).ConfigureWarnings(AtRuntime));
             services.AddScoped<EntraideDbContext>(Lease<PostgresEntraideDbContext>);
         }
         return services;

@@ -1,5 +1,6 @@
 using Entraide.App.Infrastructure.Audit;
 using Entraide.Domain.Network;
+using Entraide.Domain.Trust;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

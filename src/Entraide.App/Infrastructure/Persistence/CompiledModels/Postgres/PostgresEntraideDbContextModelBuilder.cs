@@ -12,7 +12,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
     public partial class PostgresEntraideDbContextModel
     {
         private PostgresEntraideDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2de03dd5-589b-41a3-bf2e-0c6a5e08cf8a"), entityTypeCount: 43)
+            : base(skipDetectChanges: false, modelId: new Guid("8203bd58-c3c5-489e-a729-9d6a5df60f06"), entityTypeCount: 43)
         {
         }
 

@@ -11,7 +11,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class SqliteEntraideDbContextModel
     {
         private SqliteEntraideDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d4c762f3-ab76-45c7-b2de-70f7610744b9"), entityTypeCount: 43)
+            : base(skipDetectChanges: false, modelId: new Guid("9045a4a4-f181-42ae-bfd8-5efc89f39978"), entityTypeCount: 43)
         {
         }
 

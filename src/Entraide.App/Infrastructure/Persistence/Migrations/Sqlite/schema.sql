@@ -1,4 +1,4 @@
-CREATE TABLE IF NOT EXISTS "__entraide_migrations" (
+﻿CREATE TABLE IF NOT EXISTS "__entraide_migrations" (
     "MigrationId" TEXT NOT NULL CONSTRAINT "PK___entraide_migrations" PRIMARY KEY,
     "ProductVersion" TEXT NOT NULL
 );
@@ -459,6 +459,8 @@ CREATE TABLE "notifications_deliveries" (
     "MessageId" TEXT NOT NULL,
     "Channel" TEXT NOT NULL,
     "UserId" TEXT NULL,
+    "Address" TEXT NULL,
+    "Language" TEXT NULL,
     "WebhookId" TEXT NULL,
     "StateCode" TEXT NULL,
     "Urgent" INTEGER NOT NULL,
@@ -597,27 +599,35 @@ CREATE INDEX "IX_cooperation_events_RequestId_At" ON "cooperation_events" ("Requ
 
 CREATE INDEX "IX_cooperation_messages_RequestId_At" ON "cooperation_messages" ("RequestId", "At");
 
-CREATE INDEX "IX_cooperation_requests_AcknowledgeBy" ON "cooperation_requests" ("AcknowledgeBy");
+CREATE INDEX "IX_cooperation_requests_AcknowledgeBy" ON "cooperation_requests" ("AcknowledgeBy") WHERE "AcknowledgeBy" IS NOT NULL;
 
-CREATE INDEX "IX_cooperation_requests_DeadlineAt" ON "cooperation_requests" ("DeadlineAt");
+CREATE INDEX "IX_cooperation_requests_DeadlineAt" ON "cooperation_requests" ("DeadlineAt") WHERE "DeadlineAt" IS NOT NULL;
 
-CREATE INDEX "IX_cooperation_requests_PrecedingRequestId" ON "cooperation_requests" ("PrecedingRequestId");
+CREATE INDEX "IX_cooperation_requests_DirectLane" ON "cooperation_requests" ("RequestedState", "Status", "SubmittedAt") WHERE "Channel" = 'DirectJudicial';
 
-CREATE INDEX "IX_cooperation_requests_PreservationExpiresAt" ON "cooperation_requests" ("PreservationExpiresAt");
+CREATE INDEX "IX_cooperation_requests_PrecedingRequestId" ON "cooperation_requests" ("PrecedingRequestId") WHERE "PrecedingRequestId" IS NOT NULL;
+
+CREATE INDEX "IX_cooperation_requests_PreservationExpiresAt" ON "cooperation_requests" ("PreservationExpiresAt") WHERE "PreservationExpiresAt" IS NOT NULL;
 
 CREATE UNIQUE INDEX "IX_cooperation_requests_Reference" ON "cooperation_requests" ("Reference");
 
-CREATE INDEX "IX_cooperation_requests_RequestedState_AcknowledgeBy" ON "cooperation_requests" ("RequestedState", "AcknowledgeBy");
+CREATE INDEX "IX_cooperation_requests_RequestedState_AcknowledgeBy" ON "cooperation_requests" ("RequestedState", "AcknowledgeBy") WHERE "AcknowledgeBy" IS NOT NULL;
 
-CREATE INDEX "IX_cooperation_requests_RequestedState_DeadlineAt" ON "cooperation_requests" ("RequestedState", "DeadlineAt");
+CREATE INDEX "IX_cooperation_requests_RequestedState_DeadlineAt" ON "cooperation_requests" ("RequestedState", "DeadlineAt") WHERE "DeadlineAt" IS NOT NULL;
 
 CREATE INDEX "IX_cooperation_requests_RequestedState_Status_SubmittedAt" ON "cooperation_requests" ("RequestedState", "Status", "SubmittedAt");
 
 CREATE INDEX "IX_cooperation_requests_RequestedState_SubmittedAt" ON "cooperation_requests" ("RequestedState", "SubmittedAt");
 
+CREATE INDEX "IX_cooperation_requests_RequestingState_AcknowledgeBy" ON "cooperation_requests" ("RequestingState", "AcknowledgeBy") WHERE "AcknowledgeBy" IS NOT NULL;
+
+CREATE INDEX "IX_cooperation_requests_RequestingState_DeadlineAt" ON "cooperation_requests" ("RequestingState", "DeadlineAt") WHERE "DeadlineAt" IS NOT NULL;
+
 CREATE INDEX "IX_cooperation_requests_RequestingState_Status_UpdatedAt" ON "cooperation_requests" ("RequestingState", "Status", "UpdatedAt");
 
 CREATE INDEX "IX_cooperation_requests_RequestingState_UpdatedAt" ON "cooperation_requests" ("RequestingState", "UpdatedAt");
+
+CREATE INDEX "IX_cooperation_requests_UrgentLane" ON "cooperation_requests" ("RequestedState", "Status", "SubmittedAt") WHERE "Urgent" OR "Channel" = 'PointOfContact';
 
 CREATE INDEX "IX_deliberation_consultations_OpenedAt" ON "deliberation_consultations" ("OpenedAt");
 
@@ -716,61 +726,5 @@ CREATE INDEX "IX_trust_users_StateCode" ON "trust_users" ("StateCode");
 CREATE UNIQUE INDEX "UserNameIndex" ON "trust_users" ("NormalizedUserName");
 
 INSERT INTO "__entraide_migrations" ("MigrationId", "ProductVersion")
-VALUES ('20261126032050_Initial', '10.0.15');
-
-CREATE INDEX "IX_cooperation_requests_RequestingState_AcknowledgeBy" ON "cooperation_requests" ("RequestingState", "AcknowledgeBy");
-
-CREATE INDEX "IX_cooperation_requests_RequestingState_DeadlineAt" ON "cooperation_requests" ("RequestingState", "DeadlineAt");
-
-INSERT INTO "__entraide_migrations" ("MigrationId", "ProductVersion")
-VALUES ('20261126064621_OutgoingDeadlineIndexes', '10.0.15');
-
-ALTER TABLE "notifications_deliveries" ADD "Address" TEXT NULL;
-
-ALTER TABLE "notifications_deliveries" ADD "Language" TEXT NULL;
-
-INSERT INTO "__entraide_migrations" ("MigrationId", "ProductVersion")
-VALUES ('20261126082515_RegisterContactEmails', '10.0.15');
-
-DROP INDEX "IX_cooperation_requests_AcknowledgeBy";
-
-DROP INDEX "IX_cooperation_requests_DeadlineAt";
-
-DROP INDEX "IX_cooperation_requests_PrecedingRequestId";
-
-DROP INDEX "IX_cooperation_requests_PreservationExpiresAt";
-
-DROP INDEX "IX_cooperation_requests_RequestedState_AcknowledgeBy";
-
-DROP INDEX "IX_cooperation_requests_RequestedState_DeadlineAt";
-
-DROP INDEX "IX_cooperation_requests_RequestingState_AcknowledgeBy";
-
-DROP INDEX "IX_cooperation_requests_RequestingState_DeadlineAt";
-
-CREATE INDEX "IX_cooperation_requests_AcknowledgeBy" ON "cooperation_requests" ("AcknowledgeBy") WHERE "AcknowledgeBy" IS NOT NULL;
-
-CREATE INDEX "IX_cooperation_requests_DeadlineAt" ON "cooperation_requests" ("DeadlineAt") WHERE "DeadlineAt" IS NOT NULL;
-
-CREATE INDEX "IX_cooperation_requests_PrecedingRequestId" ON "cooperation_requests" ("PrecedingRequestId") WHERE "PrecedingRequestId" IS NOT NULL;
-
-CREATE INDEX "IX_cooperation_requests_PreservationExpiresAt" ON "cooperation_requests" ("PreservationExpiresAt") WHERE "PreservationExpiresAt" IS NOT NULL;
-
-CREATE INDEX "IX_cooperation_requests_RequestedState_AcknowledgeBy" ON "cooperation_requests" ("RequestedState", "AcknowledgeBy") WHERE "AcknowledgeBy" IS NOT NULL;
-
-CREATE INDEX "IX_cooperation_requests_RequestedState_DeadlineAt" ON "cooperation_requests" ("RequestedState", "DeadlineAt") WHERE "DeadlineAt" IS NOT NULL;
-
-CREATE INDEX "IX_cooperation_requests_RequestingState_AcknowledgeBy" ON "cooperation_requests" ("RequestingState", "AcknowledgeBy") WHERE "AcknowledgeBy" IS NOT NULL;
-
-CREATE INDEX "IX_cooperation_requests_RequestingState_DeadlineAt" ON "cooperation_requests" ("RequestingState", "DeadlineAt") WHERE "DeadlineAt" IS NOT NULL;
-
-INSERT INTO "__entraide_migrations" ("MigrationId", "ProductVersion")
-VALUES ('20261126125841_PartialClockIndexes', '10.0.15');
-
-CREATE INDEX "IX_cooperation_requests_DirectLane" ON "cooperation_requests" ("RequestedState", "Status", "SubmittedAt") WHERE "Channel" = 'DirectJudicial';
-
-CREATE INDEX "IX_cooperation_requests_UrgentLane" ON "cooperation_requests" ("RequestedState", "Status", "SubmittedAt") WHERE "Urgent" OR "Channel" = 'PointOfContact';
-
-INSERT INTO "__entraide_migrations" ("MigrationId", "ProductVersion")
-VALUES ('20261126145737_InboxLaneIndexes', '10.0.15');
+VALUES ('20261203141542_Initial', '10.0.15');
 

@@ -736,6 +736,8 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Sqlite
                     MessageId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
                     WebhookId = table.Column<Guid>(type: "TEXT", nullable: true),
                     StateCode = table.Column<string>(type: "TEXT", maxLength: 3, nullable: true),
                     Urgent = table.Column<bool>(type: "INTEGER", nullable: false),
@@ -1029,22 +1031,32 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_cooperation_requests_AcknowledgeBy",
                 table: "cooperation_requests",
-                column: "AcknowledgeBy");
+                column: "AcknowledgeBy",
+                filter: "\"AcknowledgeBy\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_cooperation_requests_DeadlineAt",
                 table: "cooperation_requests",
-                column: "DeadlineAt");
+                column: "DeadlineAt",
+                filter: "\"DeadlineAt\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_cooperation_requests_DirectLane",
+                table: "cooperation_requests",
+                columns: new[] { "RequestedState", "Status", "SubmittedAt" },
+                filter: "\"Channel\" = 'DirectJudicial'");
 
             migrationBuilder.CreateIndex(
                 name: "IX_cooperation_requests_PrecedingRequestId",
                 table: "cooperation_requests",
-                column: "PrecedingRequestId");
+                column: "PrecedingRequestId",
+                filter: "\"PrecedingRequestId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_cooperation_requests_PreservationExpiresAt",
                 table: "cooperation_requests",
-                column: "PreservationExpiresAt");
+                column: "PreservationExpiresAt",
+                filter: "\"PreservationExpiresAt\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_cooperation_requests_Reference",
@@ -1055,12 +1067,14 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_cooperation_requests_RequestedState_AcknowledgeBy",
                 table: "cooperation_requests",
-                columns: new[] { "RequestedState", "AcknowledgeBy" });
+                columns: new[] { "RequestedState", "AcknowledgeBy" },
+                filter: "\"AcknowledgeBy\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_cooperation_requests_RequestedState_DeadlineAt",
                 table: "cooperation_requests",
-                columns: new[] { "RequestedState", "DeadlineAt" });
+                columns: new[] { "RequestedState", "DeadlineAt" },
+                filter: "\"DeadlineAt\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_cooperation_requests_RequestedState_Status_SubmittedAt",
@@ -1073,6 +1087,18 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Sqlite
                 columns: new[] { "RequestedState", "SubmittedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_cooperation_requests_RequestingState_AcknowledgeBy",
+                table: "cooperation_requests",
+                columns: new[] { "RequestingState", "AcknowledgeBy" },
+                filter: "\"AcknowledgeBy\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_cooperation_requests_RequestingState_DeadlineAt",
+                table: "cooperation_requests",
+                columns: new[] { "RequestingState", "DeadlineAt" },
+                filter: "\"DeadlineAt\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_cooperation_requests_RequestingState_Status_UpdatedAt",
                 table: "cooperation_requests",
                 columns: new[] { "RequestingState", "Status", "UpdatedAt" });
@@ -1081,6 +1107,12 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Sqlite
                 name: "IX_cooperation_requests_RequestingState_UpdatedAt",
                 table: "cooperation_requests",
                 columns: new[] { "RequestingState", "UpdatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_cooperation_requests_UrgentLane",
+                table: "cooperation_requests",
+                columns: new[] { "RequestedState", "Status", "SubmittedAt" },
+                filter: "\"Urgent\" OR \"Channel\" = 'PointOfContact'");
 
             migrationBuilder.CreateIndex(
                 name: "IX_deliberation_consultations_OpenedAt",
