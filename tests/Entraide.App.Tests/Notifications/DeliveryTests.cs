@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Entraide.App.Notifications;
+using Entraide.App.Notifications.Delivery;
+using Entraide.App.Notifications.Outbox;
 using Entraide.App.Tests.Infrastructure;
 using Entraide.Domain.Notifications;
 using Entraide.Domain.Trust;

@@ -1,5 +1,6 @@
 using System.Net;
 using Entraide.App.Notifications;
+using Entraide.App.Notifications.Inbox;
 using Entraide.App.Tests.Infrastructure;
 using Entraide.Domain.Notifications;
 using Entraide.Domain.Trust;

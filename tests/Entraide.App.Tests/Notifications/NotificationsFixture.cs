@@ -12,8 +12,8 @@ namespace Entraide.App.Tests.Notifications;
 
 /// <summary>
 /// Entraide on each database with its mail going to a local <see cref="SmtpSink"/>, and plain-HTTP
-/// webhooks allowed so that they can reach a local <see cref="WebhookReceiver"/>. The dispatcher
-/// runs as in production: tests await what arrives, never sleep.
+/// webhooks to 127.0.0.1 allowed (the allow-list) so that they can reach a local
+/// <see cref="WebhookReceiver"/>. The dispatcher runs as in production: tests await what arrives, never sleep.
 /// </summary>
 public sealed class NotificationsFixture : IAsyncLifetime
 {
@@ -34,6 +34,8 @@ public sealed class NotificationsFixture : IAsyncLifetime
                 app.Settings["Smtp:Security"] = "none";
                 app.Settings["Smtp:From"] = "Entraide <no-reply@entraide.test>";
                 app.Settings["Notifications:AllowHttpWebhooks"] = "true";
+                // The receivers listen on this machine: allowed by address for every State, as a State's own receiver would be.
+                app.Settings["Notifications:WebhookAllowList:*:0"] = "127.0.0.1";
                 app.Settings["Notifications:PollSeconds"] = "1";
                 app.Settings["Entraide:PublicUrl"] = "https://entraide.test";
                 _ = app.Server;

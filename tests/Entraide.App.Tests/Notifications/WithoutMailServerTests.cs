@@ -1,4 +1,6 @@
 using Entraide.App.Notifications;
+using Entraide.App.Notifications.Delivery;
+using Entraide.App.Notifications.Inbox;
 using Entraide.App.Tests.Infrastructure;
 using Entraide.Domain.Notifications;
 using Entraide.Domain.Trust;
@@ -32,7 +34,7 @@ public sealed class WithoutMailServerTests(AppFixture fixture)
             await pass.WaitAsync(TimeSpan.FromSeconds(5)).ContinueWith(_ => { }, TaskScheduler.Default);
         }
         Assert.Equal(DeliveryStatus.Skipped, job!.Status);
-        Assert.Equal("no mail server configured", job.LastError);
+        Assert.Equal(DeliveryErrors.NoMailServer, job.LastError);
         Assert.Equal(1, await app.WithDbAsync(ctx => ctx.Set<InboxItem>().CountAsync(i => i.UserId == user.Id)));
     }
 }
