@@ -79,7 +79,7 @@ public sealed class DeliveryTests(NotificationsFixture fixture)
         Assert.Contains("lang=\"ar\"", mail.Message.HtmlBody);
         // Outcomes are saved once the whole batch is sent, so the status may trail the mail by a moment.
         var id = await app.WithDbAsync(ctx => ctx.Set<DeliveryJob>().Where(j => j.UserId == user.Id && j.Channel == DeliveryChannels.Email).Select(j => j.Id).SingleAsync());
-        var job = await WaitForJobAsync(app, id, j => j.Status != DeliveryStatus.Pending);
+        var job = await Dispatch.WaitForJobAsync(app, id, j => j.Status != DeliveryStatus.Pending);
         Assert.Equal(DeliveryStatus.Delivered, job.Status);
     }
 
@@ -118,7 +118,7 @@ public sealed class DeliveryTests(NotificationsFixture fixture)
         Assert.Equal(["REF-W1", "France", "MLA"], body.RootElement.GetProperty("arguments").EnumerateArray().Select(a => a.GetString()!).ToArray());
         Assert.Equal(call.Headers[WebhookSignature.DeliveryHeader], body.RootElement.GetProperty("id").GetString());
 
-        await WaitUntilAsync(app, async () =>
+        await Dispatch.WaitUntilAsync(app, async () =>
         {
             var log = await app.ClientFor(state, Roles.StateAdministrator).GetAsync($"/api/v1/webhooks/{hookId}/deliveries").ExpectAsync(HttpStatusCode.OK);
             return log.GetArrayLength() == 1 && log[0].GetProperty("succeeded").GetBoolean() && log[0].GetProperty("statusCode").GetInt32() == 200;
@@ -139,7 +139,7 @@ public sealed class DeliveryTests(NotificationsFixture fixture)
         await Accounts.EnqueueAsync(app, Event(state, NotificationKinds.RequestAcknowledged, Guid.CreateVersion7(), false, ["REF-R", "Brazil"]));
         var first = await receiver.WaitForAsync(c => c.AnsweredWith == 503);
 
-        var job = await WaitForJobAsync(app, Guid.Parse(first.Headers[WebhookSignature.DeliveryHeader]), j => j.Attempts == 1);
+        var job = await Dispatch.WaitForJobAsync(app, Guid.Parse(first.Headers[WebhookSignature.DeliveryHeader]), j => j.Attempts == 1);
         Assert.Equal(DeliveryStatus.Pending, job.Status);
         Assert.Equal(503, job.LastStatusCode);
         Assert.InRange(job.NextAttemptAt, before.AddSeconds(9), DateTimeOffset.UtcNow.AddSeconds(11));
@@ -151,7 +151,7 @@ public sealed class DeliveryTests(NotificationsFixture fixture)
 
         var second = await receiver.WaitForAsync(c => c.AnsweredWith == 200);
         Assert.Equal(first.Headers[WebhookSignature.DeliveryHeader], second.Headers[WebhookSignature.DeliveryHeader]);
-        var done = await WaitForJobAsync(app, job.Id, j => j.Status != DeliveryStatus.Pending);
+        var done = await Dispatch.WaitForJobAsync(app, job.Id, j => j.Status != DeliveryStatus.Pending);
         Assert.Equal(DeliveryStatus.Delivered, done.Status);
         Assert.Equal(2, done.Attempts);
 
@@ -171,7 +171,7 @@ public sealed class DeliveryTests(NotificationsFixture fixture)
         await Accounts.EnqueueAsync(app, Event(state, NotificationKinds.RequestEnquiry, Guid.CreateVersion7(), false, ["REF-G", "France"]));
 
         var call = await receiver.WaitForAsync(c => c.AnsweredWith == 410);
-        var job = await WaitForJobAsync(app, Guid.Parse(call.Headers[WebhookSignature.DeliveryHeader]), j => j.Status != DeliveryStatus.Pending);
+        var job = await Dispatch.WaitForJobAsync(app, Guid.Parse(call.Headers[WebhookSignature.DeliveryHeader]), j => j.Status != DeliveryStatus.Pending);
         Assert.Equal(DeliveryStatus.Failed, job.Status);
         Assert.Equal(1, job.Attempts);
     }
@@ -219,35 +219,5 @@ public sealed class DeliveryTests(NotificationsFixture fixture)
         var sig = call.Headers[WebhookSignature.SignatureHeader];
         Assert.True(WebhookSignature.Verify(newSecret, ts, sig, call.Body, DateTimeOffset.UtcNow));
         Assert.False(WebhookSignature.Verify(oldSecret, ts, sig, call.Body, DateTimeOffset.UtcNow));
-    }
-
-    private static async Task<DeliveryJob> WaitForJobAsync(TestApp app, Guid id, Func<DeliveryJob, bool> done)
-    {
-        DeliveryJob? job = null;
-        await WaitUntilAsync(app, async () =>
-        {
-            job = await app.WithDbAsync(ctx => ctx.Set<DeliveryJob>().AsNoTracking().SingleAsync(j => j.Id == id));
-            return done(job);
-        });
-        return job!;
-    }
-
-    /// <summary>Re-checks after each pass of the dispatcher (it signals the end of each), up to a generous limit.</summary>
-    private static async Task WaitUntilAsync(TestApp app, Func<Task<bool>> condition)
-    {
-        var worker = app.Services.GetRequiredService<DeliveryWorker>();
-        for (var i = 0; i < 60; i++)
-        {
-            var pass = worker.NextPassAsync();
-            if (await condition()) return;
-            try
-            {
-                await pass.WaitAsync(TimeSpan.FromSeconds(5));
-            }
-            catch (TimeoutException)
-            {
-            }
-        }
-        Assert.Fail("The dispatcher did not reach the expected state.");
     }
 }

@@ -171,6 +171,21 @@ public sealed class InboxTests(NotificationsFixture fixture)
     }
 
     [Theory, ClassData(typeof(Databases))]
+    public async Task List_PageFarPastTheEnd_IsEmptyRatherThanWrappingAround(Db db)
+    {
+        var app = fixture.App(db);
+        var state = Accounts.FreshState();
+        var user = await Accounts.CreateAsync(app, state, "en", Roles.Delegate);
+        await Accounts.EnqueueAsync(app, Received(state, Guid.CreateVersion7(), "FAR"));
+        var client = await Accounts.SignInAsync(app, user);
+
+        var page = await client.GetAsync($"/api/v1/notifications?page={int.MaxValue}&pageSize=100").ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(0, page.GetProperty("items").GetArrayLength());
+        Assert.Equal(1, page.GetProperty("total").GetInt32());
+        Assert.Equal(int.MaxValue, page.GetProperty("page").GetInt32());
+    }
+
+    [Theory, ClassData(typeof(Databases))]
     public async Task List_InTheReadersLanguage(Db db)
     {
         var app = fixture.App(db);
