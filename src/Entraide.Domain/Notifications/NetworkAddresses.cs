@@ -34,7 +34,9 @@ public enum AddressKind
     Benchmarking,
     /// <summary><c>192.0.0/24</c>, where some providers put internal services.</summary>
     ProtocolAssignment,
-    /// <summary>Everything else that is not a public unicast address: <c>240/4</c>, tunnels and translations whose far end is unknown, unassigned IPv6.</summary>
+    /// <summary>
+    /// Everything else that is not a public unicast address: <c>240/4</c>, tunnels and translations whose far end is unknown, unassigned IPv6.
+    /// </summary>
     Reserved,
 }
 

@@ -42,7 +42,9 @@ public sealed class WebhookAllowList
         return parsed.Count == 0 ? Empty : new WebhookAllowList(parsed);
     }
 
-    /// <summary>True when a webhook of <paramref name="state"/> may call <paramref name="host"/> (as its URL writes it) on <paramref name="port"/>.</summary>
+    /// <summary>
+    /// True when a webhook of <paramref name="state"/> may call <paramref name="host"/> (as its URL writes it) on <paramref name="port"/>.
+    /// </summary>
     public bool Allows(string? state, string host, int port)
     {
         if (_byState.Count == 0 || string.IsNullOrEmpty(host)) return false;

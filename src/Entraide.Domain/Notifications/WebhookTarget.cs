@@ -27,7 +27,10 @@ public static class WebhookTarget
     /// <summary>Names that only a local resolver answers: the machine itself, multicast DNS, private-use domains.</summary>
     private static readonly string[] InternalSuffixes = ["localhost", "local", "localdomain", "internal", "home.arpa", "home", "lan", "corp"];
 
-    /// <summary>Checks <paramref name="url"/> for a webhook of <paramref name="state"/>, adding what is wrong to <paramref name="errors"/>; returns it trimmed.</summary>
+    /// <summary>
+    /// Checks <paramref name="url"/> for a webhook of <paramref name="state"/>, adding what is wrong to <paramref name="errors"/>; returns it
+    /// trimmed.
+    /// </summary>
     public static string Check(string? url, string state, WebhookTargetRules rules, ICollection<DomainError> errors)
     {
         var before = errors.Count;

@@ -26,13 +26,15 @@ public sealed class DeliveryTests(NotificationsFixture fixture)
         var user = await Accounts.CreateAsync(app, state, "fr", Roles.PointOfContact);
         var subject = Guid.CreateVersion7();
 
-        await Accounts.EnqueueAsync(app, Event(state, NotificationKinds.EmergencyEscalated, subject, true, ["URG-7", "Brésil", "8"], Roles.PointOfContact));
+        await Accounts.EnqueueAsync(app, Event(state, NotificationKinds.EmergencyEscalated, subject, true, ["URG-7", "Brésil", "8"],
+            Roles.PointOfContact));
 
         var mail = await fixture.Smtp.WaitForAsync(m => m.To.Contains(user.Email!));
         Assert.Equal("[URGENT] Demande d'urgence URG-7 sans accusé de réception", mail.Message.Subject);
         Assert.Equal("fr", mail.Message.Body!.Headers[MimeKit.HeaderId.ContentLanguage]);
         Assert.Equal(MimeKit.MessagePriority.Urgent, mail.Message.Priority);
-        Assert.Contains("La demande d'urgence URG-7 de Brésil n'a pas fait l'objet d'un accusé de réception après 8 heures.", mail.Message.TextBody);
+        Assert.Contains("La demande d'urgence URG-7 de Brésil n'a pas fait l'objet d'un accusé de réception après 8 heures.",
+            mail.Message.TextBody);
         Assert.Contains($"https://entraide.test/requests/{subject}", mail.Message.TextBody);
         Assert.Equal("no-reply@entraide.test", mail.From);
     }
@@ -46,10 +48,15 @@ public sealed class DeliveryTests(NotificationsFixture fixture)
         var subject = Guid.CreateVersion7();
         var backup = $"backup-desk.{state.ToLowerInvariant()}@police.example";
 
-        await Accounts.EnqueueAsync(app, Event(state, NotificationKinds.EmergencyEscalated, subject, true, ["URG-9", "Brésil", "8"], Roles.PointOfContact) with
+        await Accounts.EnqueueAsync(app, Event(state, NotificationKinds.EmergencyEscalated, subject, true, ["URG-9", "Brésil", "8"],
+            Roles.PointOfContact) with
         {
             // The second contact is the account's own address in other letters: it gets the account's e-mail only.
-            Contacts = [new ContactAddress("Permanence de secours", backup, "fr"), new ContactAddress("Same desk", user.Email!.ToUpperInvariant(), "es")],
+            Contacts =
+            [
+                new ContactAddress("Permanence de secours", backup, "fr"),
+                new ContactAddress("Same desk", user.Email!.ToUpperInvariant(), "es"),
+            ],
         });
 
         var mail = await fixture.Smtp.WaitForAsync(m => m.To.Contains(backup));
@@ -59,7 +66,8 @@ public sealed class DeliveryTests(NotificationsFixture fixture)
         var own = await fixture.Smtp.WaitForAsync(m => m.To.Contains(user.Email!));
         Assert.StartsWith("[URGENT] Emergency request URG-9", own.Message.Subject);
         var jobs = await app.WithDbAsync(ctx => ctx.Set<DeliveryJob>()
-            .Where(j => j.Channel == DeliveryChannels.Email && ctx.Set<NotificationMessage>().Any(m => m.Id == j.MessageId && m.SubjectId == subject)).ToListAsync());
+            .Where(j => j.Channel == DeliveryChannels.Email && ctx.Set<NotificationMessage>()
+                .Any(m => m.Id == j.MessageId && m.SubjectId == subject)).ToListAsync());
         Assert.Equal(2, jobs.Count);
         Assert.Single(jobs, j => j.UserId == user.Id && j.Address == null);
         Assert.Single(jobs, j => j.UserId == null && j.Address!.Contains(backup, StringComparison.Ordinal) && j.Language == "fr");
@@ -71,14 +79,16 @@ public sealed class DeliveryTests(NotificationsFixture fixture)
         var app = fixture.App(db);
         var state = Accounts.FreshState();
         var user = await Accounts.CreateAsync(app, state, "ar", Roles.Delegate);
-        await Accounts.EnqueueAsync(app, Event(state, NotificationKinds.ConsultationOpened, Guid.CreateVersion7(), false, ["مشروع القرار", "2026-12-31"]));
+        await Accounts.EnqueueAsync(app,
+            Event(state, NotificationKinds.ConsultationOpened, Guid.CreateVersion7(), false, ["مشروع القرار", "2026-12-31"]));
 
         var mail = await fixture.Smtp.WaitForAsync(m => m.To.Contains(user.Email!));
         Assert.Equal("فُتح باب المشاورة: مشروع القرار", mail.Message.Subject);
         Assert.Contains("dir=\"rtl\"", mail.Message.HtmlBody);
         Assert.Contains("lang=\"ar\"", mail.Message.HtmlBody);
         // Outcomes are saved once the whole batch is sent, so the status may trail the mail by a moment.
-        var id = await app.WithDbAsync(ctx => ctx.Set<DeliveryJob>().Where(j => j.UserId == user.Id && j.Channel == DeliveryChannels.Email).Select(j => j.Id).SingleAsync());
+        var id = await app.WithDbAsync(ctx => ctx.Set<DeliveryJob>().Where(j => j.UserId == user.Id && j.Channel == DeliveryChannels.Email)
+            .Select(j => j.Id).SingleAsync());
         var job = await Dispatch.WaitForJobAsync(app, id, j => j.Status != DeliveryStatus.Pending);
         Assert.Equal(DeliveryStatus.Delivered, job.Status);
     }
@@ -86,8 +96,8 @@ public sealed class DeliveryTests(NotificationsFixture fixture)
     private static async Task<(string Id, string Secret)> SubscribeAsync(TestApp app, string state, WebhookReceiver receiver, params string[] events)
     {
         var admin = app.ClientFor(state, Roles.StateAdministrator);
-        var created = await admin.PostJsonAsync("/api/v1/webhooks", new { url = receiver.UrlFor("/hooks/entraide"), events, description = "case system" })
-            .ExpectAsync(HttpStatusCode.Created);
+        var body = new { url = receiver.UrlFor("/hooks/entraide"), events, description = "case system" };
+        var created = await admin.PostJsonAsync("/api/v1/webhooks", body).ExpectAsync(HttpStatusCode.Created);
         return (created.GetProperty("webhook").GetProperty("id").GetString()!, created.GetProperty("secret").GetString()!);
     }
 
@@ -106,9 +116,11 @@ public sealed class DeliveryTests(NotificationsFixture fixture)
             Event(state, NotificationKinds.RequestReceived, subject, true, ["REF-W1", "France", "MLA"]));
 
         var call = await receiver.WaitForAsync(c => c.Headers.GetValueOrDefault(WebhookSignature.EventHeader) == NotificationKinds.RequestReceived);
-        Assert.True(WebhookSignature.Verify(secret, call.Headers[WebhookSignature.TimestampHeader], call.Headers[WebhookSignature.SignatureHeader], call.Body, DateTimeOffset.UtcNow),
+        Assert.True(WebhookSignature.Verify(secret, call.Headers[WebhookSignature.TimestampHeader], call.Headers[WebhookSignature.SignatureHeader],
+            call.Body, DateTimeOffset.UtcNow),
             "the receiver can verify the signature with the secret it was given");
-        Assert.False(WebhookSignature.Verify("whsec_wrong", call.Headers[WebhookSignature.TimestampHeader], call.Headers[WebhookSignature.SignatureHeader], call.Body, DateTimeOffset.UtcNow));
+        Assert.False(WebhookSignature.Verify("whsec_wrong", call.Headers[WebhookSignature.TimestampHeader],
+            call.Headers[WebhookSignature.SignatureHeader], call.Body, DateTimeOffset.UtcNow));
         using var body = JsonDocument.Parse(call.Body);
         Assert.Equal(NotificationKinds.RequestReceived, body.RootElement.GetProperty("event").GetString());
         Assert.Equal(subject.ToString(), body.RootElement.GetProperty("subjectId").GetString());
@@ -120,7 +132,8 @@ public sealed class DeliveryTests(NotificationsFixture fixture)
 
         await Dispatch.WaitUntilAsync(app, async () =>
         {
-            var log = await app.ClientFor(state, Roles.StateAdministrator).GetAsync($"/api/v1/webhooks/{hookId}/deliveries").ExpectAsync(HttpStatusCode.OK);
+            var log = await app.ClientFor(state, Roles.StateAdministrator).GetAsync($"/api/v1/webhooks/{hookId}/deliveries")
+                .ExpectAsync(HttpStatusCode.OK);
             return log.GetArrayLength() == 1 && log[0].GetProperty("succeeded").GetBoolean() && log[0].GetProperty("statusCode").GetInt32() == 200;
         });
         Assert.DoesNotContain(receiver.Calls, c => c.Headers.GetValueOrDefault(WebhookSignature.EventHeader) == NotificationKinds.RequestMessage);
@@ -155,7 +168,8 @@ public sealed class DeliveryTests(NotificationsFixture fixture)
         Assert.Equal(DeliveryStatus.Delivered, done.Status);
         Assert.Equal(2, done.Attempts);
 
-        var log = await app.ClientFor(state, Roles.StateAdministrator).GetAsync($"/api/v1/webhooks/{hookId}/deliveries").ExpectAsync(HttpStatusCode.OK);
+        var log = await app.ClientFor(state, Roles.StateAdministrator).GetAsync($"/api/v1/webhooks/{hookId}/deliveries")
+            .ExpectAsync(HttpStatusCode.OK);
         Assert.Equal([2, 1], log.EnumerateArray().Select(e => e.GetProperty("attempt").GetInt32()).ToArray());
         Assert.Equal([true, false], log.EnumerateArray().Select(e => e.GetProperty("succeeded").GetBoolean()).ToArray());
     }
@@ -171,7 +185,8 @@ public sealed class DeliveryTests(NotificationsFixture fixture)
         await Accounts.EnqueueAsync(app, Event(state, NotificationKinds.RequestEnquiry, Guid.CreateVersion7(), false, ["REF-G", "France"]));
 
         var call = await receiver.WaitForAsync(c => c.AnsweredWith == 410);
-        var job = await Dispatch.WaitForJobAsync(app, Guid.Parse(call.Headers[WebhookSignature.DeliveryHeader]), j => j.Status != DeliveryStatus.Pending);
+        var job = await Dispatch.WaitForJobAsync(app, Guid.Parse(call.Headers[WebhookSignature.DeliveryHeader]),
+            j => j.Status != DeliveryStatus.Pending);
         Assert.Equal(DeliveryStatus.Failed, job.Status);
         Assert.Equal(1, job.Attempts);
     }
@@ -199,7 +214,8 @@ public sealed class DeliveryTests(NotificationsFixture fixture)
         var (hookId, secret) = await SubscribeAsync(app, state, receiver, NotificationKinds.ProfileStale);
         await app.ClientFor(state, Roles.StateAdministrator).PostAsync($"/api/v1/webhooks/{hookId}/test", null).ExpectAsync(HttpStatusCode.Accepted);
         var call = await receiver.WaitForAsync(c => c.Headers.GetValueOrDefault(WebhookSignature.EventHeader) == NotificationKinds.WebhookTest);
-        Assert.True(WebhookSignature.Verify(secret, call.Headers[WebhookSignature.TimestampHeader], call.Headers[WebhookSignature.SignatureHeader], call.Body, DateTimeOffset.UtcNow));
+        Assert.True(WebhookSignature.Verify(secret, call.Headers[WebhookSignature.TimestampHeader], call.Headers[WebhookSignature.SignatureHeader],
+            call.Body, DateTimeOffset.UtcNow));
     }
 
     [Theory, ClassData(typeof(Databases))]
@@ -209,7 +225,8 @@ public sealed class DeliveryTests(NotificationsFixture fixture)
         var state = Accounts.FreshState();
         await using var receiver = new WebhookReceiver();
         var (hookId, oldSecret) = await SubscribeAsync(app, state, receiver, "*");
-        var rotated = await app.ClientFor(state, Roles.StateAdministrator).PostAsync($"/api/v1/webhooks/{hookId}/secret", null).ExpectAsync(HttpStatusCode.OK);
+        var rotated = await app.ClientFor(state, Roles.StateAdministrator).PostAsync($"/api/v1/webhooks/{hookId}/secret", null)
+            .ExpectAsync(HttpStatusCode.OK);
         var newSecret = rotated.GetProperty("secret").GetString()!;
         Assert.NotEqual(oldSecret, newSecret);
 

@@ -27,7 +27,8 @@ public sealed class NotificationTextsTests
                 if (Texts.Title(message, lang).StartsWith(kind, StringComparison.Ordinal)) problems.Add($"{lang}: {kind} has no title");
                 var body = Texts.Body(message, lang);
                 if (body.Length == 0) problems.Add($"{lang}: {kind} has no body");
-                else if (kind != NotificationKinds.WebhookTest && !body.Contains("ARG-", StringComparison.Ordinal)) problems.Add($"{lang}: {kind} body names nothing");
+                else if (kind != NotificationKinds.WebhookTest && !body.Contains("ARG-",
+                    StringComparison.Ordinal)) problems.Add($"{lang}: {kind} body names nothing");
                 if (Texts.Get("event." + kind, lang) == "event." + kind) problems.Add($"{lang}: {kind} has no label");
             }
         }

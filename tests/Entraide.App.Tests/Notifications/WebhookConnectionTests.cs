@@ -106,7 +106,8 @@ public sealed class WebhookConnectionTests(NotificationsFixture fixture)
         Assert.True(receiver.Calls.Count < jobs, $"the receiver was called {receiver.Calls.Count} times for {jobs} jobs");
         Assert.Contains(DeliveryErrors.ReceiverFailing, errors);
         // Not sent is not given up: each job is tried again on its own schedule.
-        Assert.Equal(jobs, await app.WithDbAsync(ctx => ctx.Set<DeliveryJob>().CountAsync(j => j.WebhookId == hook && j.Status == DeliveryStatus.Pending)));
+        Assert.Equal(jobs, await app.WithDbAsync(ctx => ctx.Set<DeliveryJob>()
+            .CountAsync(j => j.WebhookId == hook && j.Status == DeliveryStatus.Pending)));
     }
 
     [Theory, ClassData(typeof(Databases))]

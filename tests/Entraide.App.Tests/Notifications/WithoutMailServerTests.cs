@@ -20,7 +20,8 @@ public sealed class WithoutMailServerTests(AppFixture fixture)
         var state = Accounts.FreshState();
         var user = await Accounts.CreateAsync(app, state, "en", Roles.Delegate);
         var subject = Guid.CreateVersion7();
-        await Accounts.EnqueueAsync(app, new Notification(state, [Roles.Delegate], NotificationKinds.RequestMessage, "/requests/x", subject, false, ["REF-S", "France"]));
+        await Accounts.EnqueueAsync(app, new Notification(state, [Roles.Delegate], NotificationKinds.RequestMessage, "/requests/x", subject, false,
+            ["REF-S", "France"]));
 
         // A pass run here claims whatever the background dispatcher has not; either way the job ends skipped.
         var worker = app.Services.GetRequiredService<DeliveryWorker>();

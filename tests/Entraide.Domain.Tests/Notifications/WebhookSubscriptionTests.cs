@@ -38,7 +38,8 @@ public sealed class WebhookSubscriptionTests
     [Fact]
     public void Create_BadInput_ReportsEveryFieldAtOnce()
     {
-        var ex = Assert.Throws<DomainException>(() => Create(url: "https://127.0.0.1/", events: ["no.such-event"], description: new string('d', 201)));
+        var ex = Assert.Throws<DomainException>(() => Create(url: "https://127.0.0.1/", events: ["no.such-event"], description: new string('d',
+            201)));
         Assert.Equal(FailureKind.Invalid, ex.Kind);
         Assert.Equal([("webhook-address-refused", "url"), ("unknown-event", "events"), ("too-long", "description")],
             ex.Errors.Select(e => (e.Code, e.Field!)).ToArray());

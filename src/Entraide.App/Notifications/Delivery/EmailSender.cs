@@ -59,7 +59,9 @@ public sealed partial class EmailSender(
             LogMailFailed(logger, message.Kind, ex.Message);
             // 5xx answers (unknown mailbox, refused sender) will not mend on their own.
             var status = (int)ex.StatusCode;
-            return status >= 500 ? DeliveryOutcome.Permanent(DeliveryErrors.MailRefused, status) : DeliveryOutcome.Transient(DeliveryErrors.MailUnavailable, status);
+            return status >= 500
+                ? DeliveryOutcome.Permanent(DeliveryErrors.MailRefused, status)
+                : DeliveryOutcome.Transient(DeliveryErrors.MailUnavailable, status);
         }
         catch (Exception ex) when (ex is SmtpProtocolException or IOException or System.Net.Sockets.SocketException or TimeoutException
                                        or SslHandshakeException or AuthenticationException)

@@ -13,7 +13,9 @@ public sealed class NotificationRenderer
 {
     private static readonly ResourceManager Resources = new(typeof(NotificationsText));
 
-    /// <summary>The text <paramref name="key"/> of <see cref="NotificationsText"/> in <paramref name="language"/>; the key itself when there is none.</summary>
+    /// <summary>
+    /// The text <paramref name="key"/> of <see cref="NotificationsText"/> in <paramref name="language"/>; the key itself when there is none.
+    /// </summary>
     public string Get(string key, string language) => Resources.GetString(key, CultureOf(language)) ?? key;
 
     public string Title(NotificationMessage m, string language) => Format(m.Kind + ".title", m, language, fallback: m.Kind);

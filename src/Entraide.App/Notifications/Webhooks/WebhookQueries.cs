@@ -39,6 +39,7 @@ public sealed class WebhookQueries(EntraideDbContext db, ICurrentActor current, 
             .Select(j => new { j.Id, j.Status }).ToDictionaryAsync(j => j.Id, j => j.Status, ct);
         var lang = CultureCookie.Current;
         return [.. attempts.Select(a => new DeliveryLogEntry(a.DeliveryId, a.Kind, a.Number, a.At, a.DurationMs, a.StatusCode, a.Succeeded,
-            a.Error, a.Error is null ? null : texts.Get("outcome." + a.Error, lang), statuses.GetValueOrDefault(a.DeliveryId, DeliveryStatus.Pending)))];
+            a.Error, a.Error is null ? null : texts.Get("outcome." + a.Error, lang),
+            statuses.GetValueOrDefault(a.DeliveryId, DeliveryStatus.Pending)))];
     }
 }
