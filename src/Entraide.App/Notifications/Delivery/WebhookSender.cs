@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -40,7 +41,13 @@ public sealed partial class WebhookSender(
 
         var body = Body(message, deliveryId, settings.CurrentValue);
         var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
-        using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ByteArrayContent(body) };
+        // HTTP/1.1 and never higher: HTTP/3 runs over QUIC, whose connections do not go through the checked connect callback.
+        using var request = new HttpRequestMessage(HttpMethod.Post, uri)
+        {
+            Content = new ByteArrayContent(body),
+            Version = HttpVersion.Version11,
+            VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
+        };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         request.Headers.Add(WebhookSignature.EventHeader, message.Kind);
         request.Headers.Add(WebhookSignature.DeliveryHeader, deliveryId.ToString());
