@@ -43,6 +43,7 @@ public sealed class CooperationLoad : IBenchCommand
             b.Configuration["Cooperation:ClockIntervalSeconds"] = "3600";
             // The urgent phase's receiving State has its own system behind a webhook on this machine.
             b.Configuration["Notifications:AllowHttpWebhooks"] = "true";
+            b.Configuration["Notifications:WebhookAllowList:JPN:0"] = "127.0.0.1";
         });
         try
         {
@@ -146,8 +147,9 @@ public sealed class CooperationLoad : IBenchCommand
                 {
                     ((HttpCurrentActor)scope.ServiceProvider.GetRequiredService<ICurrentActor>())
                         .Set(new Actor("bench", "bench", "JPN", new HashSet<string> { Roles.StateAdministrator }));
-                    await scope.ServiceProvider.GetRequiredService<Entraide.App.Notifications.WebhookCommands>()
-                        .CreateAsync(new Entraide.App.Notifications.CreateWebhook(receiverUrl + "/hook", ["*"], "JPN 24/7 system"), CancellationToken.None);
+                    await scope.ServiceProvider.GetRequiredService<Entraide.App.Notifications.Webhooks.CreateWebhookHandler>()
+                        .HandleAsync(new Entraide.App.Notifications.Webhooks.CreateWebhook(receiverUrl + "/hook", ["*"], "JPN 24/7 system"),
+                            CancellationToken.None);
                 }
                 // JPN's 24/7 point of contact (that role only): its inbox lists the urgent requests and the point-of-contact
                 // channel, not the ordinary requests addressed to the central authority.

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using Entraide.App.Infrastructure.Persistence;
 using Entraide.App.Notifications;
+using Entraide.App.Notifications.Webhooks;
 using Entraide.Bench.Infrastructure;
 using Entraide.Domain.Notifications;
 using Entraide.Domain.Trust;
@@ -29,7 +30,8 @@ namespace Entraide.Bench.Notifications;
 public sealed class UrgentDispatchLatency : IBenchCommand
 {
     public string Name => "notifications-urgent";
-    public string Description => "Urgent notification enqueue→webhook latency under load (--rate 500 --seconds 20 --writers 50 --urgent 20 [--postgres \"Host=…\"])";
+    public string Description =>
+        "Urgent notification enqueue→webhook latency under load (--rate 500 --seconds 20 --writers 50 --urgent 20 [--postgres \"Host=…\"])";
 
     public async Task<int> RunAsync(string[] args)
     {
@@ -66,15 +68,20 @@ public sealed class UrgentDispatchLatency : IBenchCommand
         await receiver.StartAsync();
         var receiverUrl = receiver.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
-        var (app, _, dataDir) = await BenchHost.StartAsync(cs, demo: true, b => b.Configuration["Notifications:AllowHttpWebhooks"] = "true");
+        var (app, _, dataDir) = await BenchHost.StartAsync(cs, demo: true, b =>
+        {
+            b.Configuration["Notifications:AllowHttpWebhooks"] = "true";
+            // The receiver stands for FRA's own system, on this machine.
+            b.Configuration["Notifications:WebhookAllowList:FRA:0"] = "127.0.0.1";
+        });
         try
         {
             await using (var scope = app.Services.CreateAsyncScope())
             {
                 var actor = (Entraide.App.Trust.HttpCurrentActor)scope.ServiceProvider.GetRequiredService<Entraide.App.Trust.ICurrentActor>();
                 actor.Set(new Actor("bench", "bench", "FRA", new HashSet<string> { Roles.StateAdministrator }));
-                await scope.ServiceProvider.GetRequiredService<WebhookCommands>()
-                    .CreateAsync(new CreateWebhook(receiverUrl + "/hook", ["*"], "bench receiver"), CancellationToken.None);
+                await scope.ServiceProvider.GetRequiredService<CreateWebhookHandler>()
+                    .HandleAsync(new CreateWebhook(receiverUrl + "/hook", ["*"], "bench receiver"), CancellationToken.None);
             }
 
             var started = new ConcurrentDictionary<Guid, long>();
@@ -135,7 +142,8 @@ public sealed class UrgentDispatchLatency : IBenchCommand
 
             double[] Latencies(IEnumerable<Guid> ids) =>
                 [.. ids.Where(arrivals.ContainsKey).Select(id => Stopwatch.GetElapsedTime(started[id], arrivals[id]).TotalMilliseconds).Order()];
-            static double P(double[] sorted, double q) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
+            static double P(double[] sorted, double q) =>
+                sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
 
             var urgentLat = Latencies(urgentIds);
             var normalLat = Latencies(started.Keys.Except(urgentIds));
@@ -143,11 +151,13 @@ public sealed class UrgentDispatchLatency : IBenchCommand
             var missing = started.Keys.Count(k => !arrivals.ContainsKey(k));
             var provider = cs is null ? "SQLite" : "PostgreSQL";
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{provider}: {started.Count} notifications in {writeTime.TotalSeconds:0.0} s = {started.Count / writeTime.TotalSeconds:0}/s ({urgentIds.Count} urgent), {errors} errors, {missing} not delivered after {drained.TotalSeconds:0.0} s drain"));
+                $"{provider}: {started.Count} notifications in {writeTime.TotalSeconds:0.0} s = {started.Count / writeTime.TotalSeconds:0}/s " +
+                $"({urgentIds.Count} urgent), {errors} errors, {missing} not delivered after {drained.TotalSeconds:0.0} s drain"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  enqueue+commit (caller's cost): p50 {P(commits, .5):0.0} ms, p95 {P(commits, .95):0.0} ms, p99 {P(commits, .99):0.0} ms"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  urgent enqueue→webhook: p50 {P(urgentLat, .5):0.0} ms, p95 {P(urgentLat, .95):0.0} ms, p99 {P(urgentLat, .99):0.0} ms, max {(urgentLat.Length == 0 ? double.NaN : urgentLat[^1]):0.0} ms"));
+                $"  urgent enqueue→webhook: p50 {P(urgentLat, .5):0.0} ms, p95 {P(urgentLat, .95):0.0} ms, p99 {P(urgentLat, .99):0.0} ms, " +
+                $"max {(urgentLat.Length == 0 ? double.NaN : urgentLat[^1]):0.0} ms"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  ordinary enqueue→webhook: p50 {P(normalLat, .5):0.0} ms, p95 {P(normalLat, .95):0.0} ms, p99 {P(normalLat, .99):0.0} ms"));
             return missing == 0 && P(urgentLat, .99) < 100 ? 0 : 1;

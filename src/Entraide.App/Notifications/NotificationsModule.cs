@@ -1,6 +1,11 @@
 using Entraide.App.Infrastructure.Hosting;
 using Entraide.App.Infrastructure.Localization;
+using Entraide.App.Notifications.Delivery;
+using Entraide.App.Notifications.Inbox;
+using Entraide.App.Notifications.Outbox;
+using Entraide.App.Notifications.Webhooks;
 using Entraide.Domain.Trust;
+using Microsoft.Extensions.Options;
 
 namespace Entraide.App.Notifications;
 
@@ -12,27 +17,29 @@ internal sealed class NotificationsModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<SmtpSettings>(configuration.GetSection("Smtp"));
-        services.Configure<NotificationSettings>(configuration.GetSection("Notifications"));
+        services.AddOptions<NotificationSettings>().Bind(configuration.GetSection("Notifications")).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<NotificationSettings>, WebhookAllowListValidation>();
         services.PostConfigure<NotificationSettings>(s => s.PublicUrl ??= configuration["Entraide:PublicUrl"]);
         services.AddSingleton<NotificationSignal>();
         services.AddSingleton<RecipientCache>();
-        services.AddSingleton<NotificationTexts>();
+        services.AddSingleton<NotificationRenderer>();
+        services.AddSingleton<WebhookTargets>();
         services.AddScoped<INotifications, NotificationOutbox>();
-        services.AddScoped<Inbox>();
-        services.AddScoped<WebhookCommands>();
+        services.AddScoped<InboxQueries>();
+        services.AddScoped<WebhookQueries>();
         services.AddScoped<EmailSender>();
         services.AddScoped<WebhookSender>();
         services.AddSingleton<DeliveryWorker>();
         services.AddHostedService<NotificationDispatcher>();
-        // Webhook targets are other States' servers: never follow a redirect to somewhere they did not name.
-        services.AddHttpClient(WebhookSender.ClientName)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-            // The delivery log records every call; a log line per call as well would only add load.
-            .RemoveAllLoggers();
+        services.AddWebhookHttpClients();
         services.AddSingleton(new ErrorTextSource(typeof(NotificationsText)));
         services.AddSingleton(new Web.NavItem("/notifications", "Notifications", 5, true));
         services.AddSingleton(new Web.NavItem("/account/webhooks", "Webhooks", 890, true, Roles.StateAdministrator));
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder api) => NotificationsEndpoints.Map(api);
+    public void MapEndpoints(IEndpointRouteBuilder api)
+    {
+        InboxEndpoints.Map(api);
+        WebhookEndpoints.Map(api);
+    }
 }

@@ -18,6 +18,7 @@ internal sealed class TrustModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<ApiTokenCommands>();
+        services.AddScoped<IAccountDirectory, Accounts.AccountDirectory>();
         services.AddSingleton<ApiTokenCache>();
         services.AddScoped<AuditQueries>();
         services.AddScoped<RolesSeeder>();

@@ -1,24 +1,5 @@
 namespace Entraide.Domain.Notifications;
 
-/// <summary>The channels through which a notification leaves Entraide.</summary>
-public static class DeliveryChannels
-{
-    public const string Email = "email";
-    public const string Webhook = "webhook";
-}
-
-/// <summary>Where a delivery job stands.</summary>
-public static class DeliveryStatus
-{
-    /// <summary>Waiting for its first or next attempt.</summary>
-    public const string Pending = "pending";
-    public const string Delivered = "delivered";
-    /// <summary>Gave up after the last attempt, or the receiver refused for good.</summary>
-    public const string Failed = "failed";
-    /// <summary>Nothing to do: no mail server configured, no address, or the subscription was switched off.</summary>
-    public const string Skipped = "skipped";
-}
-
 /// <summary>
 /// When a failed delivery is tried again. The waits grow so that a receiver that is down for an hour
 /// is not hammered, and the last attempt still falls within a day, while the notification matters.
@@ -45,6 +26,20 @@ public static class DeliveryPolicy
         if (attemptsMade < 1) return now;
         if (attemptsMade >= MaxAttempts) return null;
         return now + Waits[attemptsMade - 1];
+    }
+
+    /// <summary>
+    /// Where a job stands after its <paramref name="attemptsMade"/>-th attempt came out as
+    /// <paramref name="outcome"/>: done (delivered, skipped or failed for good), or pending until the
+    /// next attempt, the last one included.
+    /// </summary>
+    public static (string Status, DateTimeOffset? NextAttemptAt) After(int attemptsMade, DeliveryOutcome outcome, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        if (outcome.Skipped) return (DeliveryStatus.Skipped, null);
+        if (outcome.Succeeded) return (DeliveryStatus.Delivered, null);
+        if (outcome.Retry && NextAttempt(attemptsMade, now) is { } next) return (DeliveryStatus.Pending, next);
+        return (DeliveryStatus.Failed, null);
     }
 
     /// <summary>

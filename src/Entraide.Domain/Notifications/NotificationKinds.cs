@@ -14,7 +14,9 @@ public static class NotificationKinds
     /// <summary>The requested State acknowledged receipt. Arguments: reference, requested State's name.</summary>
     public const string RequestAcknowledged = "cooperation.request.acknowledged";
 
-    /// <summary>A request moved to a new status. Arguments: reference, the new status (already localised or a code), the other State's name.</summary>
+    /// <summary>
+    /// A request moved to a new status. Arguments: reference, the new status (already localised or a code), the other State's name.
+    /// </summary>
     public const string RequestStatusChanged = "cooperation.request.status-changed";
 
     /// <summary>The requesting State asked where the request stands. Arguments: reference, requesting State's name.</summary>
@@ -26,7 +28,9 @@ public static class NotificationKinds
     /// <summary>Preserved data will be released soon. Arguments: reference, expiry date (ISO 8601), days left.</summary>
     public const string PreservationExpiring = "cooperation.preservation.expiring";
 
-    /// <summary>An emergency request was not acknowledged in time and is escalated. Arguments: reference, requesting State's name, hours elapsed.</summary>
+    /// <summary>
+    /// An emergency request was not acknowledged in time and is escalated. Arguments: reference, requesting State's name, hours elapsed.
+    /// </summary>
     public const string EmergencyEscalated = "cooperation.emergency.escalated";
 
     /// <summary>A State's contact details await verification. Arguments: State's name, contact or authority name.</summary>

@@ -32,8 +32,12 @@ public static class WebhookSignature
         return Version + "=" + Convert.ToHexStringLower(mac);
     }
 
-    /// <summary>True when <paramref name="signature"/> was made with <paramref name="secret"/> over this timestamp and body, within the tolerance of <paramref name="now"/>.</summary>
-    public static bool Verify(string secret, string? timestamp, string? signature, ReadOnlySpan<byte> body, DateTimeOffset now, TimeSpan? tolerance = null)
+    /// <summary>
+    /// True when <paramref name="signature"/> was made with <paramref name="secret"/> over this timestamp and body, within the tolerance of
+    /// <paramref name="now"/>.
+    /// </summary>
+    public static bool Verify(string secret, string? timestamp, string? signature, ReadOnlySpan<byte> body, DateTimeOffset now,
+        TimeSpan? tolerance = null)
     {
         if (signature is null || !long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var ts)) return false;
         var age = now - DateTimeOffset.FromUnixTimeSeconds(ts);

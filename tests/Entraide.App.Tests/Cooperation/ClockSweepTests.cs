@@ -91,8 +91,8 @@ public sealed class ClockSweepTests(AppFixture fixture)
         var escalated = Assert.Single(after.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("action").GetString() == "escalated");
         Assert.Contains("Backup desk", escalated.GetRawText());
         var subject = Guid.Parse(sent.Id());
-        var jobs = await app.WithDbAsync(ctx => ctx.Set<Entraide.App.Notifications.DeliveryJob>()
-            .Where(j => j.Address != null && ctx.Set<Entraide.App.Notifications.NotificationMessage>()
+        var jobs = await app.WithDbAsync(ctx => ctx.Set<Entraide.App.Notifications.Delivery.DeliveryJob>()
+            .Where(j => j.Address != null && ctx.Set<Entraide.App.Notifications.Outbox.NotificationMessage>()
                 .Any(m => m.Id == j.MessageId && m.SubjectId == subject && m.Kind == Entraide.Domain.Notifications.NotificationKinds.EmergencyEscalated))
             .Select(j => new { j.Address, j.Language }).ToListAsync());
         // The primary desk was alerted at submission; the backups are reached now, the first in French (its first UN language), the other in English.

@@ -11,9 +11,9 @@ namespace Entraide.App.Tests.Cooperation;
 internal static class CooperationTestData
 {
     /// <summary>Notifications committed to the outbox about a record.</summary>
-    public static Task<List<Entraide.App.Notifications.NotificationMessage>> NotificationsAboutAsync(this TestApp app, Guid subject) =>
+    public static Task<List<Entraide.App.Notifications.Outbox.NotificationMessage>> NotificationsAboutAsync(this TestApp app, Guid subject) =>
         app.WithDbAsync(d => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
-            d.Set<Entraide.App.Notifications.NotificationMessage>().Where(n => n.SubjectId == subject)));
+            d.Set<Entraide.App.Notifications.Outbox.NotificationMessage>().Where(n => n.SubjectId == subject)));
 
     public static Dictionary<string, string?> CompleteFields(string typeCode)
     {

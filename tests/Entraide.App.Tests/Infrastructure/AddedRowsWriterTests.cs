@@ -1,7 +1,7 @@
 using Entraide.App.Cooperation;
 using Entraide.App.Infrastructure.Audit;
 using Entraide.App.Infrastructure.Persistence;
-using Entraide.App.Notifications;
+using Entraide.App.Notifications.Outbox;
 using Entraide.Domain.Cooperation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Entraide.App.Notifications;
+using Entraide.App.Notifications.Delivery;
+using Entraide.App.Notifications.Outbox;
 using Entraide.App.Tests.Infrastructure;
 using Entraide.Domain.Notifications;
 using Entraide.Domain.Trust;
@@ -24,13 +26,15 @@ public sealed class DeliveryTests(NotificationsFixture fixture)
         var user = await Accounts.CreateAsync(app, state, "fr", Roles.PointOfContact);
         var subject = Guid.CreateVersion7();
 
-        await Accounts.EnqueueAsync(app, Event(state, NotificationKinds.EmergencyEscalated, subject, true, ["URG-7", "Brésil", "8"], Roles.PointOfContact));
+        await Accounts.EnqueueAsync(app, Event(state, NotificationKinds.EmergencyEscalated, subject, true, ["URG-7", "Brésil", "8"],
+            Roles.PointOfContact));
 
         var mail = await fixture.Smtp.WaitForAsync(m => m.To.Contains(user.Email!));
         Assert.Equal("[URGENT] Demande d'urgence URG-7 sans accusé de réception", mail.Message.Subject);
         Assert.Equal("fr", mail.Message.Body!.Headers[MimeKit.HeaderId.ContentLanguage]);
         Assert.Equal(MimeKit.MessagePriority.Urgent, mail.Message.Priority);
-        Assert.Contains("La demande d'urgence URG-7 de Brésil n'a pas fait l'objet d'un accusé de réception après 8 heures.", mail.Message.TextBody);
+        Assert.Contains("La demande d'urgence URG-7 de Brésil n'a pas fait l'objet d'un accusé de réception après 8 heures.",
+            mail.Message.TextBody);
         Assert.Contains($"https://entraide.test/requests/{subject}", mail.Message.TextBody);
         Assert.Equal("no-reply@entraide.test", mail.From);
     }
@@ -44,10 +48,15 @@ public sealed class DeliveryTests(NotificationsFixture fixture)
         var subject = Guid.CreateVersion7();
         var backup = $"backup-desk.{state.ToLowerInvariant()}@police.example";
 
-        await Accounts.EnqueueAsync(app, Event(state, NotificationKinds.EmergencyEscalated, subject, true, ["URG-9", "Brésil", "8"], Roles.PointOfContact) with
+        await Accounts.EnqueueAsync(app, Event(state, NotificationKinds.EmergencyEscalated, subject, true, ["URG-9", "Brésil", "8"],
+            Roles.PointOfContact) with
         {
             // The second contact is the account's own address in other letters: it gets the account's e-mail only.
-            Contacts = [new ContactAddress("Permanence de secours", backup, "fr"), new ContactAddress("Same desk", user.Email!.ToUpperInvariant(), "es")],
+            Contacts =
+            [
+                new ContactAddress("Permanence de secours", backup, "fr"),
+                new ContactAddress("Same desk", user.Email!.ToUpperInvariant(), "es"),
+            ],
         });
 
         var mail = await fixture.Smtp.WaitForAsync(m => m.To.Contains(backup));
@@ -57,7 +66,8 @@ public sealed class DeliveryTests(NotificationsFixture fixture)
         var own = await fixture.Smtp.WaitForAsync(m => m.To.Contains(user.Email!));
         Assert.StartsWith("[URGENT] Emergency request URG-9", own.Message.Subject);
         var jobs = await app.WithDbAsync(ctx => ctx.Set<DeliveryJob>()
-            .Where(j => j.Channel == DeliveryChannels.Email && ctx.Set<NotificationMessage>().Any(m => m.Id == j.MessageId && m.SubjectId == subject)).ToListAsync());
+            .Where(j => j.Channel == DeliveryChannels.Email && ctx.Set<NotificationMessage>()
+                .Any(m => m.Id == j.MessageId && m.SubjectId == subject)).ToListAsync());
         Assert.Equal(2, jobs.Count);
         Assert.Single(jobs, j => j.UserId == user.Id && j.Address == null);
         Assert.Single(jobs, j => j.UserId == null && j.Address!.Contains(backup, StringComparison.Ordinal) && j.Language == "fr");
@@ -69,23 +79,25 @@ public sealed class DeliveryTests(NotificationsFixture fixture)
         var app = fixture.App(db);
         var state = Accounts.FreshState();
         var user = await Accounts.CreateAsync(app, state, "ar", Roles.Delegate);
-        await Accounts.EnqueueAsync(app, Event(state, NotificationKinds.ConsultationOpened, Guid.CreateVersion7(), false, ["مشروع القرار", "2026-12-31"]));
+        await Accounts.EnqueueAsync(app,
+            Event(state, NotificationKinds.ConsultationOpened, Guid.CreateVersion7(), false, ["مشروع القرار", "2026-12-31"]));
 
         var mail = await fixture.Smtp.WaitForAsync(m => m.To.Contains(user.Email!));
         Assert.Equal("فُتح باب المشاورة: مشروع القرار", mail.Message.Subject);
         Assert.Contains("dir=\"rtl\"", mail.Message.HtmlBody);
         Assert.Contains("lang=\"ar\"", mail.Message.HtmlBody);
         // Outcomes are saved once the whole batch is sent, so the status may trail the mail by a moment.
-        var id = await app.WithDbAsync(ctx => ctx.Set<DeliveryJob>().Where(j => j.UserId == user.Id && j.Channel == DeliveryChannels.Email).Select(j => j.Id).SingleAsync());
-        var job = await WaitForJobAsync(app, id, j => j.Status != DeliveryStatus.Pending);
+        var id = await app.WithDbAsync(ctx => ctx.Set<DeliveryJob>().Where(j => j.UserId == user.Id && j.Channel == DeliveryChannels.Email)
+            .Select(j => j.Id).SingleAsync());
+        var job = await Dispatch.WaitForJobAsync(app, id, j => j.Status != DeliveryStatus.Pending);
         Assert.Equal(DeliveryStatus.Delivered, job.Status);
     }
 
     private static async Task<(string Id, string Secret)> SubscribeAsync(TestApp app, string state, WebhookReceiver receiver, params string[] events)
     {
         var admin = app.ClientFor(state, Roles.StateAdministrator);
-        var created = await admin.PostJsonAsync("/api/v1/webhooks", new { url = receiver.UrlFor("/hooks/entraide"), events, description = "case system" })
-            .ExpectAsync(HttpStatusCode.Created);
+        var body = new { url = receiver.UrlFor("/hooks/entraide"), events, description = "case system" };
+        var created = await admin.PostJsonAsync("/api/v1/webhooks", body).ExpectAsync(HttpStatusCode.Created);
         return (created.GetProperty("webhook").GetProperty("id").GetString()!, created.GetProperty("secret").GetString()!);
     }
 
@@ -104,9 +116,11 @@ public sealed class DeliveryTests(NotificationsFixture fixture)
             Event(state, NotificationKinds.RequestReceived, subject, true, ["REF-W1", "France", "MLA"]));
 
         var call = await receiver.WaitForAsync(c => c.Headers.GetValueOrDefault(WebhookSignature.EventHeader) == NotificationKinds.RequestReceived);
-        Assert.True(WebhookSignature.Verify(secret, call.Headers[WebhookSignature.TimestampHeader], call.Headers[WebhookSignature.SignatureHeader], call.Body, DateTimeOffset.UtcNow),
+        Assert.True(WebhookSignature.Verify(secret, call.Headers[WebhookSignature.TimestampHeader], call.Headers[WebhookSignature.SignatureHeader],
+            call.Body, DateTimeOffset.UtcNow),
             "the receiver can verify the signature with the secret it was given");
-        Assert.False(WebhookSignature.Verify("whsec_wrong", call.Headers[WebhookSignature.TimestampHeader], call.Headers[WebhookSignature.SignatureHeader], call.Body, DateTimeOffset.UtcNow));
+        Assert.False(WebhookSignature.Verify("whsec_wrong", call.Headers[WebhookSignature.TimestampHeader],
+            call.Headers[WebhookSignature.SignatureHeader], call.Body, DateTimeOffset.UtcNow));
         using var body = JsonDocument.Parse(call.Body);
         Assert.Equal(NotificationKinds.RequestReceived, body.RootElement.GetProperty("event").GetString());
         Assert.Equal(subject.ToString(), body.RootElement.GetProperty("subjectId").GetString());
@@ -116,9 +130,10 @@ public sealed class DeliveryTests(NotificationsFixture fixture)
         Assert.Equal(["REF-W1", "France", "MLA"], body.RootElement.GetProperty("arguments").EnumerateArray().Select(a => a.GetString()!).ToArray());
         Assert.Equal(call.Headers[WebhookSignature.DeliveryHeader], body.RootElement.GetProperty("id").GetString());
 
-        await WaitUntilAsync(app, async () =>
+        await Dispatch.WaitUntilAsync(app, async () =>
         {
-            var log = await app.ClientFor(state, Roles.StateAdministrator).GetAsync($"/api/v1/webhooks/{hookId}/deliveries").ExpectAsync(HttpStatusCode.OK);
+            var log = await app.ClientFor(state, Roles.StateAdministrator).GetAsync($"/api/v1/webhooks/{hookId}/deliveries")
+                .ExpectAsync(HttpStatusCode.OK);
             return log.GetArrayLength() == 1 && log[0].GetProperty("succeeded").GetBoolean() && log[0].GetProperty("statusCode").GetInt32() == 200;
         });
         Assert.DoesNotContain(receiver.Calls, c => c.Headers.GetValueOrDefault(WebhookSignature.EventHeader) == NotificationKinds.RequestMessage);
@@ -137,7 +152,7 @@ public sealed class DeliveryTests(NotificationsFixture fixture)
         await Accounts.EnqueueAsync(app, Event(state, NotificationKinds.RequestAcknowledged, Guid.CreateVersion7(), false, ["REF-R", "Brazil"]));
         var first = await receiver.WaitForAsync(c => c.AnsweredWith == 503);
 
-        var job = await WaitForJobAsync(app, Guid.Parse(first.Headers[WebhookSignature.DeliveryHeader]), j => j.Attempts == 1);
+        var job = await Dispatch.WaitForJobAsync(app, Guid.Parse(first.Headers[WebhookSignature.DeliveryHeader]), j => j.Attempts == 1);
         Assert.Equal(DeliveryStatus.Pending, job.Status);
         Assert.Equal(503, job.LastStatusCode);
         Assert.InRange(job.NextAttemptAt, before.AddSeconds(9), DateTimeOffset.UtcNow.AddSeconds(11));
@@ -149,11 +164,12 @@ public sealed class DeliveryTests(NotificationsFixture fixture)
 
         var second = await receiver.WaitForAsync(c => c.AnsweredWith == 200);
         Assert.Equal(first.Headers[WebhookSignature.DeliveryHeader], second.Headers[WebhookSignature.DeliveryHeader]);
-        var done = await WaitForJobAsync(app, job.Id, j => j.Status != DeliveryStatus.Pending);
+        var done = await Dispatch.WaitForJobAsync(app, job.Id, j => j.Status != DeliveryStatus.Pending);
         Assert.Equal(DeliveryStatus.Delivered, done.Status);
         Assert.Equal(2, done.Attempts);
 
-        var log = await app.ClientFor(state, Roles.StateAdministrator).GetAsync($"/api/v1/webhooks/{hookId}/deliveries").ExpectAsync(HttpStatusCode.OK);
+        var log = await app.ClientFor(state, Roles.StateAdministrator).GetAsync($"/api/v1/webhooks/{hookId}/deliveries")
+            .ExpectAsync(HttpStatusCode.OK);
         Assert.Equal([2, 1], log.EnumerateArray().Select(e => e.GetProperty("attempt").GetInt32()).ToArray());
         Assert.Equal([true, false], log.EnumerateArray().Select(e => e.GetProperty("succeeded").GetBoolean()).ToArray());
     }
@@ -169,7 +185,8 @@ public sealed class DeliveryTests(NotificationsFixture fixture)
         await Accounts.EnqueueAsync(app, Event(state, NotificationKinds.RequestEnquiry, Guid.CreateVersion7(), false, ["REF-G", "France"]));
 
         var call = await receiver.WaitForAsync(c => c.AnsweredWith == 410);
-        var job = await WaitForJobAsync(app, Guid.Parse(call.Headers[WebhookSignature.DeliveryHeader]), j => j.Status != DeliveryStatus.Pending);
+        var job = await Dispatch.WaitForJobAsync(app, Guid.Parse(call.Headers[WebhookSignature.DeliveryHeader]),
+            j => j.Status != DeliveryStatus.Pending);
         Assert.Equal(DeliveryStatus.Failed, job.Status);
         Assert.Equal(1, job.Attempts);
     }
@@ -197,7 +214,8 @@ public sealed class DeliveryTests(NotificationsFixture fixture)
         var (hookId, secret) = await SubscribeAsync(app, state, receiver, NotificationKinds.ProfileStale);
         await app.ClientFor(state, Roles.StateAdministrator).PostAsync($"/api/v1/webhooks/{hookId}/test", null).ExpectAsync(HttpStatusCode.Accepted);
         var call = await receiver.WaitForAsync(c => c.Headers.GetValueOrDefault(WebhookSignature.EventHeader) == NotificationKinds.WebhookTest);
-        Assert.True(WebhookSignature.Verify(secret, call.Headers[WebhookSignature.TimestampHeader], call.Headers[WebhookSignature.SignatureHeader], call.Body, DateTimeOffset.UtcNow));
+        Assert.True(WebhookSignature.Verify(secret, call.Headers[WebhookSignature.TimestampHeader], call.Headers[WebhookSignature.SignatureHeader],
+            call.Body, DateTimeOffset.UtcNow));
     }
 
     [Theory, ClassData(typeof(Databases))]
@@ -207,7 +225,8 @@ public sealed class DeliveryTests(NotificationsFixture fixture)
         var state = Accounts.FreshState();
         await using var receiver = new WebhookReceiver();
         var (hookId, oldSecret) = await SubscribeAsync(app, state, receiver, "*");
-        var rotated = await app.ClientFor(state, Roles.StateAdministrator).PostAsync($"/api/v1/webhooks/{hookId}/secret", null).ExpectAsync(HttpStatusCode.OK);
+        var rotated = await app.ClientFor(state, Roles.StateAdministrator).PostAsync($"/api/v1/webhooks/{hookId}/secret", null)
+            .ExpectAsync(HttpStatusCode.OK);
         var newSecret = rotated.GetProperty("secret").GetString()!;
         Assert.NotEqual(oldSecret, newSecret);
 
@@ -217,35 +236,5 @@ public sealed class DeliveryTests(NotificationsFixture fixture)
         var sig = call.Headers[WebhookSignature.SignatureHeader];
         Assert.True(WebhookSignature.Verify(newSecret, ts, sig, call.Body, DateTimeOffset.UtcNow));
         Assert.False(WebhookSignature.Verify(oldSecret, ts, sig, call.Body, DateTimeOffset.UtcNow));
-    }
-
-    private static async Task<DeliveryJob> WaitForJobAsync(TestApp app, Guid id, Func<DeliveryJob, bool> done)
-    {
-        DeliveryJob? job = null;
-        await WaitUntilAsync(app, async () =>
-        {
-            job = await app.WithDbAsync(ctx => ctx.Set<DeliveryJob>().AsNoTracking().SingleAsync(j => j.Id == id));
-            return done(job);
-        });
-        return job!;
-    }
-
-    /// <summary>Re-checks after each pass of the dispatcher (it signals the end of each), up to a generous limit.</summary>
-    private static async Task WaitUntilAsync(TestApp app, Func<Task<bool>> condition)
-    {
-        var worker = app.Services.GetRequiredService<DeliveryWorker>();
-        for (var i = 0; i < 60; i++)
-        {
-            var pass = worker.NextPassAsync();
-            if (await condition()) return;
-            try
-            {
-                await pass.WaitAsync(TimeSpan.FromSeconds(5));
-            }
-            catch (TimeoutException)
-            {
-            }
-        }
-        Assert.Fail("The dispatcher did not reach the expected state.");
     }
 }

@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using Entraide.App.Infrastructure.Persistence;
 using Entraide.App.Notifications;
+using Entraide.App.Notifications.Delivery;
+using Entraide.App.Notifications.Inbox;
+using Entraide.App.Notifications.Outbox;
 using Entraide.App.Tests.Infrastructure;
 using Entraide.Domain.Notifications;
 using Entraide.Domain.Trust;
@@ -115,7 +118,8 @@ public sealed class InboxTests(NotificationsFixture fixture)
         var colleague = await Accounts.CreateAsync(app, state, "en", Roles.Donor);
         await Accounts.EnqueueAsync(app, Received(state, Guid.CreateVersion7(), "MINE"));
         var ownerClient = await Accounts.SignInAsync(app, owner);
-        var id = (await ownerClient.GetAsync("/api/v1/notifications").ExpectAsync(HttpStatusCode.OK)).GetProperty("items")[0].GetProperty("id").GetString();
+        var id = (await ownerClient.GetAsync("/api/v1/notifications").ExpectAsync(HttpStatusCode.OK)).GetProperty("items")[0].GetProperty("id")
+            .GetString();
 
         var colleagueClient = await Accounts.SignInAsync(app, colleague);
         await colleagueClient.PostAsync($"/api/v1/notifications/{id}/read", null).ExpectProblemAsync(HttpStatusCode.NotFound);
@@ -139,7 +143,8 @@ public sealed class InboxTests(NotificationsFixture fixture)
         Assert.Equal(2, marked.GetProperty("marked").GetInt32());
         Assert.Equal(0, (await mine.GetAsync("/api/v1/notifications/unread-count").ExpectAsync(HttpStatusCode.OK)).GetProperty("unread").GetInt32());
         var theirs = await Accounts.SignInAsync(app, other);
-        Assert.Equal(2, (await theirs.GetAsync("/api/v1/notifications/unread-count").ExpectAsync(HttpStatusCode.OK)).GetProperty("unread").GetInt32());
+        Assert.Equal(2, (await theirs.GetAsync("/api/v1/notifications/unread-count").ExpectAsync(HttpStatusCode.OK)).GetProperty("unread")
+            .GetInt32());
     }
 
     [Theory, ClassData(typeof(Databases))]
@@ -159,12 +164,29 @@ public sealed class InboxTests(NotificationsFixture fixture)
         for (var p = 1; p <= 3; p++)
         {
             var page = await client.GetAsync($"/api/v1/notifications?page={p}&pageSize=10").ExpectAsync(HttpStatusCode.OK);
-            foreach (var i in page.GetProperty("items").EnumerateArray()) Assert.True(seen.Add(i.GetProperty("id").GetString()!), "an item appears on two pages");
+            foreach (var i in page.GetProperty("items").EnumerateArray())
+                Assert.True(seen.Add(i.GetProperty("id").GetString()!), "an item appears on two pages");
         }
         Assert.Equal(23, seen.Count);
 
-        var problem = await client.GetAsync("/api/v1/notifications?pageSize=500&lang=fr").ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "page-size-out-of-range");
+        var problem = await client.GetAsync("/api/v1/notifications?pageSize=500&lang=fr").ExpectProblemAsync(HttpStatusCode.UnprocessableEntity,
+            "page-size-out-of-range");
         Assert.Equal("La taille de page doit être une valeur comprise entre 1 et 100.", problem.GetProperty("detail").GetString());
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task List_PageFarPastTheEnd_IsEmptyRatherThanWrappingAround(Db db)
+    {
+        var app = fixture.App(db);
+        var state = Accounts.FreshState();
+        var user = await Accounts.CreateAsync(app, state, "en", Roles.Delegate);
+        await Accounts.EnqueueAsync(app, Received(state, Guid.CreateVersion7(), "FAR"));
+        var client = await Accounts.SignInAsync(app, user);
+
+        var page = await client.GetAsync($"/api/v1/notifications?page={int.MaxValue}&pageSize=100").ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(0, page.GetProperty("items").GetArrayLength());
+        Assert.Equal(1, page.GetProperty("total").GetInt32());
+        Assert.Equal(int.MaxValue, page.GetProperty("page").GetInt32());
     }
 
     [Theory, ClassData(typeof(Databases))]
@@ -186,9 +208,11 @@ public sealed class InboxTests(NotificationsFixture fixture)
         var app = fixture.App(db);
         var secretariat = await Accounts.CreateAsync(app, null, "en", Roles.Secretariat);
         var subject = Guid.CreateVersion7();
-        await Accounts.EnqueueAsync(app, new Notification(null, [Roles.Secretariat], NotificationKinds.ProfileStale, "/states/ISL", subject, false, ["Iceland", "2025-01-01"]));
+        await Accounts.EnqueueAsync(app, new Notification(null, [Roles.Secretariat], NotificationKinds.ProfileStale, "/states/ISL", subject, false,
+            ["Iceland", "2025-01-01"]));
 
-        var items = await app.WithDbAsync(ctx => ctx.Set<InboxItem>().Where(i => i.Message!.SubjectId == subject).Select(i => i.UserId).ToListAsync());
+        var items = await app.WithDbAsync(ctx => ctx.Set<InboxItem>().Where(i => i.Message!.SubjectId == subject).Select(i => i.UserId)
+            .ToListAsync());
         Assert.Contains(secretariat.Id, items);
         var stateAccounts = await app.WithDbAsync(ctx => ctx.Users.Where(u => items.Contains(u.Id) && u.StateCode != null).CountAsync());
         Assert.Equal(0, stateAccounts);
@@ -214,6 +238,7 @@ public sealed class InboxTests(NotificationsFixture fixture)
         var outbox = scope.ServiceProvider.GetRequiredService<INotifications>();
         Assert.Throws<ArgumentException>(() => outbox.Enqueue(new Notification("FRA", [Roles.Delegate], "Not A Kind", "/x", null, false, [])));
         Assert.Throws<ArgumentException>(() => outbox.Enqueue(new Notification("FRA", [], NotificationKinds.RequestReceived, "/x", null, false, [])));
-        Assert.Throws<ArgumentException>(() => outbox.Enqueue(new Notification("FRA", [Roles.Delegate], NotificationKinds.RequestReceived, "https://evil.example/x", null, false, [])));
+        Assert.Throws<ArgumentException>(() => outbox.Enqueue(new Notification("FRA", [Roles.Delegate], NotificationKinds.RequestReceived,
+            "https://evil.example/x", null, false, [])));
     }
 }

@@ -19,7 +19,8 @@ public sealed class PagesTests(NotificationsFixture fixture)
         var state = Accounts.FreshState();
         var user = await Accounts.CreateAsync(app, state, "en", Roles.Delegate);
         var subject = Guid.CreateVersion7();
-        await Accounts.EnqueueAsync(app, new Notification(state, [Roles.Delegate], NotificationKinds.RequestStatusChanged, $"/requests/{subject}", subject, false, ["REF-P", "executed", "Brazil"]));
+        await Accounts.EnqueueAsync(app, new Notification(state, [Roles.Delegate], NotificationKinds.RequestStatusChanged, $"/requests/{subject}",
+            subject, false, ["REF-P", "executed", "Brazil"]));
         var client = await Accounts.SignInAsync(app, user);
 
         var html = await client.GetStringAsync("/notifications");
@@ -31,12 +32,13 @@ public sealed class PagesTests(NotificationsFixture fixture)
         Assert.NotNull(doc.QuerySelector("a[href='/notifications']"));
 
         var form = item.QuerySelector("form")!;
-        var response = await client.PostAsync(form.GetAttribute("action") ?? "/notifications?handler=Read", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["id"] = item.GetAttribute("data-id")!,
-            ["p"] = "1",
-            ["__RequestVerificationToken"] = Accounts.Antiforgery(html),
-        }));
+        var response = await client.PostAsync(form.GetAttribute("action") ?? "/notifications?handler=Read",
+            new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["id"] = item.GetAttribute("data-id")!,
+                ["p"] = "1",
+                ["__RequestVerificationToken"] = Accounts.Antiforgery(html),
+            }));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 
         var after = Parser.ParseDocument(await client.GetStringAsync("/notifications"));
@@ -51,7 +53,8 @@ public sealed class PagesTests(NotificationsFixture fixture)
         var state = Accounts.FreshState();
         var user = await Accounts.CreateAsync(app, state, "en", Roles.Delegate);
         var subject = Guid.CreateVersion7();
-        await Accounts.EnqueueAsync(app, new Notification(state, [Roles.Delegate], NotificationKinds.RequestMessage, $"/requests/{subject}", subject, false, ["REF-O", "Brazil"]));
+        await Accounts.EnqueueAsync(app, new Notification(state, [Roles.Delegate], NotificationKinds.RequestMessage, $"/requests/{subject}",
+            subject, false, ["REF-O", "Brazil"]));
         var client = await Accounts.SignInAsync(app, user);
         var html = await client.GetStringAsync("/notifications");
         var item = Parser.ParseDocument(html).QuerySelector("[data-testid=notification]")!;
@@ -71,7 +74,8 @@ public sealed class PagesTests(NotificationsFixture fixture)
         var app = fixture.App(db);
         var state = Accounts.FreshState();
         var user = await Accounts.CreateAsync(app, state, "ar", Roles.Delegate);
-        await Accounts.EnqueueAsync(app, new Notification(state, [Roles.Delegate], NotificationKinds.ConsultationExtended, "/consultations/1", null, false, ["مشروع", "2027-01-15"]));
+        await Accounts.EnqueueAsync(app, new Notification(state, [Roles.Delegate], NotificationKinds.ConsultationExtended, "/consultations/1",
+            null, false, ["مشروع", "2027-01-15"]));
         var client = await Accounts.SignInAsync(app, user);
         var doc = Parser.ParseDocument(await client.GetStringAsync("/notifications"));
         Assert.Equal("rtl", doc.DocumentElement.GetAttribute("dir"));

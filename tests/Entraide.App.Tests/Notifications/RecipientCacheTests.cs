@@ -1,7 +1,10 @@
 using Entraide.App.Infrastructure.Persistence;
 using Entraide.App.Notifications;
+using Entraide.App.Notifications.Inbox;
+using Entraide.App.Notifications.Outbox;
 using Entraide.App.Tests.Infrastructure;
 using Entraide.App.Trust;
+using Entraide.App.Trust.Accounts;
 using Entraide.Domain.Notifications;
 using Entraide.Domain.Trust;
 using Microsoft.AspNetCore.Identity;
@@ -51,34 +54,45 @@ public sealed class RecipientCacheTests(NotificationsFixture fixture)
     }
 
     [Fact]
-    public async Task Cache_KeepsRowsUntilTheirTypesChangeOrTheLifetimeEnds()
+    public async Task Cache_KeepsRowsWhileTheirStampHolds_UntilTheLifetimeEnds()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var changes = new EntityChanges();
-        var cache = new RecipientCache(changes, clock);
+        var cache = new RecipientCache(clock);
         var loads = 0;
-        Task<List<NotificationAccount>> Load() { loads++; return Task.FromResult(new List<NotificationAccount> { new("u" + loads, null, null) }); }
+        Task<List<RoleHolder>> Load() { loads++; return Task.FromResult(new List<RoleHolder> { new("u" + loads, null) }); }
         var key = RecipientCache.AccountsKey("FRA", [Roles.PointOfContact, Roles.CentralAuthority]);
         Assert.Equal(key, RecipientCache.AccountsKey("FRA", [Roles.CentralAuthority, Roles.PointOfContact]));
 
-        Assert.Equal("u1", (await cache.AccountsAsync(key, Load)).Single().Id);
-        Assert.Equal("u1", (await cache.AccountsAsync(key, Load)).Single().Id);
+        Assert.Equal("u1", (await cache.AccountsAsync(key, 7, Load)).Single().AccountId);
+        Assert.Equal("u1", (await cache.AccountsAsync(key, 7, Load)).Single().AccountId);
         Assert.Equal(1, loads);
 
-        // Something else changed: kept.
-        changes.Committed([typeof(InboxItem)]);
-        await cache.AccountsAsync(key, Load);
-        Assert.Equal(1, loads);
-
-        // A role was granted in this process: read again.
-        changes.Committed([typeof(IdentityUserRole<string>)]);
-        Assert.Equal("u2", (await cache.AccountsAsync(key, Load)).Single().Id);
+        // The accounts changed in this process: read again.
+        Assert.Equal("u2", (await cache.AccountsAsync(key, 8, Load)).Single().AccountId);
 
         // A change made by another process is seen once the lifetime has run out.
         clock.Advance(RecipientCache.Lifetime - TimeSpan.FromSeconds(1));
-        await cache.AccountsAsync(key, Load);
+        await cache.AccountsAsync(key, 8, Load);
         Assert.Equal(2, loads);
         clock.Advance(TimeSpan.FromSeconds(2));
-        Assert.Equal("u3", (await cache.AccountsAsync(key, Load)).Single().Id);
+        Assert.Equal("u3", (await cache.AccountsAsync(key, 8, Load)).Single().AccountId);
+    }
+
+    [Fact]
+    public async Task AccountDirectory_ChangeStamp_MovesWithAccountsRolesAndGrantsOnly()
+    {
+        var changes = new EntityChanges();
+        await using var scope = fixture.App(Db.Sqlite).Services.CreateAsyncScope();
+        var directory = new AccountDirectory(scope.ServiceProvider.GetRequiredService<EntraideDbContext>(), changes);
+        var stamp = directory.ChangeStamp;
+
+        changes.Committed([typeof(InboxItem), typeof(WebhookSubscription)]);
+        Assert.Equal(stamp, directory.ChangeStamp);
+        foreach (var type in new[] { typeof(IdentityUserRole<string>), typeof(EntraideUser), typeof(IdentityRole) })
+        {
+            changes.Committed([type]);
+            Assert.NotEqual(stamp, directory.ChangeStamp);
+            stamp = directory.ChangeStamp;
+        }
     }
 }

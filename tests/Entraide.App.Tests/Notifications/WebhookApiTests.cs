@@ -17,9 +17,14 @@ public sealed class WebhookApiTests(NotificationsFixture fixture)
         var admin = app.ClientFor(state, Roles.StateAdministrator);
         admin.DefaultRequestHeaders.AcceptLanguage.ParseAdd("es");
 
-        var problem = await admin.PostJsonAsync("/api/v1/webhooks", new { url = "ftp://files.example/x", events = new[] { "cooperation.request.received", "no.such-event" } })
+        var problem = await admin.PostJsonAsync("/api/v1/webhooks", new
+        {
+            url = "ftp://files.example/x",
+            events = new[] { "cooperation.request.received", "no.such-event" }
+        })
             .ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "webhook-url-invalid");
-        var codes = problem.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("code").GetString(), e.GetProperty("field").GetString())).ToList();
+        var codes = problem.GetProperty("errors").EnumerateArray()
+            .Select(e => (e.GetProperty("code").GetString(), e.GetProperty("field").GetString())).ToList();
         Assert.Contains(("webhook-url-invalid", "url"), codes);
         Assert.Contains(("unknown-event", "events"), codes);
         Assert.Contains("La lista de eventos incluye un evento que no existe: no.such-event.", problem.GetProperty("detail").GetString());
@@ -37,7 +42,8 @@ public sealed class WebhookApiTests(NotificationsFixture fixture)
         var owner = Accounts.FreshState();
         var other = Accounts.FreshState();
         var mine = app.ClientFor(owner, Roles.StateAdministrator);
-        var created = await mine.PostJsonAsync("/api/v1/webhooks", new { url = "https://cms.example/hook", events = new[] { "*" } }).ExpectAsync(HttpStatusCode.Created);
+        var created = await mine.PostJsonAsync("/api/v1/webhooks", new { url = "https://cms.example/hook", events = new[] { "*" } })
+            .ExpectAsync(HttpStatusCode.Created);
         var id = created.GetProperty("webhook").GetProperty("id").GetString();
 
         var theirs = app.ClientFor(other, Roles.StateAdministrator);
@@ -60,7 +66,8 @@ public sealed class WebhookApiTests(NotificationsFixture fixture)
         foreach (var role in new[] { Roles.CentralAuthority, Roles.PointOfContact, Roles.Investigator, Roles.Delegate })
         {
             await app.ClientFor(state, role).GetAsync("/api/v1/webhooks").ExpectProblemAsync(HttpStatusCode.Forbidden);
-            await app.ClientFor(state, role).PostJsonAsync("/api/v1/webhooks", new { url = "https://x.example", events = new[] { "*" } }).ExpectProblemAsync(HttpStatusCode.Forbidden);
+            await app.ClientFor(state, role).PostJsonAsync("/api/v1/webhooks", new { url = "https://x.example", events = new[] { "*" } })
+                .ExpectProblemAsync(HttpStatusCode.Forbidden);
         }
     }
 
@@ -70,10 +77,15 @@ public sealed class WebhookApiTests(NotificationsFixture fixture)
         var app = fixture.App(db);
         var state = Accounts.FreshState();
         var admin = app.ClientFor(state, Roles.StateAdministrator);
-        var created = await admin.PostJsonAsync("/api/v1/webhooks", new { url = "https://cms.example/a", events = new[] { NotificationKinds.RequestReceived } }).ExpectAsync(HttpStatusCode.Created);
+        var created = await admin.PostJsonAsync("/api/v1/webhooks", new
+        {
+            url = "https://cms.example/a",
+            events = new[] { NotificationKinds.RequestReceived }
+        }).ExpectAsync(HttpStatusCode.Created);
         var id = created.GetProperty("webhook").GetProperty("id").GetString();
         await admin.PutAsJsonAsync($"/api/v1/webhooks/{id}", new { url = "https://cms.example/b", version = 1 }).ExpectAsync(HttpStatusCode.OK);
-        await admin.PutAsJsonAsync($"/api/v1/webhooks/{id}", new { url = "https://cms.example/c", version = 1 }).ExpectProblemAsync(HttpStatusCode.Conflict);
+        await admin.PutAsJsonAsync($"/api/v1/webhooks/{id}", new { url = "https://cms.example/c", version = 1 })
+            .ExpectProblemAsync(HttpStatusCode.Conflict);
         var now = await admin.GetAsync($"/api/v1/webhooks/{id}").ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("https://cms.example/b", now.GetProperty("url").GetString());
         Assert.Equal(2, now.GetProperty("version").GetInt32());
@@ -85,7 +97,8 @@ public sealed class WebhookApiTests(NotificationsFixture fixture)
         var app = fixture.App(db);
         var state = Accounts.FreshState();
         var admin = app.ClientFor(state, Roles.StateAdministrator);
-        var created = await admin.PostJsonAsync("/api/v1/webhooks", new { url = "https://cms.example/del", events = new[] { "*" } }).ExpectAsync(HttpStatusCode.Created);
+        var created = await admin.PostJsonAsync("/api/v1/webhooks", new { url = "https://cms.example/del", events = new[] { "*" } })
+            .ExpectAsync(HttpStatusCode.Created);
         var id = created.GetProperty("webhook").GetProperty("id").GetString();
         await admin.DeleteAsync($"/api/v1/webhooks/{id}").ExpectAsync(HttpStatusCode.NoContent);
         await admin.GetAsync($"/api/v1/webhooks/{id}").ExpectProblemAsync(HttpStatusCode.NotFound);

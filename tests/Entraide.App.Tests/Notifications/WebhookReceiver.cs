@@ -81,7 +81,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
             using var body = new MemoryStream();
             await ctx.Request.InputStream.CopyToAsync(body);
             var status = _answers.TryDequeue(out var s) ? s : 200;
-            var headers = ctx.Request.Headers.AllKeys.Where(k => k is not null).ToDictionary(k => k!, k => ctx.Request.Headers[k] ?? "", StringComparer.OrdinalIgnoreCase);
+            var headers = ctx.Request.Headers.AllKeys.Where(k => k is not null).ToDictionary(k => k!, k => ctx.Request.Headers[k] ?? "",
+                StringComparer.OrdinalIgnoreCase);
             _calls.Enqueue(new Call(ctx.Request.Url?.AbsolutePath ?? "", headers, body.ToArray(), status));
             ctx.Response.StatusCode = status;
             ctx.Response.Close();

@@ -1,4 +1,6 @@
 using Entraide.App.Notifications;
+using Entraide.App.Notifications.Delivery;
+using Entraide.App.Notifications.Inbox;
 using Entraide.App.Tests.Infrastructure;
 using Entraide.Domain.Notifications;
 using Entraide.Domain.Trust;
@@ -18,7 +20,8 @@ public sealed class WithoutMailServerTests(AppFixture fixture)
         var state = Accounts.FreshState();
         var user = await Accounts.CreateAsync(app, state, "en", Roles.Delegate);
         var subject = Guid.CreateVersion7();
-        await Accounts.EnqueueAsync(app, new Notification(state, [Roles.Delegate], NotificationKinds.RequestMessage, "/requests/x", subject, false, ["REF-S", "France"]));
+        await Accounts.EnqueueAsync(app, new Notification(state, [Roles.Delegate], NotificationKinds.RequestMessage, "/requests/x", subject, false,
+            ["REF-S", "France"]));
 
         // A pass run here claims whatever the background dispatcher has not; either way the job ends skipped.
         var worker = app.Services.GetRequiredService<DeliveryWorker>();
@@ -32,7 +35,7 @@ public sealed class WithoutMailServerTests(AppFixture fixture)
             await pass.WaitAsync(TimeSpan.FromSeconds(5)).ContinueWith(_ => { }, TaskScheduler.Default);
         }
         Assert.Equal(DeliveryStatus.Skipped, job!.Status);
-        Assert.Equal("no mail server configured", job.LastError);
+        Assert.Equal(DeliveryErrors.NoMailServer, job.LastError);
         Assert.Equal(1, await app.WithDbAsync(ctx => ctx.Set<InboxItem>().CountAsync(i => i.UserId == user.Id)));
     }
 }

@@ -36,6 +36,19 @@ public sealed class DeliveryPolicyTests
     public void IsTransient_ByStatus(int status, bool transient) => Assert.Equal(transient, DeliveryPolicy.IsTransient(status));
 
     [Fact]
+    public void After_EachOutcome_SettlesTheJob()
+    {
+        Assert.Equal((DeliveryStatus.Delivered, null), DeliveryPolicy.After(1, DeliveryOutcome.Answered(204), Now));
+        Assert.Equal((DeliveryStatus.Skipped, null), DeliveryPolicy.After(1, DeliveryOutcome.Skip(DeliveryErrors.SwitchedOff), Now));
+        Assert.Equal((DeliveryStatus.Pending, Now.AddSeconds(10)), DeliveryPolicy.After(1, DeliveryOutcome.Answered(503), Now));
+        Assert.Equal((DeliveryStatus.Pending, Now.AddSeconds(30)), DeliveryPolicy.After(2, DeliveryOutcome.Transient(DeliveryErrors.Timeout), Now));
+        Assert.Equal((DeliveryStatus.Failed, null), DeliveryPolicy.After(1, DeliveryOutcome.Answered(410), Now));
+        Assert.Equal((DeliveryStatus.Failed, null), DeliveryPolicy.After(1, DeliveryOutcome.Permanent(DeliveryErrors.AddressRefused), Now));
+        Assert.Equal((DeliveryStatus.Failed, null),
+            DeliveryPolicy.After(DeliveryPolicy.MaxAttempts, DeliveryOutcome.Transient(DeliveryErrors.Unreachable), Now));
+    }
+
+    [Fact]
     public void Kinds_AreAllWellFormedAndDistinct()
     {
         Assert.All(NotificationKinds.All, k => Assert.True(NotificationKinds.IsWellFormed(k), k));

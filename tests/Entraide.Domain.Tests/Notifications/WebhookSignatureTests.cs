@@ -7,7 +7,8 @@ public sealed class WebhookSignatureTests
 {
     private const string Secret = "whsec_test-secret";
     private static readonly DateTimeOffset Now = new(2026, 11, 26, 10, 0, 0, TimeSpan.Zero);
-    private static readonly byte[] Body = Encoding.UTF8.GetBytes("{\"event\":\"cooperation.request.received\",\"arguments\":[\"FRA-2026-0001\",\"فرنسا\"]}");
+    private static readonly byte[] Body =
+        Encoding.UTF8.GetBytes("{\"event\":\"cooperation.request.received\",\"arguments\":[\"FRA-2026-0001\",\"فرنسا\"]}");
 
     [Fact]
     public void Sign_KnownInput_MatchesAnIndependentHmac()
@@ -50,7 +51,8 @@ public sealed class WebhookSignatureTests
         var old = Now.AddHours(-1).ToUnixTimeSeconds();
         var sig = WebhookSignature.Sign(Secret, old, Body);
         // The old signature does not cover a fresh timestamp, and the old timestamp is out of tolerance.
-        Assert.False(WebhookSignature.Verify(Secret, Now.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), sig, Body, Now));
+        Assert.False(WebhookSignature.Verify(Secret, Now.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), sig,
+            Body, Now));
         Assert.False(WebhookSignature.Verify(Secret, old.ToString(System.Globalization.CultureInfo.InvariantCulture), sig, Body, Now));
     }
 

@@ -1,3 +1,4 @@
+using Entraide.App.Notifications.Webhooks;
 using Entraide.Domain.Trust;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,7 +7,7 @@ namespace Entraide.App.Notifications.Pages;
 
 /// <summary>One webhook and its delivery log. Another State's webhook is not found (404).</summary>
 [Authorize(Roles = Roles.StateAdministrator)]
-public sealed class WebhookDeliveriesModel(WebhookCommands commands) : PageModel
+public sealed class WebhookDeliveriesModel(WebhookQueries queries) : PageModel
 {
     public WebhookView Webhook { get; private set; } = null!;
     public IReadOnlyList<DeliveryLogEntry> Deliveries { get; private set; } = [];
@@ -15,7 +16,7 @@ public sealed class WebhookDeliveriesModel(WebhookCommands commands) : PageModel
     public async Task OnGetAsync(Guid id, string? done, CancellationToken ct)
     {
         Notice = done;
-        Webhook = await commands.GetAsync(id, ct);
-        Deliveries = await commands.DeliveriesAsync(id, 100, ct);
+        Webhook = await queries.GetAsync(id, ct);
+        Deliveries = await queries.DeliveriesAsync(id, 100, ct);
     }
 }

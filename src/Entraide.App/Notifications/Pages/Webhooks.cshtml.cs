@@ -1,5 +1,6 @@
 using Entraide.App.Infrastructure.Http;
 using Entraide.App.Infrastructure.Localization;
+using Entraide.App.Notifications.Webhooks;
 using Entraide.Domain.Common;
 using Entraide.Domain.Notifications;
 using Entraide.Domain.Trust;
@@ -9,9 +10,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Entraide.App.Notifications.Pages;
 
-/// <summary>A State's administrators manage their webhook subscriptions: create (secret shown once), switch off and on, rotate the secret, test, delete.</summary>
+/// <summary>
+/// A State's administrators manage their webhook subscriptions: create (secret shown once), switch off and on, rotate the
+/// secret, test, delete. The page calls the handlers the API calls.
+/// </summary>
 [Authorize(Roles = Roles.StateAdministrator)]
-public sealed class WebhooksModel(WebhookCommands commands, ErrorMessages errors) : PageModel
+public sealed class WebhooksModel(WebhookQueries queries, ErrorMessages errors) : PageModel
 {
     public IReadOnlyList<WebhookView> Webhooks { get; private set; } = [];
     public IReadOnlyList<string> Kinds => NotificationKinds.All;
@@ -32,11 +36,11 @@ public sealed class WebhooksModel(WebhookCommands commands, ErrorMessages errors
         await LoadAsync(ct);
     }
 
-    public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostCreateAsync([FromServices] CreateWebhookHandler create, CancellationToken ct)
     {
         try
         {
-            var created = await commands.CreateAsync(new CreateWebhook(WebhookUrl, Events, Description), ct);
+            var created = await create.HandleAsync(new CreateWebhook(WebhookUrl, Events, Description), ct);
             NewSecret = created.Secret;
             SecretFor = created.Webhook.Id;
             WebhookUrl = null;
@@ -58,26 +62,26 @@ public sealed class WebhooksModel(WebhookCommands commands, ErrorMessages errors
         return Page();
     }
 
-    public async Task<IActionResult> OnPostActiveAsync(Guid id, bool active, CancellationToken ct)
+    public async Task<IActionResult> OnPostActiveAsync(Guid id, bool active, [FromServices] UpdateWebhookHandler update, CancellationToken ct)
     {
-        await commands.UpdateAsync(id, new UpdateWebhook(null, null, null, active, null), ct);
+        await update.HandleAsync(id, new UpdateWebhook(null, null, null, active, null), ct);
         return RedirectToPage(new { done = "saved" });
     }
 
-    public async Task<IActionResult> OnPostSecretAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnPostSecretAsync(Guid id, [FromServices] RotateWebhookSecretHandler rotate, CancellationToken ct)
     {
-        var rotated = await commands.RotateSecretAsync(id, ct);
+        var rotated = await rotate.HandleAsync(new RotateWebhookSecret(id), ct);
         NewSecret = rotated.Secret;
         SecretFor = id;
         await LoadAsync(ct);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostTestAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnPostTestAsync(Guid id, [FromServices] SendWebhookTestHandler test, CancellationToken ct)
     {
         try
         {
-            await commands.SendTestAsync(id, ct);
+            await test.HandleAsync(new SendWebhookTest(id), ct);
             return RedirectToPage("/Notifications/Pages/WebhookDeliveries", new { id, done = "test" });
         }
         catch (DomainException ex) when (ex.Kind == FailureKind.Conflict)
@@ -89,13 +93,13 @@ public sealed class WebhooksModel(WebhookCommands commands, ErrorMessages errors
         }
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnPostDeleteAsync(Guid id, [FromServices] DeleteWebhookHandler delete, CancellationToken ct)
     {
-        await commands.DeleteAsync(id, ct);
+        await delete.HandleAsync(new DeleteWebhook(id), ct);
         return RedirectToPage(new { done = "deleted" });
     }
 
     public IReadOnlyList<string> ErrorsFor(string field) => FieldErrors.TryGetValue(field, out var l) ? l : [];
 
-    private async Task LoadAsync(CancellationToken ct) => Webhooks = await commands.ListAsync(ct);
+    private async Task LoadAsync(CancellationToken ct) => Webhooks = await queries.ListAsync(ct);
 }

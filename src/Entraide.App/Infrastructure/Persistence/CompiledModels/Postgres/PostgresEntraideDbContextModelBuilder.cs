@@ -12,7 +12,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
     public partial class PostgresEntraideDbContextModel
     {
         private PostgresEntraideDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8203bd58-c3c5-489e-a729-9d6a5df60f06"), entityTypeCount: 43)
+            : base(skipDetectChanges: false, modelId: new Guid("07aa8b70-14e6-46cf-bd07-cc2cc8ca251c"), entityTypeCount: 43)
         {
         }
 
@@ -52,9 +52,9 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
             var deliveryJob = DeliveryJobEntityType.Create(this);
             var inboxItem = InboxItemEntityType.Create(this);
             var notificationMessage = NotificationMessageEntityType.Create(this);
-            var webhookSubscription = WebhookSubscriptionEntityType.Create(this);
             var apiToken = ApiTokenEntityType.Create(this);
             var entraideUser = EntraideUserEntityType.Create(this);
+            var webhookSubscription = WebhookSubscriptionEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
             var identityRoleClaim = IdentityRoleClaimEntityType.Create(this);
             var identityUserClaim = IdentityUserClaimEntityType.Create(this);
@@ -120,9 +120,9 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
             DeliveryJobEntityType.CreateAnnotations(deliveryJob);
             InboxItemEntityType.CreateAnnotations(inboxItem);
             NotificationMessageEntityType.CreateAnnotations(notificationMessage);
-            WebhookSubscriptionEntityType.CreateAnnotations(webhookSubscription);
             ApiTokenEntityType.CreateAnnotations(apiToken);
             EntraideUserEntityType.CreateAnnotations(entraideUser);
+            WebhookSubscriptionEntityType.CreateAnnotations(webhookSubscription);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
             IdentityRoleClaimEntityType.CreateAnnotations(identityRoleClaim);
             IdentityUserClaimEntityType.CreateAnnotations(identityUserClaim);

@@ -11,7 +11,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class SqliteEntraideDbContextModel
     {
         private SqliteEntraideDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9045a4a4-f181-42ae-bfd8-5efc89f39978"), entityTypeCount: 43)
+            : base(skipDetectChanges: false, modelId: new Guid("18d9262a-75bf-4cc0-a9e0-9a04daa841b8"), entityTypeCount: 43)
         {
         }
 
@@ -51,9 +51,9 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
             var deliveryJob = DeliveryJobEntityType.Create(this);
             var inboxItem = InboxItemEntityType.Create(this);
             var notificationMessage = NotificationMessageEntityType.Create(this);
-            var webhookSubscription = WebhookSubscriptionEntityType.Create(this);
             var apiToken = ApiTokenEntityType.Create(this);
             var entraideUser = EntraideUserEntityType.Create(this);
+            var webhookSubscription = WebhookSubscriptionEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
             var identityRoleClaim = IdentityRoleClaimEntityType.Create(this);
             var identityUserClaim = IdentityUserClaimEntityType.Create(this);
@@ -119,9 +119,9 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
             DeliveryJobEntityType.CreateAnnotations(deliveryJob);
             InboxItemEntityType.CreateAnnotations(inboxItem);
             NotificationMessageEntityType.CreateAnnotations(notificationMessage);
-            WebhookSubscriptionEntityType.CreateAnnotations(webhookSubscription);
             ApiTokenEntityType.CreateAnnotations(apiToken);
             EntraideUserEntityType.CreateAnnotations(entraideUser);
+            WebhookSubscriptionEntityType.CreateAnnotations(webhookSubscription);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
             IdentityRoleClaimEntityType.CreateAnnotations(identityRoleClaim);
             IdentityUserClaimEntityType.CreateAnnotations(identityUserClaim);

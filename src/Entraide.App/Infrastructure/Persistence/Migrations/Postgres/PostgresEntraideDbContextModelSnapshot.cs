@@ -1611,7 +1611,7 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("network_verification_rounds", (string)null);
                 });
 
-            modelBuilder.Entity("Entraide.App.Notifications.DeliveryAttempt", b =>
+            modelBuilder.Entity("Entraide.App.Notifications.Delivery.DeliveryAttempt", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -1659,7 +1659,7 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("notifications_delivery_attempts", (string)null);
                 });
 
-            modelBuilder.Entity("Entraide.App.Notifications.DeliveryJob", b =>
+            modelBuilder.Entity("Entraide.App.Notifications.Delivery.DeliveryJob", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -1737,7 +1737,7 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("notifications_deliveries", (string)null);
                 });
 
-            modelBuilder.Entity("Entraide.App.Notifications.InboxItem", b =>
+            modelBuilder.Entity("Entraide.App.Notifications.Inbox.InboxItem", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -1772,7 +1772,7 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("notifications_inbox", (string)null);
                 });
 
-            modelBuilder.Entity("Entraide.App.Notifications.NotificationMessage", b =>
+            modelBuilder.Entity("Entraide.App.Notifications.Outbox.NotificationMessage", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -1815,65 +1815,6 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("SubjectId");
 
                     b.ToTable("notifications_messages", (string)null);
-                });
-
-            modelBuilder.Entity("Entraide.App.Notifications.WebhookSubscription", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<bool>("Active")
-                        .HasColumnType("boolean");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("Description")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Events")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<string>("ProtectedSecret")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<string>("SecretPrefix")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<string>("StateCode")
-                        .IsRequired()
-                        .HasMaxLength(3)
-                        .HasColumnType("character varying(3)");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Url")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("StateCode", "Active");
-
-                    b.ToTable("notifications_webhooks", (string)null);
                 });
 
             modelBuilder.Entity("Entraide.App.Trust.ApiToken", b =>
@@ -2011,6 +1952,65 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("StateCode");
 
                     b.ToTable("trust_users", (string)null);
+                });
+
+            modelBuilder.Entity("Entraide.Domain.Notifications.WebhookSubscription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Events")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ProtectedSecret")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("SecretPrefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("StateCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StateCode", "Active");
+
+                    b.ToTable("notifications_webhooks", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -2279,18 +2279,18 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Entraide.App.Notifications.DeliveryJob", b =>
+            modelBuilder.Entity("Entraide.App.Notifications.Delivery.DeliveryJob", b =>
                 {
-                    b.HasOne("Entraide.App.Notifications.NotificationMessage", null)
+                    b.HasOne("Entraide.App.Notifications.Outbox.NotificationMessage", null)
                         .WithMany()
                         .HasForeignKey("MessageId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Entraide.App.Notifications.InboxItem", b =>
+            modelBuilder.Entity("Entraide.App.Notifications.Inbox.InboxItem", b =>
                 {
-                    b.HasOne("Entraide.App.Notifications.NotificationMessage", "Message")
+                    b.HasOne("Entraide.App.Notifications.Outbox.NotificationMessage", "Message")
                         .WithMany()
                         .HasForeignKey("MessageId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -1604,7 +1604,7 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("network_verification_rounds", (string)null);
                 });
 
-            modelBuilder.Entity("Entraide.App.Notifications.DeliveryAttempt", b =>
+            modelBuilder.Entity("Entraide.App.Notifications.Delivery.DeliveryAttempt", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -1652,7 +1652,7 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("notifications_delivery_attempts", (string)null);
                 });
 
-            modelBuilder.Entity("Entraide.App.Notifications.DeliveryJob", b =>
+            modelBuilder.Entity("Entraide.App.Notifications.Delivery.DeliveryJob", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -1730,7 +1730,7 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("notifications_deliveries", (string)null);
                 });
 
-            modelBuilder.Entity("Entraide.App.Notifications.InboxItem", b =>
+            modelBuilder.Entity("Entraide.App.Notifications.Inbox.InboxItem", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -1765,7 +1765,7 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("notifications_inbox", (string)null);
                 });
 
-            modelBuilder.Entity("Entraide.App.Notifications.NotificationMessage", b =>
+            modelBuilder.Entity("Entraide.App.Notifications.Outbox.NotificationMessage", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -1808,65 +1808,6 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("SubjectId");
 
                     b.ToTable("notifications_messages", (string)null);
-                });
-
-            modelBuilder.Entity("Entraide.App.Notifications.WebhookSubscription", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Active")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Description")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Events")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ProtectedSecret")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SecretPrefix")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("StateCode")
-                        .IsRequired()
-                        .HasMaxLength(3)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Url")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("StateCode", "Active");
-
-                    b.ToTable("notifications_webhooks", (string)null);
                 });
 
             modelBuilder.Entity("Entraide.App.Trust.ApiToken", b =>
@@ -2004,6 +1945,65 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("StateCode");
 
                     b.ToTable("trust_users", (string)null);
+                });
+
+            modelBuilder.Entity("Entraide.Domain.Notifications.WebhookSubscription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Events")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedSecret")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecretPrefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StateCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StateCode", "Active");
+
+                    b.ToTable("notifications_webhooks", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -2268,18 +2268,18 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Entraide.App.Notifications.DeliveryJob", b =>
+            modelBuilder.Entity("Entraide.App.Notifications.Delivery.DeliveryJob", b =>
                 {
-                    b.HasOne("Entraide.App.Notifications.NotificationMessage", null)
+                    b.HasOne("Entraide.App.Notifications.Outbox.NotificationMessage", null)
                         .WithMany()
                         .HasForeignKey("MessageId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Entraide.App.Notifications.InboxItem", b =>
+            modelBuilder.Entity("Entraide.App.Notifications.Inbox.InboxItem", b =>
                 {
-                    b.HasOne("Entraide.App.Notifications.NotificationMessage", "Message")
+                    b.HasOne("Entraide.App.Notifications.Outbox.NotificationMessage", "Message")
                         .WithMany()
                         .HasForeignKey("MessageId")
                         .OnDelete(DeleteBehavior.Cascade)

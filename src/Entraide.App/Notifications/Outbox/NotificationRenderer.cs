@@ -3,21 +3,20 @@ using System.Resources;
 using System.Text.Json;
 using Entraide.Domain.Common;
 
-namespace Entraide.App.Notifications;
+namespace Entraide.App.Notifications.Outbox;
 
 /// <summary>
 /// Renders a notification in a given language, whatever the language of the current request: the
 /// inbox uses the reader's language, an e-mail its recipient's preferred language.
 /// </summary>
-public sealed class NotificationTexts
+public sealed class NotificationRenderer
 {
     private static readonly ResourceManager Resources = new(typeof(NotificationsText));
 
-    public string Get(string key, string language)
-    {
-        var culture = Languages.Culture(Languages.Normalise(language) ?? Languages.Default);
-        return Resources.GetString(key, culture) ?? key;
-    }
+    /// <summary>
+    /// The text <paramref name="key"/> of <see cref="NotificationsText"/> in <paramref name="language"/>; the key itself when there is none.
+    /// </summary>
+    public string Get(string key, string language) => Resources.GetString(key, CultureOf(language)) ?? key;
 
     public string Title(NotificationMessage m, string language) => Format(m.Kind + ".title", m, language, fallback: m.Kind);
 
@@ -35,9 +34,11 @@ public sealed class NotificationTexts
         }
     }
 
-    private string Format(string key, NotificationMessage m, string language, string fallback)
+    private static CultureInfo CultureOf(string language) => Languages.Culture(Languages.Normalise(language) ?? Languages.Default);
+
+    private static string Format(string key, NotificationMessage m, string language, string fallback)
     {
-        var culture = Languages.Culture(Languages.Normalise(language) ?? Languages.Default);
+        var culture = CultureOf(language);
         var template = Resources.GetString(key, culture);
         var args = ArgumentsOf(m);
         // A kind added by a module before its texts exist still reads sensibly.
