@@ -32,15 +32,14 @@ public sealed class CaseNoteCommands(EntraideDbContext db, ICurrentActor current
         if (string.IsNullOrEmpty(state)) errors.Add(DomainError.Required("state"));
         else if (!Domain.Network.StateDirectory.Default.Exists(state)) errors.Add(new DomainError("unknown-state", "state"));
         if (cmd.Kind is null || !CaseKinds.All.Contains(cmd.Kind)) errors.Add(new DomainError("invalid-value", "kind"));
-        if (string.IsNullOrWhiteSpace(cmd.Title)) errors.Add(DomainError.Required("title"));
-        else if (cmd.Title.Length > 500) errors.Add(new DomainError("too-long", "title"));
-        if (string.IsNullOrWhiteSpace(cmd.Summary)) errors.Add(DomainError.Required("summary"));
-        else if (cmd.Summary.Length > 20000) errors.Add(new DomainError("too-long", "summary"));
+        var title = TextRules.Check(cmd.Title, "title", 500, errors, required: true);
+        var summary = TextRules.Check(cmd.Summary, "summary", 20000, errors, required: true, multiline: true);
+        var source = TextRules.Check(cmd.Source, "source", 500, errors);
         if (!Languages.IsSupported(cmd.Language)) errors.Add(new DomainError("unsupported-language", "language"));
         if (cmd.Date is null) errors.Add(DomainError.Required("date"));
         else if (cmd.Date > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)) errors.Add(new DomainError("future-date", "date"));
         foreach (var t in (cmd.Terms ?? []).Where(t => !OffenceTaxonomy.Current.Contains(t)))
-            errors.Add(new DomainError("unknown-term", "terms") { Arguments = [t] });
+            errors.Add(new DomainError("unknown-term", "terms") { Arguments = [t ?? ""] });
         var provisionIds = (cmd.Provisions ?? []).Distinct().ToList();
         if (provisionIds.Count > 0)
         {
@@ -57,11 +56,11 @@ public sealed class CaseNoteCommands(EntraideDbContext db, ICurrentActor current
             Id = Guid.CreateVersion7(),
             State = state!,
             Kind = cmd.Kind!,
-            Title = cmd.Title!.Trim(),
-            Summary = cmd.Summary!.Trim(),
+            Title = title,
+            Summary = summary,
             Language = cmd.Language!,
             Date = cmd.Date!.Value,
-            Source = string.IsNullOrWhiteSpace(cmd.Source) ? null : cmd.Source.Trim(),
+            Source = source.Length == 0 ? null : source,
             Terms = string.Join(",", (cmd.Terms ?? []).Distinct(StringComparer.Ordinal)),
             Provisions = string.Join(",", provisionIds),
             Example = cmd.Example,
@@ -77,7 +76,11 @@ public sealed class CaseNoteCommands(EntraideDbContext db, ICurrentActor current
     public async Task<IReadOnlyList<CaseNoteView>> ListAsync(string? state, string? term, Guid? provision, CancellationToken ct)
     {
         var q = db.Set<CaseNote>().AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(state)) { var s = state.Trim().ToUpperInvariant(); q = q.Where(c => c.State == s); }
+        if (!string.IsNullOrWhiteSpace(state))
+        {
+            if (!Domain.Network.StateDirectory.Default.TryGet(state.Trim(), out var info)) throw DomainException.Invalid("unknown-state", "state");
+            q = q.Where(c => c.State == info.Iso3);
+        }
         var list = await q.ToListAsync(ct);
         return [.. list.Where(c => term is null || c.TermList.Contains(term))
             .Where(c => provision is null || c.ProvisionList.Contains(provision.Value))

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Xml;
 using System.Xml.Linq;
 using System.Xml.Schema;
+using Entraide.App.Infrastructure.Csv;
 using Entraide.Domain.Common;
 using Entraide.Domain.Knowledge;
 using Entraide.Domain.Network;
@@ -88,7 +89,7 @@ public static class LawImport
     /// </summary>
     public static ParsedImport ParseCsv(string content, bool example)
     {
-        var rows = Domain.Common.Csv.ReadRows(new StringReader(content.TrimStart('\uFEFF'))).ToList();
+        var rows = CsvFiles.ReadRows(new StringReader(content));
         if (rows.Count < 2) throw Unreadable("row 1", "header and at least one row");
         var header = rows[0].Select(h => h.Trim().ToLowerInvariant()).ToList();
         var errors = CsvColumns.Where(c => !header.Contains(c)).Select(c => new DomainError("missing-column", "row 1") { Arguments = [c] }).ToList();
@@ -99,7 +100,7 @@ public static class LawImport
         {
             if (rows[r].All(string.IsNullOrWhiteSpace)) continue;
             var d = new Dictionary<string, string>(StringComparer.Ordinal);
-            for (var i = 0; i < header.Count; i++) d[header[i]] = i < rows[r].Count ? rows[r][i].Trim() : "";
+            for (var i = 0; i < header.Count; i++) d[header[i]] = i < rows[r].Length ? rows[r][i].Trim() : "";
             records.Add((r + 1, d));
         }
 

@@ -38,6 +38,7 @@ public static class LawValidator
             {
                 var e = law.Expressions[i];
                 var at = $"expressions[{i}].";
+                if (e is null) { errors.Add(DomainError.Required(locate($"expressions[{i}]"))); continue; }
                 errors.AddRange(ValidateExpression(e, taxonomy, f => locate(at + f)));
                 if (!seen.Add((e.Language, e.Date))) errors.Add(new DomainError("version-exists", locate(at + "date")));
                 if (law.AdoptedOn is { } adopted && e.Date is { } d && d < adopted) errors.Add(new DomainError("before-adoption", locate(at + "date")));
@@ -52,23 +53,24 @@ public static class LawValidator
         if (!Languages.IsSupported(e.Language)) errors.Add(new DomainError("unsupported-language", locate("language")));
         if (e.Date is null) errors.Add(DomainError.Required(locate("date")));
         Text(errors, e.Title, locate("title"), 500);
-        if (e.Note is { Length: > 2000 }) errors.Add(new DomainError("too-long", locate("note")));
+        TextRules.Check(e.Note, locate("note"), 2000, errors, multiline: true);
         if (e.Provisions is null || e.Provisions.Count == 0) { errors.Add(DomainError.Required(locate("provisions"))); return errors; }
         var eids = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < e.Provisions.Count; i++)
         {
             var p = e.Provisions[i];
             var at = $"provisions[{i}].";
+            if (p is null) { errors.Add(DomainError.Required(locate($"provisions[{i}]"))); continue; }
             if (string.IsNullOrWhiteSpace(p.Eid)) errors.Add(DomainError.Required(locate(at + "eid")));
             else if (p.Eid.Length > 100 || !p.Eid.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.'))
                 errors.Add(new DomainError("invalid-eid", locate(at + "eid")) { Arguments = [p.Eid] });
             else if (!eids.Add(p.Eid)) errors.Add(new DomainError("duplicate-eid", locate(at + "eid")) { Arguments = [p.Eid] });
             Text(errors, p.Number, locate(at + "number"), 100);
-            if (p.Heading is { Length: > 500 }) errors.Add(new DomainError("too-long", locate(at + "heading")));
-            Text(errors, p.Text, locate(at + "text"), 20000);
+            TextRules.Check(p.Heading, locate(at + "heading"), 500, errors);
+            Text(errors, p.Text, locate(at + "text"), 20000, multiline: true);
             var terms = p.Terms ?? [];
             foreach (var t in terms)
-                if (!taxonomy.Contains(t)) errors.Add(new DomainError("unknown-term", locate(at + "terms")) { Arguments = [t] });
+                if (!taxonomy.Contains(t)) errors.Add(new DomainError("unknown-term", locate(at + "terms")) { Arguments = [t ?? ""] });
             var hasPenalty = p.PenaltyMinMonths is not null || p.PenaltyMaxMonths is not null;
             if (hasPenalty && terms.Count > 0 && terms.All(t => taxonomy.Contains(t) && !taxonomy.IsOffence(t)))
                 errors.Add(new DomainError("penalty-not-offence", locate(at + "penaltyMaxMonths")));
@@ -78,9 +80,6 @@ public static class LawValidator
         return errors;
     }
 
-    private static void Text(List<DomainError> errors, string? value, string field, int max)
-    {
-        if (string.IsNullOrWhiteSpace(value)) errors.Add(DomainError.Required(field));
-        else if (value.Length > max) errors.Add(new DomainError("too-long", field));
-    }
+    private static void Text(List<DomainError> errors, string? value, string field, int max, bool multiline = false) =>
+        TextRules.Check(value, field, max, errors, required: true, multiline: multiline);
 }

@@ -26,8 +26,17 @@ public sealed class LegislationQueries(EntraideDbContext db, TimeProvider clock)
     public async Task<IReadOnlyList<LawSummary>> ListAsync(string? state, string? type, bool includeRepealed, CancellationToken ct)
     {
         var works = db.Set<LegalWork>().AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(state)) { var s = state.Trim().ToUpperInvariant(); works = works.Where(w => w.State == s); }
-        if (!string.IsNullOrWhiteSpace(type)) works = works.Where(w => w.Type == type);
+        if (!string.IsNullOrWhiteSpace(state))
+        {
+            // Only a known code reaches the database: a NUL or an arbitrary string is refused as no State's.
+            if (!Domain.Network.StateDirectory.Default.TryGet(state.Trim(), out var info)) throw DomainException.Invalid("unknown-state", "state");
+            works = works.Where(w => w.State == info.Iso3);
+        }
+        if (!string.IsNullOrWhiteSpace(type))
+        {
+            if (!WorkTypes.All.Contains(type)) throw new DomainException(FailureKind.Invalid, new DomainError("unknown-work-type", "type") { Arguments = [type] });
+            works = works.Where(w => w.Type == type);
+        }
         if (!includeRepealed) works = works.Where(w => w.RepealedOn == null);
         var list = await works.ToListAsync(ct);
         var ids = list.Select(w => w.Id).ToList();

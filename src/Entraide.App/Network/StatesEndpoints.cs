@@ -13,12 +13,13 @@ public sealed record StateView(
 
 /// <summary>
 /// The public list of States, each named in the asked language as on the asked date, in that
-/// language's collation order. The list is reference data: it is built once per language and date
-/// and served from memory.
+/// language's collation order. The list is reference data, served from memory: it is built once per
+/// language and stretch of time between two name changes (<see cref="StateDirectory.NamePeriod"/>),
+/// so the dates callers ask for cannot grow what is kept.
 /// </summary>
 public sealed class StateCatalogue(StateDirectory directory)
 {
-    private readonly ConcurrentDictionary<(string, DateOnly?), byte[]> _json = new();
+    private readonly ConcurrentDictionary<(string, int), byte[]> _json = new();
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) };
 
     public StateDirectory Directory => directory;
@@ -32,7 +33,10 @@ public sealed class StateCatalogue(StateDirectory directory)
         s.Region, s.SubRegion, s.LeastDeveloped, s.Landlocked, s.SmallIsland);
 
     public byte[] ListJson(string language, DateOnly? on) =>
-        _json.GetOrAdd((language, on), k => JsonSerializer.SerializeToUtf8Bytes(List(k.Item1, k.Item2), Json));
+        _json.GetOrAdd((language, directory.NamePeriod(on)), k => JsonSerializer.SerializeToUtf8Bytes(List(k.Item1, on), Json));
+
+    /// <summary>How many lists are held in memory.</summary>
+    internal int CachedLists => _json.Count;
 
     /// <summary>Resolves a code from a route or query: upper-cased, and refused when no State bears it.</summary>
     public StateInfo Resolve(string? code)

@@ -64,15 +64,15 @@ public sealed record AuthorityDetails(
     {
         var errors = new List<DomainError>();
         if (!AuthorityKinds.IsKnown(Kind)) errors.Add(new DomainError("unknown-authority-kind", "kind"));
-        if (string.IsNullOrWhiteSpace(Name)) errors.Add(DomainError.Required("name"));
-        else if (Name.Length > 300) errors.Add(new DomainError("too-long", "name"));
-        if (Address is { Length: > 1000 }) errors.Add(new DomainError("too-long", "address"));
+        TextRules.Check(Name, "name", 300, errors, required: true);
+        TextRules.Check(Address, "address", 1000, errors, multiline: true);
         if (Phones.Count > 10) errors.Add(new DomainError("too-many", "phones"));
         foreach (var p in Phones)
         {
             if (!PhoneNumbers.IsPlausible(p)) { errors.Add(new DomainError("phone-format", "phones")); break; }
         }
-        if (Email is not null && !EmailAddresses.IsPlausible(Email)) errors.Add(new DomainError("email-format", "email"));
+        if (TextRules.HasForbidden(Email)) errors.Add(new DomainError(TextRules.ControlCharacterCode, "email"));
+        else if (Email is not null && !EmailAddresses.IsPlausible(Email)) errors.Add(new DomainError("email-format", "email"));
         foreach (var l in Languages)
         {
             if (!LanguageCodes.IsPlausible(l)) { errors.Add(new DomainError("language-code", "languages")); break; }

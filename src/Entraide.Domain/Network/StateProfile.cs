@@ -76,7 +76,7 @@ public sealed record ProfileDetails(
             errors.Add(new DomainError("unknown-offence-term", "politicalOffenceTerms"));
         if (d.CriminalisedOptionalCategories.Any(t => !OffenceCategories.Optional.Contains(t)))
             errors.Add(new DomainError("unknown-offence-term", "criminalisedOptionalCategories"));
-        if (Notes is { Length: > 8000 }) errors.Add(new DomainError("too-long", "notes"));
+        TextRules.Check(Notes, "notes", 8000, errors, multiline: true);
         return errors;
     }
 }

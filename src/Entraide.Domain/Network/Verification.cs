@@ -69,4 +69,19 @@ public static class VerificationRules
     public static readonly TimeSpan DefaultResponseTime = TimeSpan.FromHours(24);
     public static readonly TimeSpan MinimumResponseTime = TimeSpan.FromMinutes(15);
     public static readonly TimeSpan MaximumResponseTime = TimeSpan.FromDays(14);
+
+    /// <summary>
+    /// The time allowed to acknowledge, from hours as typed (none: the default), rounded to the minute.
+    /// The range is checked on the number itself, before any conversion a huge value would overflow.
+    /// </summary>
+    public static TimeSpan? ResponseTime(double? hours, ICollection<Common.DomainError> errors)
+    {
+        if (hours is not { } h) return DefaultResponseTime;
+        if (!double.IsFinite(h) || h < MinimumResponseTime.TotalHours || h > MaximumResponseTime.TotalHours)
+        {
+            errors.Add(new Common.DomainError("response-time-range", "responseHours"));
+            return null;
+        }
+        return TimeSpan.FromMinutes(Math.Round(h * 60));
+    }
 }

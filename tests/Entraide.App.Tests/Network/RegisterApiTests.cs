@@ -82,6 +82,36 @@ public sealed class RegisterApiTests(AppFixture fixture)
     }
 
     [Theory, ClassData(typeof(Databases))]
+    public async Task RegisterCsv_CellsASpreadsheetWouldRun_AreNeutralised(Db db)
+    {
+        var app = fixture.App(db);
+        var created = await NetworkSamples.CreateAuthorityAsync(app, "BTN", new
+        {
+            kind = "central-authority",
+            name = "=HYPERLINK(\"https://evil.example\",\"Office\")",
+            address = "@SUM(1+1)*cmd|' /C calc'!A0",
+            phones = new[] { "+975 2 322 000" },
+            email = "central@justice.bt.example",
+            languages = new[] { "dz", "en" },
+            officeHours = "mon-fri 09:00-17:00",
+            timeZone = "Asia/Thimphu",
+            preferredChannel = "platform",
+            aroundTheClock = false,
+            addressPublic = true,
+            emailPublic = true,
+            phonesPublic = true,
+        });
+        var csv = await app.Anonymous().GetStringAsync("/api/v1/register/csv?lang=en&q=BTN");
+        var rows = Entraide.App.Infrastructure.Csv.CsvFiles.ReadRows(new StringReader(csv));
+        var row = Assert.Single(rows, r => r[0] == "BTN" && r.Contains("central-authority"));
+        var name = row[4];
+        var address = row[5];
+        Assert.Equal("'" + created.GetProperty("name").GetString(), name);
+        Assert.Equal("'@SUM(1+1)*cmd|' /C calc'!A0", address);
+        Assert.All(rows.SelectMany(r => r), cell => Assert.False(cell.Length > 0 && "=+-@\t\r".Contains(cell[0]), cell));
+    }
+
+    [Theory, ClassData(typeof(Databases))]
     public async Task RegisterPage_Arabic_IsRightToLeftWithArabicNamesInArabicOrder(Db db)
     {
         var html = await fixture.App(db).Anonymous().GetStringAsync("/register?lang=ar");

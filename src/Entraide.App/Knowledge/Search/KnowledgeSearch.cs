@@ -43,8 +43,7 @@ public sealed class KnowledgeSearch(KnowledgeIndex index)
 
     public SearchResult Search(SearchRequest request)
     {
-        var pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
-        var page = Math.Max(1, request.Page);
+        var (page, pageSize) = Paging.Clamp(request.Page, request.PageSize, 20, MaxPageSize);
         var text = request.Query?.Trim() ?? "";
         if (text.Length > 500) throw DomainException.Invalid("too-long", "q");
 
@@ -74,10 +73,12 @@ public sealed class KnowledgeSearch(KnowledgeIndex index)
         var searcher = index.Acquire();
         try
         {
+            // No more hits than documents are ever collected, however far the page asked for lies.
+            var n = (int)Math.Min((long)page * pageSize, Math.Max(1, searcher.IndexReader.MaxDoc));
             var (total, top, facets) = !ScoreEveryHit && text.Length > 0 && expanded.Count > 0
-                ? TermExpansion.Collect(searcher, query, textQuery, expanded, filters, page * pageSize)
-                : Collect(searcher, query, page * pageSize);
-            var hits = top.Skip((page - 1) * pageSize).Take(pageSize).Select(sd => Hit(searcher, sd, textQuery, marks)).ToList();
+                ? TermExpansion.Collect(searcher, query, textQuery, expanded, filters, n)
+                : Collect(searcher, query, n);
+            var hits = top.Skip(Paging.Skip(page, pageSize)).Take(pageSize).Select(sd => Hit(searcher, sd, textQuery, marks)).ToList();
             return new SearchResult(text, total, page, pageSize, hits, facets, expanded);
         }
         finally

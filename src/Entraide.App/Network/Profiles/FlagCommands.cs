@@ -46,10 +46,11 @@ public sealed class FlagCommands(EntraideDbContext db, ICurrentActor current, Au
         state = Resolve(state);
         var actor = current.Current;
         if (!actor.IsSecretariat) throw new DomainException(FailureKind.Forbidden, "forbidden");
-        if (string.IsNullOrWhiteSpace(note)) throw new DomainException(FailureKind.Invalid, DomainError.Required("note"));
-        if (note.Length > 2000) throw DomainException.Invalid("too-long", "note");
+        var errors = new List<DomainError>();
+        var text = TextRules.Check(note, "note", 2000, errors, required: true, multiline: true);
+        if (errors.Count > 0) throw new DomainException(FailureKind.Invalid, errors);
         var now = clock.GetUtcNow();
-        var flag = new ProfileFlagRecord { Id = Guid.CreateVersion7(now), State = state, Note = note.Trim(), RaisedAt = now, RaisedBy = actor.DisplayName };
+        var flag = new ProfileFlagRecord { Id = Guid.CreateVersion7(now), State = state, Note = text, RaisedAt = now, RaisedBy = actor.DisplayName };
         db.Add(flag);
         audit.Action = "network.flag.raise";
         await db.SaveChangesAsync(ct);
@@ -65,7 +66,9 @@ public sealed class FlagCommands(EntraideDbContext db, ICurrentActor current, Au
             ?? throw DomainException.NotFound("flag");
         if (!actor.IsSecretariat && !actor.Has(Roles.StateAdministrator)) throw new DomainException(FailureKind.Forbidden, "forbidden");
         if (flag.ResolvedAt is not null) throw DomainException.Conflict("flag-resolved");
-        if (resolution is { Length: > 2000 }) throw DomainException.Invalid("too-long", "resolution");
+        var errors = new List<DomainError>();
+        resolution = TextRules.Check(resolution, "resolution", 2000, errors, multiline: true);
+        if (errors.Count > 0) throw new DomainException(FailureKind.Invalid, errors);
         flag.ResolvedAt = clock.GetUtcNow();
         flag.ResolvedBy = actor.DisplayName;
         flag.Resolution = string.IsNullOrWhiteSpace(resolution) ? null : resolution.Trim();

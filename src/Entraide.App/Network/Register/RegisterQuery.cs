@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Entraide.App.Infrastructure.Csv;
 using Entraide.App.Infrastructure.Persistence;
 using Entraide.App.Network.Persistence;
 using Entraide.App.Network.Profiles;
@@ -92,37 +93,24 @@ public sealed class RegisterQuery(EntraideDbContext db, ICurrentActor current, T
         ["state", "state_name", "region", "kind", "name", "address", "phones", "email", "languages", "time_zone", "office_hours", "around_the_clock", "updated", "last_verified", "unanswered"];
 
     /// <summary>
-    /// Writes the register as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read Arabic
-    /// and Chinese names right), one line per authority, flushing as it goes.
+    /// Writes the register as CSV through <see cref="CsvFiles"/> (UTF-8 with a byte-order mark, so spreadsheet
+    /// programs read Arabic and Chinese names right; cells that a spreadsheet would run as a formula are
+    /// neutralised), one line per authority, streamed as it goes.
     /// </summary>
     public static async Task WriteCsvAsync(RegisterView register, Func<string, string> header, Stream body, CancellationToken ct)
     {
         await using var writer = new StreamWriter(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 16 * 1024, leaveOpen: true);
-        await writer.WriteLineAsync(string.Join(',', CsvColumns.Select(c => Csv.Escape(header(c)))));
-        var line = new StringBuilder();
-        var n = 0;
-        foreach (var s in register.States)
-        {
-            foreach (var a in s.Authorities)
-            {
-                line.Clear();
-                Append(line, s.State); Append(line, s.Name); Append(line, s.Region); Append(line, a.Kind); Append(line, a.Name);
-                Append(line, a.Address); Append(line, a.Phones is null ? null : string.Join(" / ", a.Phones)); Append(line, a.Email);
-                Append(line, string.Join(' ', a.Languages)); Append(line, a.TimeZone); Append(line, a.OfficeHours);
-                Append(line, a.AroundTheClock ? "yes" : "no"); Append(line, Iso(a.UpdatedAt)); Append(line, Iso(a.LastVerifiedAt));
-                Append(line, a.Unanswered ? "yes" : "no", last: true);
-                await writer.WriteLineAsync(line, ct);
-                if (++n % 200 == 0) await writer.FlushAsync(ct);
-            }
-        }
+        await CsvFiles.WriteAsync(writer, [.. CsvColumns.Select(header)], CsvRows(register), ct);
         await writer.FlushAsync(ct);
     }
 
-    private static string? Iso(DateTimeOffset? d) => d?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture);
+    private static IEnumerable<IReadOnlyList<string?>> CsvRows(RegisterView register) =>
+        register.States.SelectMany(s => s.Authorities.Select(a => (IReadOnlyList<string?>)
+        [
+            s.State, s.Name, s.Region, a.Kind, a.Name, a.Address, a.Phones is null ? null : string.Join(" / ", a.Phones), a.Email,
+            string.Join(' ', a.Languages), a.TimeZone, a.OfficeHours, a.AroundTheClock ? "yes" : "no", Iso(a.UpdatedAt),
+            Iso(a.LastVerifiedAt), a.Unanswered ? "yes" : "no",
+        ]));
 
-    private static void Append(StringBuilder sb, string? value, bool last = false)
-    {
-        sb.Append(Csv.Escape(value));
-        if (!last) sb.Append(',');
-    }
+    private static string? Iso(DateTimeOffset? d) => d?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture);
 }

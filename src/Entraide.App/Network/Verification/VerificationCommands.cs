@@ -43,24 +43,22 @@ public sealed class VerificationCommands(
     {
         var actor = current.Current;
         if (!actor.IsSecretariat) throw new DomainException(FailureKind.Forbidden, "forbidden");
-        var response = input.ResponseHours is { } h ? TimeSpan.FromHours(h) : VerificationRules.DefaultResponseTime;
         var errors = new List<DomainError>();
-        if (input.ResponseHours is { } hours && (double.IsNaN(hours) || response < VerificationRules.MinimumResponseTime || response > VerificationRules.MaximumResponseTime))
-            errors.Add(new DomainError("response-time-range", "responseHours"));
-        if (input.Message is { Length: > 2000 }) errors.Add(new DomainError("too-long", "message"));
+        var response = VerificationRules.ResponseTime(input.ResponseHours, errors);
+        var message = TextRules.Check(input.Message, "message", 2000, errors, multiline: true);
         if (errors.Count > 0) throw new DomainException(FailureKind.Invalid, errors);
 
         var points = await db.Set<AuthorityRecord>().Where(a => a.Kind == AuthorityKinds.PointOfContact).ToListAsync(ct);
         if (points.Count == 0) throw DomainException.Conflict("no-points-to-verify");
         var now = clock.GetUtcNow();
-        var due = now + TimeSpan.FromMinutes(Math.Round(response.TotalMinutes));
+        var due = now + response!.Value;
         var round = new VerificationRoundRecord
         {
             Id = Guid.CreateVersion7(now),
             StartedAt = now,
             StartedBy = actor.DisplayName,
-            ResponseMinutes = (int)Math.Round(response.TotalMinutes),
-            Message = string.IsNullOrWhiteSpace(input.Message) ? null : input.Message.Trim(),
+            ResponseMinutes = (int)response.Value.TotalMinutes,
+            Message = message.Length == 0 ? null : message,
         };
         db.Add(round);
         var notifications = services.GetService<INotifications>();
