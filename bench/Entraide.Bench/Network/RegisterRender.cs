@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Entraide.App.Infrastructure.Persistence;
-using Entraide.App.Network.Persistence;
 using Entraide.Bench.Infrastructure;
 using Entraide.Domain.Network;
 using Microsoft.EntityFrameworkCore;
@@ -90,7 +89,7 @@ public sealed class RegisterRender : IBenchCommand
         for (var i = 0; i < 60; i++)
         {
             await using var scope = services.CreateAsyncScope();
-            var query = scope.ServiceProvider.GetRequiredService<Entraide.App.Network.Register.RegisterQuery>();
+            var query = scope.ServiceProvider.GetRequiredService<Entraide.App.Network.Register.RegisterQueries>();
             var t = Stopwatch.StartNew();
             await query.RunAsync(new Entraide.App.Network.Register.RegisterFilter(), "en", CancellationToken.None);
             if (i >= 10) times.Add(t.Elapsed.TotalMilliseconds);
@@ -106,7 +105,7 @@ public sealed class RegisterRender : IBenchCommand
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<EntraideDbContext>();
             t.Restart();
-            var rows = await db.Set<AuthorityRecord>().AsNoTracking().ToListAsync();
+            var rows = await db.Set<Authority>().AsNoTracking().ToListAsync();
             load.Add(t.Elapsed.TotalMilliseconds);
             t.Restart();
             foreach (var r in rows) _ = Entraide.App.Network.Profiles.Views.Of(r, Audience.Public, DateTimeOffset.UtcNow);
@@ -118,12 +117,14 @@ public sealed class RegisterRender : IBenchCommand
             $"register query in process (load, sort, shape 195 States): median {times.Order().ElementAt(times.Count / 2):0.00} ms, min {times.Min():0.00} ms"));
     }
 
+    private static readonly Entraide.Domain.Trust.Actor Bench = Entraide.Domain.Trust.Actor.System with { DisplayName = "bench" };
+
     /// <summary>Gives every State without authorities a central authority, a 24/7 point and sometimes an extradition authority.</summary>
     private static async Task<int> FillAsync(IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EntraideDbContext>();
-        var have = await db.Set<AuthorityRecord>().Select(a => a.State).Distinct().ToListAsync();
+        var have = await db.Set<Authority>().Select(a => a.State).Distinct().ToListAsync();
         var now = DateTimeOffset.UtcNow;
         var i = 0;
         foreach (var s in StateDirectory.Default.All.Where(s => !have.Contains(s.Iso3)))
@@ -135,27 +136,17 @@ public sealed class RegisterRender : IBenchCommand
             foreach (var kind in kinds)
             {
                 var point = kind == AuthorityKinds.PointOfContact;
-                var a = new AuthorityRecord
-                {
-                    Id = Guid.CreateVersion7(),
-                    State = s.Iso3,
-                    Kind = kind,
-                    Name = $"{name} — {kind}",
-                    TimeZone = "Etc/UTC",
-                    Version = 1,
-                    CreatedAt = now,
-                    UpdatedAt = now,
-                    UpdatedBy = "bench",
-                    LastVerifiedAt = point ? now.AddDays(-30) : null,
-                };
-                a.Apply(new AuthorityDetails(kind, a.Name, $"1 Justice Square, capital of {name}", ["+1 555 0100", "+1 555 0101"],
-                    $"{kind}.{s.Iso3.ToLowerInvariant()}@example.org", ["en", "fr"], point ? OfficeSchedule.Empty : OfficeSchedule.Parse("mon-fri 09:00-17:00"),
-                    "Etc/UTC", ReplyChannels.Platform, point, !point, !point, !point));
+                var details = new AuthorityDetails(kind, $"{name} — {kind}", $"1 Justice Square, capital of {name}", ["+1 555 0100", "+1 555 0101"],
+                    $"{kind}.{s.Iso3.ToLowerInvariant()}@example.org", ["en", "fr"],
+                    point ? OfficeSchedule.Empty : OfficeSchedule.Parse("mon-fri 09:00-17:00"),
+                    "Etc/UTC", ReplyChannels.Platform, point, !point, !point, !point);
+                var a = Authority.Designate(s.Iso3, details, Bench, now);
+                if (point) a.Verified(now.AddDays(-30), laterMessageSent: false);
                 db.Add(a);
             }
         }
         await db.SaveChangesAsync();
         scope.ServiceProvider.GetRequiredService<Entraide.App.Network.Register.RegisterSnapshot>().Invalidate();
-        return await db.Set<AuthorityRecord>().CountAsync();
+        return await db.Set<Authority>().CountAsync();
     }
 }

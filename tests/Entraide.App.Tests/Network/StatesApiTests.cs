@@ -36,7 +36,7 @@ public sealed class StatesApiTests(AppFixture fixture)
     {
         var app = fixture.App(db);
         var client = app.Anonymous();
-        var catalogue = app.Services.GetRequiredService<Entraide.App.Network.StateCatalogue>();
+        var catalogue = app.Services.GetRequiredService<Entraide.App.Network.States.StateCatalogue>();
         var periods = catalogue.Directory.NameChanges.Count + 1;
         var start = new DateOnly(2019, 1, 1);
         for (var i = 0; i < 400; i++)

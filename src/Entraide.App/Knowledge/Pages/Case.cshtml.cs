@@ -1,10 +1,10 @@
-using Entraide.App.Network;
+using Entraide.Domain.Network;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Entraide.App.Knowledge.Pages;
 
 [AllowAnonymous]
-public sealed class CaseModel(CaseNoteCommands cases, StateCatalogue states) : KnowledgePage(states)
+public sealed class CaseModel(CaseNoteCommands cases, StateDirectory states) : KnowledgePage(states)
 {
     public CaseNoteView Case { get; private set; } = null!;
 

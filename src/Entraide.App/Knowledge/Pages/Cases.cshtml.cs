@@ -1,10 +1,10 @@
-using Entraide.App.Network;
+using Entraide.Domain.Network;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Entraide.App.Knowledge.Pages;
 
 [AllowAnonymous]
-public sealed class CasesModel(CaseNoteCommands cases, StateCatalogue states) : KnowledgePage(states)
+public sealed class CasesModel(CaseNoteCommands cases, StateDirectory states) : KnowledgePage(states)
 {
     public IReadOnlyList<CaseNoteView> Cases { get; private set; } = [];
     public string? Term { get; private set; }

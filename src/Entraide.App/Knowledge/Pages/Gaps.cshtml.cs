@@ -1,10 +1,10 @@
-using Entraide.App.Network;
+using Entraide.Domain.Network;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Entraide.App.Knowledge.Pages;
 
 [AllowAnonymous]
-public sealed class GapsModel(CriminalisationService service, StateCatalogue states) : KnowledgePage(states)
+public sealed class GapsModel(CriminalisationService service, StateDirectory states) : KnowledgePage(states)
 {
     public CoverageView Coverage { get; private set; } = null!;
 

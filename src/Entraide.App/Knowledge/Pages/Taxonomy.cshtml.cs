@@ -1,10 +1,10 @@
-using Entraide.App.Network;
+using Entraide.Domain.Network;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Entraide.App.Knowledge.Pages;
 
 [AllowAnonymous]
-public sealed class TaxonomyModel(StateCatalogue states) : KnowledgePage(states)
+public sealed class TaxonomyModel(StateDirectory states) : KnowledgePage(states)
 {
     public void OnGet() { }
 }

@@ -1,15 +1,21 @@
 using System.Collections.Concurrent;
+using System.Text.Encodings.Web;
 using System.Text.Json;
-using Entraide.App.Infrastructure.Http;
-using Entraide.App.Infrastructure.Localization;
+using System.Text.Unicode;
 using Entraide.Domain.Common;
 using Entraide.Domain.Network;
 
-namespace Entraide.App.Network;
+namespace Entraide.App.Network.States;
 
 public sealed record StateView(
     string Code, string Iso2, string M49, string Status, string Name, string ShortName, string FormalName,
     string Region, string SubRegion, bool LeastDeveloped, bool Landlocked, bool SmallIsland);
+
+public sealed record StateNamesView(string ShortName, string FormalName, IReadOnlyList<NameHistoryView> History);
+
+public sealed record NameHistoryView(string Name, DateOnly? Until);
+
+public sealed record StateDetailView(StateView State, IReadOnlyDictionary<string, StateNamesView> Names);
 
 /// <summary>
 /// The public list of States, each named in the asked language as on the asked date, in that
@@ -20,7 +26,7 @@ public sealed record StateView(
 public sealed class StateCatalogue(StateDirectory directory)
 {
     private readonly ConcurrentDictionary<(string, int), byte[]> _json = new();
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     public StateDirectory Directory => directory;
 
@@ -38,44 +44,19 @@ public sealed class StateCatalogue(StateDirectory directory)
     /// <summary>How many lists are held in memory.</summary>
     internal int CachedLists => _json.Count;
 
+    /// <summary>One State's names in the six languages on a date, with their history; an unknown code is refused.</summary>
+    public StateDetailView Detail(string? code, string language, DateOnly? on)
+    {
+        var s = Resolve(code);
+        return new StateDetailView(View(s, language, on), Languages.All.ToDictionary(l => l, l => new StateNamesView(
+            directory.ShortName(s.Iso3, l, on), directory.FormalName(s.Iso3, l, on),
+            [.. directory.NameHistory(s.Iso3, l).Select(h => new NameHistoryView(h.Name, h.Until))])));
+    }
+
     /// <summary>Resolves a code from a route or query: upper-cased, and refused when no State bears it.</summary>
     public StateInfo Resolve(string? code)
     {
         if (!directory.TryGet(code, out var s)) throw DomainException.Invalid("unknown-state", "state");
         return s;
-    }
-}
-
-internal static class StatesEndpoints
-{
-    public static void Map(IEndpointRouteBuilder api)
-    {
-        var states = api.MapGroup("/states").WithTags("Network");
-        states.MapGet("/", (HttpContext http, StateCatalogue catalogue, string? lang, DateOnly? on) =>
-            {
-                var language = RequestLanguage.Of(lang);
-                return Results.Bytes(catalogue.ListJson(language, on), "application/json; charset=utf-8");
-            })
-            .AllowPublic().WithName("ListStates")
-            .Produces<IReadOnlyList<StateView>>()
-            .WithSummary("Every UN Member and observer State, named in the language asked (ar, zh, en, fr, ru, es) as on the date asked, in that language's order.");
-
-        states.MapGet("/{state}", (string state, StateCatalogue catalogue, string? lang, DateOnly? on) =>
-            {
-                var s = catalogue.Resolve(state);
-                var language = RequestLanguage.Of(lang);
-                return TypedResults.Ok(new
-                {
-                    state = catalogue.View(s, language, on),
-                    names = Languages.All.ToDictionary(l => l, l => new
-                    {
-                        shortName = catalogue.Directory.ShortName(s.Iso3, l, on),
-                        formalName = catalogue.Directory.FormalName(s.Iso3, l, on),
-                        history = catalogue.Directory.NameHistory(s.Iso3, l).Select(h => new { name = h.Name, until = h.Until }),
-                    }),
-                });
-            })
-            .AllowPublic().WithName("GetState")
-            .WithSummary("One State's names in the six languages, with their history.");
     }
 }
