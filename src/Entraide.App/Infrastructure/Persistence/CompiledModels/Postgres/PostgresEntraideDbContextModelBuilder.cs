@@ -12,7 +12,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
     public partial class PostgresEntraideDbContextModel
     {
         private PostgresEntraideDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8203bd58-c3c5-489e-a729-9d6a5df60f06"), entityTypeCount: 43)
+            : base(skipDetectChanges: false, modelId: new Guid("2083000f-05c1-44ee-b203-4c6efa219eb6"), entityTypeCount: 43)
         {
         }
 
@@ -42,12 +42,6 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
             var legalExpression = LegalExpressionEntityType.Create(this);
             var legalProvision = LegalProvisionEntityType.Create(this);
             var legalWork = LegalWorkEntityType.Create(this);
-            var authorityRecord = AuthorityRecordEntityType.Create(this);
-            var profileFlagRecord = ProfileFlagRecordEntityType.Create(this);
-            var profileVersionRecord = ProfileVersionRecordEntityType.Create(this);
-            var stateProfileRecord = StateProfileRecordEntityType.Create(this);
-            var verificationCheckRecord = VerificationCheckRecordEntityType.Create(this);
-            var verificationRoundRecord = VerificationRoundRecordEntityType.Create(this);
             var deliveryAttempt = DeliveryAttemptEntityType.Create(this);
             var deliveryJob = DeliveryJobEntityType.Create(this);
             var inboxItem = InboxItemEntityType.Create(this);
@@ -55,6 +49,12 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
             var webhookSubscription = WebhookSubscriptionEntityType.Create(this);
             var apiToken = ApiTokenEntityType.Create(this);
             var entraideUser = EntraideUserEntityType.Create(this);
+            var authority = AuthorityEntityType.Create(this);
+            var profileFlag = ProfileFlagEntityType.Create(this);
+            var profileVersion = ProfileVersionEntityType.Create(this);
+            var stateProfile = StateProfileEntityType.Create(this);
+            var verificationCheck = VerificationCheckEntityType.Create(this);
+            var verificationRound = VerificationRoundEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
             var identityRoleClaim = IdentityRoleClaimEntityType.Create(this);
             var identityUserClaim = IdentityUserClaimEntityType.Create(this);
@@ -110,12 +110,6 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
             LegalExpressionEntityType.CreateAnnotations(legalExpression);
             LegalProvisionEntityType.CreateAnnotations(legalProvision);
             LegalWorkEntityType.CreateAnnotations(legalWork);
-            AuthorityRecordEntityType.CreateAnnotations(authorityRecord);
-            ProfileFlagRecordEntityType.CreateAnnotations(profileFlagRecord);
-            ProfileVersionRecordEntityType.CreateAnnotations(profileVersionRecord);
-            StateProfileRecordEntityType.CreateAnnotations(stateProfileRecord);
-            VerificationCheckRecordEntityType.CreateAnnotations(verificationCheckRecord);
-            VerificationRoundRecordEntityType.CreateAnnotations(verificationRoundRecord);
             DeliveryAttemptEntityType.CreateAnnotations(deliveryAttempt);
             DeliveryJobEntityType.CreateAnnotations(deliveryJob);
             InboxItemEntityType.CreateAnnotations(inboxItem);
@@ -123,6 +117,12 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
             WebhookSubscriptionEntityType.CreateAnnotations(webhookSubscription);
             ApiTokenEntityType.CreateAnnotations(apiToken);
             EntraideUserEntityType.CreateAnnotations(entraideUser);
+            AuthorityEntityType.CreateAnnotations(authority);
+            ProfileFlagEntityType.CreateAnnotations(profileFlag);
+            ProfileVersionEntityType.CreateAnnotations(profileVersion);
+            StateProfileEntityType.CreateAnnotations(stateProfile);
+            VerificationCheckEntityType.CreateAnnotations(verificationCheck);
+            VerificationRoundEntityType.CreateAnnotations(verificationRound);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
             IdentityRoleClaimEntityType.CreateAnnotations(identityRoleClaim);
             IdentityUserClaimEntityType.CreateAnnotations(identityUserClaim);

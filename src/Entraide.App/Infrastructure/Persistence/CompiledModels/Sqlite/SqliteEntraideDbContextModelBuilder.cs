@@ -11,7 +11,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class SqliteEntraideDbContextModel
     {
         private SqliteEntraideDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9045a4a4-f181-42ae-bfd8-5efc89f39978"), entityTypeCount: 43)
+            : base(skipDetectChanges: false, modelId: new Guid("c923915d-e661-409c-af85-4befb9ccace4"), entityTypeCount: 43)
         {
         }
 
@@ -41,12 +41,6 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
             var legalExpression = LegalExpressionEntityType.Create(this);
             var legalProvision = LegalProvisionEntityType.Create(this);
             var legalWork = LegalWorkEntityType.Create(this);
-            var authorityRecord = AuthorityRecordEntityType.Create(this);
-            var profileFlagRecord = ProfileFlagRecordEntityType.Create(this);
-            var profileVersionRecord = ProfileVersionRecordEntityType.Create(this);
-            var stateProfileRecord = StateProfileRecordEntityType.Create(this);
-            var verificationCheckRecord = VerificationCheckRecordEntityType.Create(this);
-            var verificationRoundRecord = VerificationRoundRecordEntityType.Create(this);
             var deliveryAttempt = DeliveryAttemptEntityType.Create(this);
             var deliveryJob = DeliveryJobEntityType.Create(this);
             var inboxItem = InboxItemEntityType.Create(this);
@@ -54,6 +48,12 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
             var webhookSubscription = WebhookSubscriptionEntityType.Create(this);
             var apiToken = ApiTokenEntityType.Create(this);
             var entraideUser = EntraideUserEntityType.Create(this);
+            var authority = AuthorityEntityType.Create(this);
+            var profileFlag = ProfileFlagEntityType.Create(this);
+            var profileVersion = ProfileVersionEntityType.Create(this);
+            var stateProfile = StateProfileEntityType.Create(this);
+            var verificationCheck = VerificationCheckEntityType.Create(this);
+            var verificationRound = VerificationRoundEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
             var identityRoleClaim = IdentityRoleClaimEntityType.Create(this);
             var identityUserClaim = IdentityUserClaimEntityType.Create(this);
@@ -109,12 +109,6 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
             LegalExpressionEntityType.CreateAnnotations(legalExpression);
             LegalProvisionEntityType.CreateAnnotations(legalProvision);
             LegalWorkEntityType.CreateAnnotations(legalWork);
-            AuthorityRecordEntityType.CreateAnnotations(authorityRecord);
-            ProfileFlagRecordEntityType.CreateAnnotations(profileFlagRecord);
-            ProfileVersionRecordEntityType.CreateAnnotations(profileVersionRecord);
-            StateProfileRecordEntityType.CreateAnnotations(stateProfileRecord);
-            VerificationCheckRecordEntityType.CreateAnnotations(verificationCheckRecord);
-            VerificationRoundRecordEntityType.CreateAnnotations(verificationRoundRecord);
             DeliveryAttemptEntityType.CreateAnnotations(deliveryAttempt);
             DeliveryJobEntityType.CreateAnnotations(deliveryJob);
             InboxItemEntityType.CreateAnnotations(inboxItem);
@@ -122,6 +116,12 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
             WebhookSubscriptionEntityType.CreateAnnotations(webhookSubscription);
             ApiTokenEntityType.CreateAnnotations(apiToken);
             EntraideUserEntityType.CreateAnnotations(entraideUser);
+            AuthorityEntityType.CreateAnnotations(authority);
+            ProfileFlagEntityType.CreateAnnotations(profileFlag);
+            ProfileVersionEntityType.CreateAnnotations(profileVersion);
+            StateProfileEntityType.CreateAnnotations(stateProfile);
+            VerificationCheckEntityType.CreateAnnotations(verificationCheck);
+            VerificationRoundEntityType.CreateAnnotations(verificationRound);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
             IdentityRoleClaimEntityType.CreateAnnotations(identityRoleClaim);
             IdentityUserClaimEntityType.CreateAnnotations(identityUserClaim);
