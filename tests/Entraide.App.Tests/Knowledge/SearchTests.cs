@@ -32,6 +32,20 @@ public sealed class SearchTests(AppFixture fixture)
     }
 
     [Theory, ClassData(typeof(Databases))]
+    public async Task Search_Snippet_WritesLettersAsThemselvesNotAsNumericReferences(Db db)
+    {
+        var app = fixture.App(db);
+        var id = await Laws.CreateAsync(app, "SEN", "Loi sur la cybercriminalité " + Guid.NewGuid().ToString("N")[..4], "fr",
+            Laws.Version("fr", "2008-01-25", Laws.Provision("art_431-8", "L’accès frauduleux à un système « informatique » est puni.",
+                [OffenceTerms.IllegalAccess], 36)));
+        var body = await app.Anonymous().GetAsync("/api/v1/knowledge/search?q=frauduleux&state=SEN").ExpectAsync(HttpStatusCode.OK);
+        var snippet = Assert.Single(body.GetProperty("hits").EnumerateArray(), h => h.GetProperty("law").GetGuid() == id)
+            .GetProperty("snippet").GetString()!;
+        Assert.Contains("L’accès <mark>frauduleux</mark> à un système « informatique » est puni.", snippet, StringComparison.Ordinal);
+        Assert.DoesNotContain("&#", snippet, StringComparison.Ordinal);
+    }
+
+    [Theory, ClassData(typeof(Databases))]
     public async Task Search_ChineseWords_AreSegmented(Db db)
     {
         var app = fixture.App(db);
