@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Entraide.App.Infrastructure.Audit;
 using Entraide.App.Infrastructure.Persistence;
+using Entraide.App.Knowledge.Cases;
+using Entraide.App.Knowledge.Legislation;
 using Entraide.App.Knowledge.Search;
 using Entraide.Domain.Knowledge;
 using Microsoft.EntityFrameworkCore;
@@ -167,13 +169,13 @@ internal static partial class KnowledgeDemo
         var laws = Laws().Where(l => !seededStates.Contains(l.State!)).ToList();
         if (laws.Count > 0)
         {
-            await services.GetRequiredService<LegislationCommands>().SeedAsync(laws, ct);
+            await services.GetRequiredService<LawStore>().SeedAsync(laws, ct);
             await output.WriteLineAsync($"Knowledge: {laws.Count} example laws.");
         }
 
         if (!await db.Set<CaseNote>().AnyAsync(c => c.Example, ct))
         {
-            var cases = services.GetRequiredService<CaseNoteCommands>();
+            var cases = services.GetRequiredService<CreateCaseNoteHandler>();
             foreach (var c in Cases(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))) await cases.SeedAsync(c, ct);
         }
 
@@ -184,16 +186,7 @@ internal static partial class KnowledgeDemo
             await using var stream = assembly.GetManifestResourceStream("Entraide.Knowledge.Seeds." + file)
                 ?? throw new InvalidOperationException($"Seed document {file} is not embedded.");
             using var reader = new StreamReader(stream);
-            var document = new KnowledgeDocument
-            {
-                Id = Guid.CreateVersion7(),
-                Symbol = symbol,
-                Title = title,
-                Language = "fr",
-                Date = date,
-                Text = Normalise(await reader.ReadToEndAsync(ct)),
-                CreatedAt = clock.GetUtcNow(),
-            };
+            var document = KnowledgeDocument.Record(symbol, title, "fr", date, Normalise(await reader.ReadToEndAsync(ct)), clock.GetUtcNow());
             db.Add(document);
             audit.Action = "knowledge.document.seed";
             await db.SaveChangesAsync(ct);

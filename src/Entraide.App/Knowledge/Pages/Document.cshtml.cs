@@ -1,3 +1,7 @@
+using Entraide.App.Knowledge.Cases;
+using Entraide.App.Knowledge.Criminalisation;
+using Entraide.App.Knowledge.Legislation;
+using Entraide.Domain.Knowledge;
 using Entraide.App.Infrastructure.Persistence;
 using Entraide.Domain.Common;
 using Entraide.Domain.Network;

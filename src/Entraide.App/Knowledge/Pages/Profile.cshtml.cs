@@ -1,3 +1,7 @@
+using Entraide.App.Knowledge.Cases;
+using Entraide.App.Knowledge.Criminalisation;
+using Entraide.App.Knowledge.Legislation;
+using Entraide.Domain.Knowledge;
 using Entraide.Domain.Network;
 using Microsoft.AspNetCore.Authorization;
 

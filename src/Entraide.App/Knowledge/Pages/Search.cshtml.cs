@@ -1,3 +1,7 @@
+using Entraide.App.Knowledge.Cases;
+using Entraide.App.Knowledge.Criminalisation;
+using Entraide.App.Knowledge.Legislation;
+using Entraide.Domain.Knowledge;
 using Entraide.App.Infrastructure.Http;
 using Entraide.App.Infrastructure.Localization;
 using Entraide.App.Knowledge.Search;

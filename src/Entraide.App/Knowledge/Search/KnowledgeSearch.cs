@@ -112,9 +112,8 @@ public sealed class KnowledgeSearch(KnowledgeIndex index)
 
     /// <summary>
     /// From this many documents (an upper bound of the hits, <see cref="Estimate"/>) a query's segments
-    /// are scored on all cores; below it, on the calling thread. Handing a small query's segments to
-    /// the thread pool cost more than it saved (measured on 300,000 provisions: median 0.06 ms, up to
-    /// 1.8 ms, a search at load average 9; median 3 ms at load 20, where the parts wait to be scheduled).
+    /// are scored on all cores; below it, on the calling thread: handing a small query's segments to the
+    /// thread pool cost more than it saved, the more so on a loaded machine (figures in docs/perf/knowledge.md).
     /// </summary>
     private const int ParallelThreshold = 50_000;
 

@@ -66,9 +66,9 @@ public static class Snippets
     /// The passages of the body around the query's words (as analysed for the hit's language), the
     /// words marked. No highlighter scoring is needed for a conjunction of words: the matches' offsets
     /// are all it takes. Chinese is found by its characters in the text (the query's bigrams and
-    /// leftover words: neither the bigram analysis nor SmartCn changes Han characters, and segmenting 20
-    /// hits again costs about 2 ms); the other languages' bodies are re-analysed (stemming), tens of
-    /// microseconds each.
+    /// leftover words: neither the bigram analysis nor SmartCn changes Han characters, and segmenting the
+    /// hits again would cost more than the search); the other languages' bodies are re-analysed
+    /// (stemming), which is cheap (docs/perf/knowledge.md).
     /// </summary>
     public static string ForHit(string language, List<string>? words, string body)
     {

@@ -9,7 +9,7 @@ namespace Entraide.App.Knowledge.Search;
 
 /// <summary>
 /// A query that names taxonomy terms ("Interference", "accès illicite") matches every provision tagged
-/// with them — tens of thousands at a million provisions — besides the few whose text matches. Scoring
+/// with them — a large share of a large index — besides the few whose text matches. Scoring
 /// and counting facets over all of them set the search's 95th percentile. But the tagged provisions
 /// are the same for every query naming the same terms (with the same filters), and their scores
 /// depend only on which of the terms they carry: a term field is a keyword without norms or

@@ -1,20 +1,15 @@
 using Entraide.Domain.Common;
 using Entraide.Domain.Knowledge;
 
-namespace Entraide.App.Knowledge;
+namespace Entraide.App.Knowledge.Legislation;
 
 public sealed record ProvisionInput(string? Eid, string? Number, string? Heading, string? Text, IReadOnlyList<string>? Terms,
     int? PenaltyMinMonths = null, int? PenaltyMaxMonths = null);
 
 public sealed record ExpressionInput(string? Language, DateOnly? Date, string? Title, IReadOnlyList<ProvisionInput>? Provisions, string? Note = null);
 
-public sealed record CreateLaw(string? State, string? Title, string? Type, string? OriginalLanguage, DateOnly? AdoptedOn,
-    IReadOnlyList<ExpressionInput>? Expressions, bool Example = false);
-
-public sealed record RepealLaw(DateOnly? On, int? Version = null);
-
 /// <summary>
-/// The rules a law must meet before anything is stored, shared by the API and every import format.
+/// The checks a law's input must pass before anything is stored, shared by the API and every import format.
 /// <paramref name="locate"/> turns a field path into where the user will find it (a JSON path, a CSV
 /// line, an XML element), so the validation report points at the input, not at our model.
 /// </summary>

@@ -1,4 +1,6 @@
 using Entraide.App.Infrastructure.Audit;
+using Entraide.App.Infrastructure.Hosting;
+using Entraide.App.Knowledge.Legislation;
 using Entraide.App.Infrastructure.Persistence;
 using Entraide.App.Knowledge.Search;
 using Entraide.App.Trust;
@@ -6,21 +8,19 @@ using Entraide.Domain.Common;
 using Entraide.Domain.Knowledge;
 using Microsoft.EntityFrameworkCore;
 
-namespace Entraide.App.Knowledge;
+namespace Entraide.App.Knowledge.Cases;
 
 public sealed record CreateCaseNote(string? State, string? Kind, string? Title, string? Summary, string? Language, DateOnly? Date,
     string? Source, IReadOnlyList<string>? Terms, IReadOnlyList<Guid>? Provisions, bool Example = false);
 
-public sealed record CaseNoteView(Guid Id, string State, string Kind, string Title, string Summary, string Language, DateOnly Date,
-    string? Source, IReadOnlyList<string> Terms, IReadOnlyList<Guid> Provisions, bool Example);
-
 /// <summary>
-/// Court decisions and lessons learned (res. 74/173 §8), each linked to the provisions and terms it
-/// concerns. Public to read; a State's administrators record their own, the secretariat any State's.
+/// Records a court decision or a lesson learned (res. 74/173 §8), linked to the provisions and terms it
+/// concerns: a State's administrators record their own, the secretariat any State's.
 /// </summary>
-public sealed class CaseNoteCommands(EntraideDbContext db, ICurrentActor current, AuditRecorder audit, TimeProvider clock, KnowledgeIndexer indexer)
+public sealed class CreateCaseNoteHandler(EntraideDbContext db, ICurrentActor current, AuditRecorder audit, TimeProvider clock,
+    KnowledgeIndexer indexer) : IHandler
 {
-    public Task<CaseNoteView> CreateAsync(CreateCaseNote cmd, CancellationToken ct) => StoreAsync(cmd, authorise: true, ct);
+    public Task<CaseNoteView> HandleAsync(CreateCaseNote command, CancellationToken ct) => StoreAsync(command, authorise: true, ct);
 
     /// <summary>Demo content written by the system at seeding.</summary>
     internal Task<CaseNoteView> SeedAsync(CreateCaseNote cmd, CancellationToken ct) => StoreAsync(cmd, authorise: false, ct);
@@ -49,47 +49,14 @@ public sealed class CaseNoteCommands(EntraideDbContext db, ICurrentActor current
         }
         if ((cmd.Terms ?? []).Count == 0 && provisionIds.Count == 0) errors.Add(new DomainError("case-unlinked", "terms"));
         if (errors.Count > 0) throw new DomainException(FailureKind.Invalid, errors);
-        if (authorise) LegislationCommands.EnsureCanMaintain(current.Current, state!, hideForeign: false);
+        if (authorise) LawStore.EnsureCanMaintain(current.Current, state!, hideForeign: false);
 
-        var note = new CaseNote
-        {
-            Id = Guid.CreateVersion7(),
-            State = state!,
-            Kind = cmd.Kind!,
-            Title = title,
-            Summary = summary,
-            Language = cmd.Language!,
-            Date = cmd.Date!.Value,
-            Source = source.Length == 0 ? null : source,
-            Terms = string.Join(",", (cmd.Terms ?? []).Distinct(StringComparer.Ordinal)),
-            Provisions = string.Join(",", provisionIds),
-            Example = cmd.Example,
-            CreatedAt = clock.GetUtcNow(),
-        };
+        var note = CaseNote.Record(state!, cmd.Kind!, title, summary, cmd.Language!, cmd.Date!.Value, source.Length == 0 ? null : source,
+            (cmd.Terms ?? []).OfType<string>(), provisionIds, cmd.Example, clock.GetUtcNow());
         db.Add(note);
         audit.Action = authorise ? "knowledge.case.create" : "knowledge.case.seed";
         await db.SaveChangesAsync(ct);
         await indexer.IndexCaseAsync(note.Id, ct);
-        return View(note);
+        return CaseNoteQueries.View(note);
     }
-
-    public async Task<IReadOnlyList<CaseNoteView>> ListAsync(string? state, string? term, Guid? provision, CancellationToken ct)
-    {
-        var q = db.Set<CaseNote>().AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(state))
-        {
-            if (!Domain.Network.StateDirectory.Default.TryGet(state.Trim(), out var info)) throw DomainException.Invalid("unknown-state", "state");
-            q = q.Where(c => c.State == info.Iso3);
-        }
-        var list = await q.ToListAsync(ct);
-        return [.. list.Where(c => term is null || c.TermList.Contains(term))
-            .Where(c => provision is null || c.ProvisionList.Contains(provision.Value))
-            .OrderByDescending(c => c.Date).Select(View)];
-    }
-
-    public async Task<CaseNoteView> GetAsync(Guid id, CancellationToken ct) =>
-        View(await db.Set<CaseNote>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw DomainException.NotFound("case"));
-
-    internal static CaseNoteView View(CaseNote c) =>
-        new(c.Id, c.State, c.Kind, c.Title, c.Summary, c.Language, c.Date, c.Source, c.TermList, c.ProvisionList, c.Example);
 }

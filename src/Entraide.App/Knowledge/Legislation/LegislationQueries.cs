@@ -3,7 +3,7 @@ using Entraide.Domain.Common;
 using Entraide.Domain.Knowledge;
 using Microsoft.EntityFrameworkCore;
 
-namespace Entraide.App.Knowledge;
+namespace Entraide.App.Knowledge.Legislation;
 
 public sealed record LawSummary(Guid Id, string State, string Title, string Type, string OriginalLanguage, DateOnly? AdoptedOn,
     DateOnly? RepealedOn, bool Example, int Version, IReadOnlyList<string> Languages, DateOnly? LatestVersion);

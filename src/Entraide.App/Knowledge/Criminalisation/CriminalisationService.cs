@@ -5,7 +5,7 @@ using Entraide.Domain.Knowledge;
 using Entraide.Domain.Network;
 using Microsoft.EntityFrameworkCore;
 
-namespace Entraide.App.Knowledge;
+namespace Entraide.App.Knowledge.Criminalisation;
 
 public sealed record EvidenceView(Guid ProvisionId, Guid LawId, string Citation, int? MaxPenaltyMonths, bool? Serious);
 

@@ -8,7 +8,7 @@ using Entraide.Domain.Common;
 using Entraide.Domain.Knowledge;
 using Entraide.Domain.Network;
 
-namespace Entraide.App.Knowledge;
+namespace Entraide.App.Knowledge.Legislation;
 
 public static class ImportFormats
 {
