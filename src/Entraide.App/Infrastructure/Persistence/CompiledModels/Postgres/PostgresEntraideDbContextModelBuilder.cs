@@ -12,7 +12,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
     public partial class PostgresEntraideDbContextModel
     {
         private PostgresEntraideDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2083000f-05c1-44ee-b203-4c6efa219eb6"), entityTypeCount: 43)
+            : base(skipDetectChanges: false, modelId: new Guid("650df477-76d0-4bc9-b083-da6932a8b0be"), entityTypeCount: 43)
         {
         }
 
@@ -37,11 +37,6 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
             var voteFootnote = VoteFootnoteEntityType.Create(this);
             var auditChainHead = AuditChainHeadEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
-            var caseNote = CaseNoteEntityType.Create(this);
-            var knowledgeDocument = KnowledgeDocumentEntityType.Create(this);
-            var legalExpression = LegalExpressionEntityType.Create(this);
-            var legalProvision = LegalProvisionEntityType.Create(this);
-            var legalWork = LegalWorkEntityType.Create(this);
             var deliveryAttempt = DeliveryAttemptEntityType.Create(this);
             var deliveryJob = DeliveryJobEntityType.Create(this);
             var inboxItem = InboxItemEntityType.Create(this);
@@ -49,6 +44,11 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
             var webhookSubscription = WebhookSubscriptionEntityType.Create(this);
             var apiToken = ApiTokenEntityType.Create(this);
             var entraideUser = EntraideUserEntityType.Create(this);
+            var caseNote = CaseNoteEntityType.Create(this);
+            var knowledgeDocument = KnowledgeDocumentEntityType.Create(this);
+            var legalExpression = LegalExpressionEntityType.Create(this);
+            var legalProvision = LegalProvisionEntityType.Create(this);
+            var legalWork = LegalWorkEntityType.Create(this);
             var authority = AuthorityEntityType.Create(this);
             var profileFlag = ProfileFlagEntityType.Create(this);
             var profileVersion = ProfileVersionEntityType.Create(this);
@@ -75,10 +75,10 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
             SubmissionTextEntityType.CreateForeignKey1(submissionText, submission);
             VoteEntityType.CreateForeignKey1(vote, draftResolution);
             VoteFootnoteEntityType.CreateForeignKey1(voteFootnote, vote);
-            LegalExpressionEntityType.CreateForeignKey1(legalExpression, legalWork);
-            LegalProvisionEntityType.CreateForeignKey1(legalProvision, legalExpression);
             DeliveryJobEntityType.CreateForeignKey1(deliveryJob, notificationMessage);
             InboxItemEntityType.CreateForeignKey1(inboxItem, notificationMessage);
+            LegalExpressionEntityType.CreateForeignKey1(legalExpression, legalWork);
+            LegalProvisionEntityType.CreateForeignKey1(legalProvision, legalExpression);
             IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
             IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, entraideUser);
             IdentityUserLoginEntityType.CreateForeignKey1(identityUserLogin, entraideUser);
@@ -105,11 +105,6 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
             VoteFootnoteEntityType.CreateAnnotations(voteFootnote);
             AuditChainHeadEntityType.CreateAnnotations(auditChainHead);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
-            CaseNoteEntityType.CreateAnnotations(caseNote);
-            KnowledgeDocumentEntityType.CreateAnnotations(knowledgeDocument);
-            LegalExpressionEntityType.CreateAnnotations(legalExpression);
-            LegalProvisionEntityType.CreateAnnotations(legalProvision);
-            LegalWorkEntityType.CreateAnnotations(legalWork);
             DeliveryAttemptEntityType.CreateAnnotations(deliveryAttempt);
             DeliveryJobEntityType.CreateAnnotations(deliveryJob);
             InboxItemEntityType.CreateAnnotations(inboxItem);
@@ -117,6 +112,11 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
             WebhookSubscriptionEntityType.CreateAnnotations(webhookSubscription);
             ApiTokenEntityType.CreateAnnotations(apiToken);
             EntraideUserEntityType.CreateAnnotations(entraideUser);
+            CaseNoteEntityType.CreateAnnotations(caseNote);
+            KnowledgeDocumentEntityType.CreateAnnotations(knowledgeDocument);
+            LegalExpressionEntityType.CreateAnnotations(legalExpression);
+            LegalProvisionEntityType.CreateAnnotations(legalProvision);
+            LegalWorkEntityType.CreateAnnotations(legalWork);
             AuthorityEntityType.CreateAnnotations(authority);
             ProfileFlagEntityType.CreateAnnotations(profileFlag);
             ProfileVersionEntityType.CreateAnnotations(profileVersion);

@@ -11,7 +11,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class SqliteEntraideDbContextModel
     {
         private SqliteEntraideDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c923915d-e661-409c-af85-4befb9ccace4"), entityTypeCount: 43)
+            : base(skipDetectChanges: false, modelId: new Guid("8233c55f-47fc-4654-baf4-956969140b88"), entityTypeCount: 43)
         {
         }
 
@@ -36,11 +36,6 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
             var voteFootnote = VoteFootnoteEntityType.Create(this);
             var auditChainHead = AuditChainHeadEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
-            var caseNote = CaseNoteEntityType.Create(this);
-            var knowledgeDocument = KnowledgeDocumentEntityType.Create(this);
-            var legalExpression = LegalExpressionEntityType.Create(this);
-            var legalProvision = LegalProvisionEntityType.Create(this);
-            var legalWork = LegalWorkEntityType.Create(this);
             var deliveryAttempt = DeliveryAttemptEntityType.Create(this);
             var deliveryJob = DeliveryJobEntityType.Create(this);
             var inboxItem = InboxItemEntityType.Create(this);
@@ -48,6 +43,11 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
             var webhookSubscription = WebhookSubscriptionEntityType.Create(this);
             var apiToken = ApiTokenEntityType.Create(this);
             var entraideUser = EntraideUserEntityType.Create(this);
+            var caseNote = CaseNoteEntityType.Create(this);
+            var knowledgeDocument = KnowledgeDocumentEntityType.Create(this);
+            var legalExpression = LegalExpressionEntityType.Create(this);
+            var legalProvision = LegalProvisionEntityType.Create(this);
+            var legalWork = LegalWorkEntityType.Create(this);
             var authority = AuthorityEntityType.Create(this);
             var profileFlag = ProfileFlagEntityType.Create(this);
             var profileVersion = ProfileVersionEntityType.Create(this);
@@ -74,10 +74,10 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
             SubmissionTextEntityType.CreateForeignKey1(submissionText, submission);
             VoteEntityType.CreateForeignKey1(vote, draftResolution);
             VoteFootnoteEntityType.CreateForeignKey1(voteFootnote, vote);
-            LegalExpressionEntityType.CreateForeignKey1(legalExpression, legalWork);
-            LegalProvisionEntityType.CreateForeignKey1(legalProvision, legalExpression);
             DeliveryJobEntityType.CreateForeignKey1(deliveryJob, notificationMessage);
             InboxItemEntityType.CreateForeignKey1(inboxItem, notificationMessage);
+            LegalExpressionEntityType.CreateForeignKey1(legalExpression, legalWork);
+            LegalProvisionEntityType.CreateForeignKey1(legalProvision, legalExpression);
             IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
             IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, entraideUser);
             IdentityUserLoginEntityType.CreateForeignKey1(identityUserLogin, entraideUser);
@@ -104,11 +104,6 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
             VoteFootnoteEntityType.CreateAnnotations(voteFootnote);
             AuditChainHeadEntityType.CreateAnnotations(auditChainHead);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
-            CaseNoteEntityType.CreateAnnotations(caseNote);
-            KnowledgeDocumentEntityType.CreateAnnotations(knowledgeDocument);
-            LegalExpressionEntityType.CreateAnnotations(legalExpression);
-            LegalProvisionEntityType.CreateAnnotations(legalProvision);
-            LegalWorkEntityType.CreateAnnotations(legalWork);
             DeliveryAttemptEntityType.CreateAnnotations(deliveryAttempt);
             DeliveryJobEntityType.CreateAnnotations(deliveryJob);
             InboxItemEntityType.CreateAnnotations(inboxItem);
@@ -116,6 +111,11 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
             WebhookSubscriptionEntityType.CreateAnnotations(webhookSubscription);
             ApiTokenEntityType.CreateAnnotations(apiToken);
             EntraideUserEntityType.CreateAnnotations(entraideUser);
+            CaseNoteEntityType.CreateAnnotations(caseNote);
+            KnowledgeDocumentEntityType.CreateAnnotations(knowledgeDocument);
+            LegalExpressionEntityType.CreateAnnotations(legalExpression);
+            LegalProvisionEntityType.CreateAnnotations(legalProvision);
+            LegalWorkEntityType.CreateAnnotations(legalWork);
             AuthorityEntityType.CreateAnnotations(authority);
             ProfileFlagEntityType.CreateAnnotations(profileFlag);
             ProfileVersionEntityType.CreateAnnotations(profileVersion);
