@@ -71,7 +71,8 @@ public sealed class RegisterRender : IBenchCommand
             }
             double Median(List<double> v) => v.Order().ElementAt(v.Count / 2);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"CSV (ar): {size / 1024.0:0.0} KiB, first byte median {Median(first):0.00} ms, last byte median {Median(last):0.00} ms, no Content-Length (streamed): {chunked}"));
+                $"CSV (ar): {size / 1024.0:0.0} KiB, first byte median {Median(first):0.00} ms, last byte median {Median(last):0.00} ms, no " +
+                    $"Content-Length (streamed): {chunked}"));
             var page = results[0];
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"register page p95 {page.P95Ms:0.00} ms (target < 100 ms)"));
             return results.Take(3).All(r => r.P95Ms < 100 && r.Errors == 0) && chunked ? 0 : 1;
@@ -112,9 +113,11 @@ public sealed class RegisterRender : IBenchCommand
             shape.Add(t.Elapsed.TotalMilliseconds);
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  of which: sort names median {sort.Order().ElementAt(15):0.00} ms, load rows {load.Order().ElementAt(15):0.00} ms, shape views {shape.Order().ElementAt(15):0.00} ms"));
+            $"  of which: sort names median {sort.Order().ElementAt(15):0.00} ms, load rows {load.Order().ElementAt(15):0.00} ms, shape views " +
+                $"{shape.Order().ElementAt(15):0.00} ms"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"register query in process (load, sort, shape 195 States): median {times.Order().ElementAt(times.Count / 2):0.00} ms, min {times.Min():0.00} ms"));
+            $"register query in process (load, sort, shape 195 States): median {times.Order().ElementAt(times.Count / 2):0.00} ms, min " +
+                $"{times.Min():0.00} ms"));
     }
 
     private static readonly Entraide.Domain.Trust.Actor Bench = Entraide.Domain.Trust.Actor.System with { DisplayName = "bench" };

@@ -30,7 +30,8 @@ public sealed class LegalWork : IStateOwned
 
     string? IStateOwned.OwnerState => State;
 
-    /// <summary>A law as recorded, its input already checked (<c>LawValidator</c> in the host): its versions follow with <see cref="Express"/>.</summary>
+    /// <summary>A law as recorded, its input already checked (<c>LawValidator</c> in the host): its versions follow with <see
+    /// cref="Express"/>.</summary>
     public static LegalWork Record(string state, string title, string type, string originalLanguage, DateOnly? adoptedOn, bool example,
         DateTimeOffset now) => new()
         {

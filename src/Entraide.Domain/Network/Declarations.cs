@@ -69,7 +69,8 @@ public sealed record ProfileDetails(
         var d = Declarations;
         if (d.AcceptedLanguages.Count == 0) errors.Add(DomainError.Required("acceptedLanguages", "40"));
         if (d.AcceptedLanguages.Any(l => !LanguageCodes.IsPlausible(l))) errors.Add(new DomainError("language-code", "acceptedLanguages"));
-        if (d.EmergencyAcknowledgementHours is < 1 or > 72) errors.Add(new DomainError("acknowledgement-hours-range", "emergencyAcknowledgementHours"));
+        if (d.EmergencyAcknowledgementHours is < 1 or > 72) errors.Add(new DomainError("acknowledgement-hours-range",
+            "emergencyAcknowledgementHours"));
         if (d.PoliticalOffenceTerms.Intersect(OffenceTerms.Core).Any())
             errors.Add(new DomainError("core-offence-political", "politicalOffenceTerms"));
         if (d.PoliticalOffenceTerms.Any(t => !OffenceCategories.IsKnown(t)))

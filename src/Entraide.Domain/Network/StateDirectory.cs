@@ -159,7 +159,8 @@ public sealed partial class StateDirectory
                 if (!current.TryGetValue(iso3, out var now)) continue;
                 var until = DateOnly.ParseExact(r["valid_until"], "yyyy-MM-dd");
                 var earlierShort = Languages.All.ToDictionary(l => l, l => r.TryGetValue("short_" + l, out var v) && v.Length > 0 ? v : now.Short[l]);
-                var earlierFormal = Languages.All.ToDictionary(l => l, l => r.TryGetValue("formal_" + l, out var v) && v.Length > 0 ? v : now.Formal[l]);
+                var earlierFormal = Languages.All.ToDictionary(l => l, l => r.TryGetValue("formal_" + l,
+                    out var v) && v.Length > 0 ? v : now.Formal[l]);
                 if (!history.TryGetValue(iso3, out var list)) history[iso3] = list = [];
                 list.Add(new StateNames(earlierShort, earlierFormal, until));
             }

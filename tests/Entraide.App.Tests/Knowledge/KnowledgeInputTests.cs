@@ -43,7 +43,8 @@ public sealed class KnowledgeInputTests(AppFixture fixture)
                 new
                 {
                     language = "en", date = "2020-01-01", title = "Version \u202E2020", note = "Consolidated\u0007",
-                    provisions = new[] { new { eid = "art_1", number = "Art. 1\u0000", heading = "Access\u2066", text = "Line one\nline two\u0000" } },
+                    provisions = new[] { new { eid = "art_1", number = "Art. 1\u0000", heading = "Access\u2066",
+                        text = "Line one\nline two\u0000" } },
                 },
             },
         };
@@ -88,7 +89,8 @@ public sealed class KnowledgeInputTests(AppFixture fixture)
         foreach (var (url, body) in sends)
         {
             var response = await admin.PostAsync(url, Json(body));
-            Assert.True((int)response.StatusCode is >= 400 and < 500, $"{url} {body}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            Assert.True((int)response.StatusCode is >= 400 and < 500,
+                $"{url} {body}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         }
         Assert.Equal(before, await StoredRows.SnapshotAsync(app, StoredRows.Knowledge));
@@ -101,7 +103,8 @@ public sealed class KnowledgeInputTests(AppFixture fixture)
         var title = "Loi sur la cybercriminalité " + Guid.NewGuid().ToString("N")[..6];
         var csv = string.Join("\r\n", CsvHeader,
             $"KHM,{title},statute,fr,2019-01-05,fr,2019-01-05,,art_5-bis,Article 5 \"bis\",,\"Accès, maintien\r\net entrave.\",illegal-access,,24");
-        var body = await app.ClientFor("KHM", Roles.StateAdministrator).PostAsync("/api/v1/knowledge/imports?format=csv", new StringContent(csv, Encoding.UTF8, "text/csv"))
+        var body = await app.ClientFor("KHM", Roles.StateAdministrator).PostAsync("/api/v1/knowledge/imports?format=csv", new StringContent(csv,
+            Encoding.UTF8, "text/csv"))
             .ExpectAsync(HttpStatusCode.OK);
         var id = body.GetProperty("created")[0].GetProperty("id").GetGuid();
         var law = await app.Anonymous().GetAsync($"/api/v1/knowledge/laws/{id}").ExpectAsync(HttpStatusCode.OK);
@@ -154,7 +157,8 @@ public sealed class KnowledgeInputTests(AppFixture fixture)
             "/api/v1/knowledge/states/%01/profile", "/api/v1/knowledge/states/FRA/gaps?on=%00&lang=%00",
             "/api/v1/knowledge/dual-criminality?terms=%00&requesting=%00&requested=%00",
             "/api/v1/knowledge/dual-criminality?terms=illegal-access&requesting=FRA&requested=BRA&on=99999-01-01",
-            "/api/v1/knowledge/search?q=%00&state=%00&term=%00&type=%00&language=%00", "/api/v1/knowledge/search?q=a%00b&from=2020-01-01&to=2019-01-01",
+            "/api/v1/knowledge/search?q=%00&state=%00&term=%00&type=%00&language=%00",
+                "/api/v1/knowledge/search?q=a%00b&from=2020-01-01&to=2019-01-01",
             "/api/v1/knowledge/search?page=2147483647&pageSize=2147483647",
             "/knowledge?state=%00&type=%00", "/knowledge/cases?term=%00", "/knowledge/search?q=%00&state=%00&year=%00&page=2147483647",
             "/knowledge/states/%01/profile", "/knowledge/states/%E2%80%AE/gaps", "/knowledge/dual-criminality?requesting=%00&requested=%00&terms=%00",

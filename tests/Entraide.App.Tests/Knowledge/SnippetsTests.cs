@@ -21,7 +21,8 @@ public sealed class SnippetsTests
         words[290] = "gamma";
         var text = string.Join(' ', words);
         var spans = new List<(int, int)>();
-        foreach (var w in new[] { "alpha", "beta", "gamma" }) spans.Add((text.IndexOf(w, StringComparison.Ordinal), text.IndexOf(w, StringComparison.Ordinal) + w.Length));
+        foreach (var w in new[] { "alpha", "beta", "gamma" }) spans.Add((text.IndexOf(w, StringComparison.Ordinal), text.IndexOf(w,
+            StringComparison.Ordinal) + w.Length));
         var snippet = Snippets.Mark(text, spans);
         Assert.Contains("<mark>alpha</mark>", snippet);
         Assert.Contains("<mark>beta</mark>", snippet);

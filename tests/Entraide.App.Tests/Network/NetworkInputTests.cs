@@ -67,7 +67,8 @@ public sealed class NetworkInputTests(AppFixture fixture)
             acceptedLanguages = new[] { "en" },
             notes = "Requests\u0000 in Lao",
         };
-        await admin.PutAsJsonAsync("/api/v1/states/LAO/profile", profile).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "control-characters");
+        await admin.PutAsJsonAsync("/api/v1/states/LAO/profile", profile).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity,
+            "control-characters");
         await secretariat.PostJsonAsync("/api/v1/states/LAO/flags", new { note = "Outdated\u0000" })
             .ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "control-characters");
         await secretariat.PostJsonAsync("/api/v1/verification/rounds", new { responseHours = 24, message = "Annual \u202Echeck" })
@@ -88,10 +89,12 @@ public sealed class NetworkInputTests(AppFixture fixture)
             (admin, HttpMethod.Post, "/api/v1/states/LAO/authorities", "{\"kind\":\"central-authority\",\"phones\":[null],\"languages\":[null,1]}"),
             (admin, HttpMethod.Post, "/api/v1/states/LAO/authorities", "{\"kind\":\"point-of-contact\",\"name\":\"Desk\",\"phones\":[null],"
                 + "\"languages\":[null],\"timeZone\":\"Asia/Vientiane\",\"aroundTheClock\":true}"),
-            (admin, HttpMethod.Put, "/api/v1/states/LAO/profile", "{\"status\":\"none\",\"acceptedLanguages\":[null],\"politicalOffenceTerms\":[null]}"),
+            (admin, HttpMethod.Put, "/api/v1/states/LAO/profile",
+                "{\"status\":\"none\",\"acceptedLanguages\":[null],\"politicalOffenceTerms\":[null]}"),
             (admin, HttpMethod.Put, "/api/v1/states/LAO/profile", "{\"status\":\"none\",\"emergencyAcknowledgementHours\":1e308}"),
             (admin, HttpMethod.Put, "/api/v1/states/LAO/profile", "{\"status\":[],\"signedOn\":\"99999-01-01\"}"),
-            (admin, HttpMethod.Put, "/api/v1/states/LAO/profile", "{\"status\":\"none\",\"acceptedLanguages\":[\"en\"],\"expectedVersion\":2147483648}"),
+            (admin, HttpMethod.Put, "/api/v1/states/LAO/profile",
+                "{\"status\":\"none\",\"acceptedLanguages\":[\"en\"],\"expectedVersion\":2147483648}"),
             (admin, HttpMethod.Post, "/api/v1/states/LAO/profile/confirm", "{\"expectedVersion\":-2147483648}"),
             (secretariat, HttpMethod.Post, "/api/v1/states/LAO/flags", "{\"note\":null}"),
             (secretariat, HttpMethod.Post, "/api/v1/states/LAO/flags", "{\"note\":12}"),
@@ -101,7 +104,8 @@ public sealed class NetworkInputTests(AppFixture fixture)
         foreach (var (client, method, url, body) in sends)
         {
             var response = await client.SendAsync(new HttpRequestMessage(method, url) { Content = Json(body) });
-            Assert.True((int)response.StatusCode is >= 400 and < 500, $"{method} {url} {body}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            Assert.True((int)response.StatusCode is >= 400 and < 500,
+                $"{method} {url} {body}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         }
         Assert.Equal(before, await StoredRows.SnapshotAsync(app, StoredRows.Network));

@@ -65,11 +65,14 @@ public sealed class RegisterApiTests(AppFixture fixture)
         var response = await app.Anonymous().GetAsync("/api/v1/register/csv?lang=fr");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("register-fr-", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName, StringComparison.Ordinal);
+        Assert.Contains("register-fr-",
+            response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName,
+                StringComparison.Ordinal);
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var text = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
-        var lines = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length > 1 ? text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries) : text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length > 1 ? text.Split("\r\n",
+            StringSplitOptions.RemoveEmptyEntries) : text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("Code de l'État,État,Région,Type,Autorité", lines[0], StringComparison.Ordinal);
         var france = lines.Where(l => l.StartsWith("FRA,France,", StringComparison.Ordinal)).ToList();
         Assert.Contains(france, l => l.Contains(",point-of-contact,", StringComparison.Ordinal));

@@ -1,7 +1,7 @@
 using Entraide.App.Infrastructure.Audit;
 using Entraide.App.Infrastructure.Hosting;
-using Entraide.App.Knowledge.Legislation;
 using Entraide.App.Infrastructure.Persistence;
+using Entraide.App.Knowledge.Legislation;
 using Entraide.App.Knowledge.Search;
 using Entraide.App.Trust;
 using Entraide.Domain.Common;

@@ -30,7 +30,8 @@ internal static class CriminalisationEndpoints
                 + "force as evidence.");
         k.MapGet("/states/{state}/gaps", CoverageAsync)
             .AllowPublic().WithName("GetGapAnalysis")
-            .WithSummary("A State's coverage of the criminalisation and procedural chapters, chapter by chapter, with offences lacking a stated penalty.");
+            .WithSummary("A State's coverage of the criminalisation and procedural chapters, chapter by chapter, with offences lacking a stated " +
+                "penalty.");
         k.MapGet("/dual-criminality", CheckAsync)
             .AllowPublic().WithName("CheckDualCriminality")
             .WithSummary("Is the conduct (taxonomy terms, comma-separated) a crime in both States (Art. 35)? Cites the provisions on each side and "

@@ -9,9 +9,11 @@ namespace Entraide.App.Knowledge.Criminalisation;
 
 public sealed record EvidenceView(Guid ProvisionId, Guid LawId, string Citation, int? MaxPenaltyMonths, bool? Serious);
 
-/// <param name="Coverage">covered (evidenced by provisions), declared (declared in the State's profile, no provision recorded), not-covered or unknown.</param>
+/// <param name="Coverage">covered (evidenced by provisions), declared (declared in the State's profile, no provision recorded), not-covered or
+/// unknown.</param>
 /// <param name="Declared">The State's declared categories (register codes) standing for the term, whatever the coverage.</param>
-public sealed record TermCoverageView(string Term, string Kind, string? Article, string Label, string Coverage, IReadOnlyList<EvidenceView> Evidence, bool PenaltyMissing,
+public sealed record TermCoverageView(string Term, string Kind, string? Article, string Label, string Coverage,
+    IReadOnlyList<EvidenceView> Evidence, bool PenaltyMissing,
     IReadOnlyList<string> Declared);
 
 /// <param name="Covered">Terms evidenced by provisions (what <paramref name="Percent"/> counts).</param>
@@ -19,9 +21,11 @@ public sealed record TermCoverageView(string Term, string Kind, string? Article,
 public sealed record ChapterView(string Kind, int Covered, int Declared, int Total, int Percent, IReadOnlyList<TermCoverageView> Terms);
 
 /// <summary>The declaration merged into a profile: the register's categories, and the profile version that holds them.</summary>
-/// <param name="Applied">False when the profile is read on a past date: the declaration is the one in force now, so it is shown but not merged.</param>
+/// <param name="Applied">False when the profile is read on a past date: the declaration is the one in force now, so it is shown but not
+/// merged.</param>
 /// <param name="OutsideTaxonomy">Declared categories the taxonomy has no term for.</param>
-public sealed record DeclarationView(string State, IReadOnlyList<string> Categories, int? ProfileVersion, DateTimeOffset? DeclaredAt, bool Applied, IReadOnlyList<string> OutsideTaxonomy);
+public sealed record DeclarationView(string State, IReadOnlyList<string> Categories, int? ProfileVersion, DateTimeOffset? DeclaredAt, bool Applied,
+    IReadOnlyList<string> OutsideTaxonomy);
 
 /// <summary>A State's coverage on a date; the criminalisation profile and the gap analysis are two readings of it.</summary>
 public sealed record CoverageView(string State, DateOnly On, string TaxonomyVersion, bool LegislationRecorded, IReadOnlyList<ChapterView> Chapters,
@@ -56,7 +60,8 @@ public sealed class CriminalisationService(EntraideDbContext db, TimeProvider cl
         return (applies ? new DeclaredProfile(state, now.OptionalCategories, now.ProfileVersion, now.DeclaredAt) : null, now);
     }
 
-    private async Task<(CriminalisationProfile Profile, Dictionary<Guid, Guid> LawOf)> ProfileAsync(string state, DateOnly on, DeclaredProfile? declared, CancellationToken ct)
+    private async Task<(CriminalisationProfile Profile, Dictionary<Guid, Guid> LawOf)> ProfileAsync(string state, DateOnly on,
+        DeclaredProfile? declared, CancellationToken ct)
     {
         var works = await db.Set<LegalWork>().AsNoTracking().Where(w => w.State == state).ToListAsync(ct);
         var expressions = await db.Set<LegalExpression>().AsNoTracking().Where(e => e.State == state)
@@ -65,7 +70,8 @@ public sealed class CriminalisationService(EntraideDbContext db, TimeProvider cl
         var chosen = new Dictionary<Guid, LegalWork>();
         foreach (var w in works)
         {
-            var authoritative = LegislationHistory.Authoritative(byWork[w.Id].Select(e => new ExpressionDate(e.Id, e.Language, e.Date)), on, w.RepealedOn, w.OriginalLanguage);
+            var authoritative = LegislationHistory.Authoritative(byWork[w.Id].Select(e => new ExpressionDate(e.Id, e.Language, e.Date)), on,
+                w.RepealedOn, w.OriginalLanguage);
             if (authoritative is not null) chosen[authoritative.Id] = w;
         }
         var ids = chosen.Keys.ToList();
@@ -115,7 +121,8 @@ public sealed class CriminalisationService(EntraideDbContext db, TimeProvider cl
         static DeclarationCitation? Declared(CriminalisationProfile p, Coverage c, IReadOnlyList<string> categories) =>
             c == Coverage.Declared ? new DeclarationCitation(p.State, categories, p.Declared.ProfileVersion, p.Declared.DeclaredAt) : null;
         return new DualCriminalityAnswer(Map(judgement.Outcome),
-            [.. judgement.Terms.Select(t => new TermAnswer(t.Term, Map(t.Outcome), [.. t.RequestingEvidence.Select(Cite)], [.. t.RequestedEvidence.Select(Cite)])
+            [.. judgement.Terms.Select(t => new TermAnswer(t.Term, Map(t.Outcome), [.. t.RequestingEvidence.Select(Cite)],
+                [.. t.RequestedEvidence.Select(Cite)])
             {
                 RequestingCoverage = CoverageName(t.Requesting),
                 RequestedCoverage = CoverageName(t.Requested),

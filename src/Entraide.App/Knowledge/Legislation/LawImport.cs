@@ -51,7 +51,11 @@ public static class LawImport
         _ => throw DomainException.Invalid("unknown-format", "format"),
     };
 
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { AllowTrailingCommas = true, ReadCommentHandling = JsonCommentHandling.Skip };
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        AllowTrailingCommas = true,
+        ReadCommentHandling = JsonCommentHandling.Skip
+    };
 
     private sealed record JsonFile(List<CreateLaw>? Laws);
 
@@ -59,7 +63,11 @@ public static class LawImport
     {
         try
         {
-            using var doc = JsonDocument.Parse(content, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            using var doc = JsonDocument.Parse(content, new JsonDocumentOptions
+            {
+                AllowTrailingCommas = true,
+                CommentHandling = JsonCommentHandling.Skip
+            });
             var laws = doc.RootElement.ValueKind switch
             {
                 JsonValueKind.Array => doc.RootElement.Deserialize<List<CreateLaw>>(JsonOptions),
@@ -125,7 +133,8 @@ public static class LawImport
                         [.. row.Values["terms"].Split([';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
                         Int(row, "penalty_min_months", errors), Int(row, "penalty_max_months", errors)));
                 }
-                expressions.Add(new ExpressionInput(head.Values["language"], Date(head, "date", errors), head.Values["version_title"] is { Length: > 0 } t ? t : head.Values["law"], provisions));
+                expressions.Add(new ExpressionInput(head.Values["language"], Date(head, "date", errors),
+                    head.Values["version_title"] is { Length: > 0 } t ? t : head.Values["law"], provisions));
             }
             laws.Add(new CreateLaw(first.Values["state"], first.Values["law"], first.Values["type"], first.Values["original_language"],
                 first.Values["adopted_on"].Length == 0 ? null : Date(first, "adopted_on", errors), expressions, example));
@@ -209,7 +218,9 @@ public static class LawImport
         };
         settings.ValidationEventHandler += (_, e) =>
         {
-            if (errors.Count < 50) errors.Add(new DomainError("schema-violation", $"line {e.Exception.LineNumber}, column {e.Exception.LinePosition}") { Arguments = [e.Message] });
+            if (errors.Count < 50) errors.Add(new DomainError("schema-violation",
+                $"line {e.Exception.LineNumber}, column {e.Exception.LinePosition}")
+            { Arguments = [e.Message] });
         };
         XDocument doc;
         try
@@ -225,7 +236,9 @@ public static class LawImport
 
         XNamespace akn = AknNamespace;
         var act = doc.Root?.Element(akn + "act");
-        if (act is null) throw new DomainException(FailureKind.Invalid, new DomainError("akn-not-act", "akomaNtoso") { Arguments = [doc.Root?.Elements().FirstOrDefault()?.Name.LocalName ?? ""] });
+        if (act is null) throw new DomainException(FailureKind.Invalid, new DomainError("akn-not-act",
+            "akomaNtoso")
+        { Arguments = [doc.Root?.Elements().FirstOrDefault()?.Name.LocalName ?? ""] });
         var identification = act.Element(akn + "meta")?.Element(akn + "identification");
         var work = identification?.Element(akn + "FRBRWork");
         var expression = identification?.Element(akn + "FRBRExpression");
@@ -234,7 +247,8 @@ public static class LawImport
 
         var country = work?.Element(akn + "FRBRcountry")?.Attribute("value")?.Value;
         locations["state"] = Where(work?.Element(akn + "FRBRcountry"));
-        var state = country is null ? null : StateDirectory.Default.All.FirstOrDefault(s => s.Iso2.Equals(country, StringComparison.OrdinalIgnoreCase))?.Iso3 ?? country;
+        var state = country is null ? null : StateDirectory.Default.All.FirstOrDefault(s => s.Iso2.Equals(country,
+            StringComparison.OrdinalIgnoreCase))?.Iso3 ?? country;
         var languageCode = expression?.Element(akn + "FRBRlanguage")?.Attribute("language")?.Value;
         var language = languageCode is not null && Iso639_2.TryGetValue(languageCode, out var l) ? l : languageCode;
         locations["originalLanguage"] = locations["expressions[0].language"] = Where(expression?.Element(akn + "FRBRlanguage"));
@@ -251,13 +265,16 @@ public static class LawImport
         var body = act.Element(akn + "body");
         locations["expressions[0].provisions"] = Where(body ?? act);
         var provisions = new List<ProvisionInput>();
-        foreach (var (p, i) in (body?.Descendants().Where(e => e.Name == akn + "article" || e.Name == akn + "section") ?? []).Select((p, i) => (p, i)))
+        foreach (var (p, i) in (body?.Descendants().Where(e => e.Name == akn + "article" || e.Name == akn + "section") ?? []).Select((p, i) => (p,
+            i)))
         {
             var at = $"expressions[0].provisions[{i}].";
-            foreach (var f in new[] { "eid", "number", "heading", "text", "terms", "penaltyMinMonths", "penaltyMaxMonths" }) locations[at + f] = Where(p);
+            foreach (var f in new[] { "eid", "number", "heading", "text", "terms", "penaltyMinMonths",
+                "penaltyMaxMonths" }) locations[at + f] = Where(p);
             var classes = (p.Attribute("class")?.Value ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
             int? Months(string prefix) => classes.Where(c => c.StartsWith(prefix, StringComparison.Ordinal))
-                .Select(c => int.TryParse(c[prefix.Length..], NumberStyles.Integer, CultureInfo.InvariantCulture, out var m) ? m : (int?)null).FirstOrDefault();
+                .Select(c => int.TryParse(c[prefix.Length..], NumberStyles.Integer, CultureInfo.InvariantCulture,
+                    out var m) ? m : (int?)null).FirstOrDefault();
             provisions.Add(new ProvisionInput(
                 p.Attribute("eId")?.Value,
                 p.Element(akn + "num")?.Value.Trim(),

@@ -34,7 +34,8 @@ public sealed class LawStore(EntraideDbContext db, ICurrentActor current, AuditR
     }
 
     /// <param name="locate">Where in the input a field of law <c>i</c> is, so every error points at the user's file.</param>
-    internal async Task<IReadOnlyList<LawSummary>> CreateManyAsync(IReadOnlyList<CreateLaw> laws, Func<int, string, string> locate, CancellationToken ct)
+    internal async Task<IReadOnlyList<LawSummary>> CreateManyAsync(IReadOnlyList<CreateLaw> laws, Func<int, string, string> locate,
+        CancellationToken ct)
     {
         Validate(laws, locate);
         var actor = current.Current;

@@ -20,7 +20,8 @@ public static class LawValidator
         locate ??= f => f;
         var errors = new List<DomainError>();
         if (string.IsNullOrWhiteSpace(law.State)) errors.Add(DomainError.Required(locate("state")));
-        else if (!Domain.Network.StateDirectory.Default.Exists(law.State.Trim().ToUpperInvariant())) errors.Add(new DomainError("unknown-state", locate("state")));
+        else if (!Domain.Network.StateDirectory.Default.Exists(law.State.Trim().ToUpperInvariant())) errors.Add(new DomainError("unknown-state",
+            locate("state")));
         Text(errors, law.Title, locate("title"), 500);
         if (string.IsNullOrWhiteSpace(law.Type)) errors.Add(DomainError.Required(locate("type")));
         else if (!WorkTypes.All.Contains(law.Type)) errors.Add(new DomainError("unknown-work-type", locate("type")) { Arguments = [law.Type] });
@@ -36,7 +37,8 @@ public static class LawValidator
                 if (e is null) { errors.Add(DomainError.Required(locate($"expressions[{i}]"))); continue; }
                 errors.AddRange(ValidateExpression(e, taxonomy, f => locate(at + f)));
                 if (!seen.Add((e.Language, e.Date))) errors.Add(new DomainError("version-exists", locate(at + "date")));
-                if (law.AdoptedOn is { } adopted && e.Date is { } d && d < adopted) errors.Add(new DomainError("before-adoption", locate(at + "date")));
+                if (law.AdoptedOn is { } adopted && e.Date is { } d && d < adopted) errors.Add(new DomainError("before-adoption",
+                    locate(at + "date")));
             }
         }
         return errors;

@@ -14,7 +14,8 @@ public sealed record ProvisionView(Guid Id, string Eid, string Number, string? H
     int? PenaltyMinMonths, int? PenaltyMaxMonths, bool? Serious);
 
 /// <param name="On">The date the law is read at.</param>
-/// <param name="Shown">The version whose provisions are listed: the one asked for, else the one in force in the language asked, else the original's.</param>
+/// <param name="Shown">The version whose provisions are listed: the one asked for, else the one in force in the language asked, else the
+/// original's.</param>
 public sealed record LawDetail(LawSummary Law, DateOnly On, bool RepealedOnDate, IReadOnlyList<ExpressionView> Expressions,
     ExpressionView? Shown, IReadOnlyList<ProvisionView> Provisions);
 
@@ -34,7 +35,9 @@ public sealed class LegislationQueries(EntraideDbContext db, TimeProvider clock)
         }
         if (!string.IsNullOrWhiteSpace(type))
         {
-            if (!WorkTypes.All.Contains(type)) throw new DomainException(FailureKind.Invalid, new DomainError("unknown-work-type", "type") { Arguments = [type] });
+            if (!WorkTypes.All.Contains(type)) throw new DomainException(FailureKind.Invalid, new DomainError("unknown-work-type",
+                "type")
+            { Arguments = [type] });
             works = works.Where(w => w.Type == type);
         }
         if (!includeRepealed) works = works.Where(w => w.RepealedOn == null);

@@ -1,9 +1,9 @@
+using Entraide.App.Infrastructure.Persistence;
 using Entraide.App.Knowledge.Cases;
 using Entraide.App.Knowledge.Criminalisation;
 using Entraide.App.Knowledge.Legislation;
-using Entraide.Domain.Knowledge;
-using Entraide.App.Infrastructure.Persistence;
 using Entraide.Domain.Common;
+using Entraide.Domain.Knowledge;
 using Entraide.Domain.Network;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;

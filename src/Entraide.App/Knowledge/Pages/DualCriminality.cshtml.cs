@@ -1,10 +1,10 @@
+using Entraide.App.Infrastructure.Http;
+using Entraide.App.Infrastructure.Localization;
 using Entraide.App.Knowledge.Cases;
 using Entraide.App.Knowledge.Criminalisation;
 using Entraide.App.Knowledge.Legislation;
-using Entraide.Domain.Knowledge;
-using Entraide.App.Infrastructure.Http;
-using Entraide.App.Infrastructure.Localization;
 using Entraide.Domain.Common;
+using Entraide.Domain.Knowledge;
 using Entraide.Domain.Network;
 using Microsoft.AspNetCore.Authorization;
 

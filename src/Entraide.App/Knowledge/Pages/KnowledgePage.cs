@@ -15,7 +15,8 @@ public abstract class KnowledgePage(StateDirectory states) : PageModel
     public string Language { get; } = CultureCookie.Current;
 
     /// <summary>Every State, named and ordered in the page's language (reference data of the domain, not Network's records).</summary>
-    public IReadOnlyList<StateOption> AllStates => _all ??= [.. states.Sorted(Language).Select(s => new StateOption(s.Iso3, states.ListName(s.Iso3, Language)))];
+    public IReadOnlyList<StateOption> AllStates => _all ??= [.. states.Sorted(Language).Select(s => new StateOption(s.Iso3, states.ListName(s.Iso3,
+        Language)))];
     private IReadOnlyList<StateOption>? _all;
 
     public string StateName(string? code) =>

@@ -9,7 +9,8 @@ using Microsoft.Extensions.Localization;
 namespace Entraide.App.Knowledge.Pages;
 
 [AllowAnonymous]
-public sealed class LawModel(LegislationQueries queries, CaseNoteQueries cases, StateDirectory states, IStringLocalizer<KnowledgeText> k) : KnowledgePage(states)
+public sealed class LawModel(LegislationQueries queries, CaseNoteQueries cases, StateDirectory states,
+    IStringLocalizer<KnowledgeText> k) : KnowledgePage(states)
 {
     public LawDetail Detail { get; private set; } = null!;
     private IReadOnlyList<CaseNoteView> _cases = [];

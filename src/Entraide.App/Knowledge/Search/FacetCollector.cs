@@ -9,7 +9,8 @@ namespace Entraide.App.Knowledge.Search;
 /// </summary>
 internal sealed class FacetCollector(IReadOnlyList<string> fields) : ICollector
 {
-    private readonly Dictionary<string, Dictionary<string, int>> _counts = fields.ToDictionary(f => f, _ => new Dictionary<string, int>(StringComparer.Ordinal));
+    private readonly Dictionary<string, Dictionary<string, int>> _counts = fields.ToDictionary(f => f, _ => new Dictionary<string,
+        int>(StringComparer.Ordinal));
     private FacetOrdinals.Segment? _segment;
     private int[][] _segmentCounts = [];
 

@@ -18,7 +18,8 @@ public sealed class KnowledgeSearch(KnowledgeIndex index)
 {
     public const int MaxPageSize = 100;
 
-    /// <summary>Scores every hit even when the query names taxonomy terms (<see cref="TermExpansion"/>): the reference the tests compare with.</summary>
+    /// <summary>Scores every hit even when the query names taxonomy terms (<see cref="TermExpansion"/>): the reference the tests compare
+    /// with.</summary>
     internal bool ScoreEveryHit { get; init; }
 
     public SearchResult Search(SearchRequest request)
@@ -35,7 +36,8 @@ public sealed class KnowledgeSearch(KnowledgeIndex index)
         SearchQuery.Filter(filters, KnowledgeFields.Type, request.Type);
         SearchQuery.Filter(filters, KnowledgeFields.Language, request.InLanguage);
         if (request.From is not null || request.To is not null)
-            filters.Add(TermRangeQuery.NewStringRange(KnowledgeFields.Date, request.From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            filters.Add(TermRangeQuery.NewStringRange(KnowledgeFields.Date, request.From?.ToString("yyyy-MM-dd",
+                System.Globalization.CultureInfo.InvariantCulture),
                 request.To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), true, true));
 
         var query = new BooleanQuery();
@@ -84,7 +86,8 @@ public sealed class KnowledgeSearch(KnowledgeIndex index)
     /// document order, as a single pass would give), total, and facet counts. The weight is made once
     /// from the whole index, so scores are those of a single search.
     /// </summary>
-    private static (int Total, List<ScoreDoc> Top, IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets) Collect(IndexSearcher searcher, Query query, int n)
+    private static (int Total, List<ScoreDoc> Top, IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets) Collect(IndexSearcher searcher,
+        Query query, int n)
     {
         var weight = searcher.CreateNormalizedWeight(query);
         var leaves = searcher.IndexReader.Leaves;

@@ -31,12 +31,14 @@ public static class QueryExpansion
 
     public static IReadOnlyList<string> ExpandText(string text)
     {
-        var tokens = SearchQuery.LanguagesWritten(text).ToDictionary(l => l, l => KnowledgeAnalyzers.Tokens(SearchQuery.AnalyzerFor(l), KnowledgeAnalyzers.Field(l), text));
+        var tokens = SearchQuery.LanguagesWritten(text).ToDictionary(l => l, l => KnowledgeAnalyzers.Tokens(SearchQuery.AnalyzerFor(l),
+            KnowledgeAnalyzers.Field(l), text));
         return Expand(tokens);
     }
 
     private static IReadOnlyList<(string, string, HashSet<string>)> BuildTaxonomyTokens() =>
         [.. OffenceTaxonomy.Current.Terms.SelectMany(t => t.Names().Select(n =>
-            (t.Code, n.Language, KnowledgeAnalyzers.Tokens(SearchQuery.AnalyzerFor(n.Language), KnowledgeAnalyzers.Field(n.Language), n.Text).ToHashSet(StringComparer.Ordinal))))];
+            (t.Code, n.Language, KnowledgeAnalyzers.Tokens(SearchQuery.AnalyzerFor(n.Language), KnowledgeAnalyzers.Field(n.Language),
+                n.Text).ToHashSet(StringComparer.Ordinal))))];
 
 }

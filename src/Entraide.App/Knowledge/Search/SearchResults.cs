@@ -13,7 +13,8 @@ public sealed record SearchHit(string Key, string Type, string? State, string La
 
 public sealed record FacetValue(string Value, int Count);
 
-/// <param name="ExpandedTerms">Taxonomy terms the query was recognised as, in any language: how a query in one language finds provisions in all.</param>
+/// <param name="ExpandedTerms">Taxonomy terms the query was recognised as, in any language: how a query in one language finds provisions in
+/// all.</param>
 public sealed record SearchResult(string? Query, int Total, int Page, int PageSize, IReadOnlyList<SearchHit> Hits,
     IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets, IReadOnlyList<string> ExpandedTerms);
 
@@ -34,7 +35,8 @@ internal static class SearchResults
         h ??= FromStoredFields(searcher.Doc(sd.Doc));
         var snippet = textQuery is null ? null
             : Snippets.ForHit(h.Language, marks.GetValueOrDefault(h.Language), h.Body);
-        return new SearchHit(h.Key, h.Type, h.State, h.Language, h.Date, h.Title, h.Number, snippet ?? Snippets.Beginning(h.Body), h.Terms, h.Law, h.Example, sd.Score);
+        return new SearchHit(h.Key, h.Type, h.State, h.Language, h.Date, h.Title, h.Number, snippet ?? Snippets.Beginning(h.Body), h.Terms, h.Law,
+            h.Example, sd.Score);
     }
 
     private static HitRecord.Data FromStoredFields(Lucene.Net.Documents.Document d) =>

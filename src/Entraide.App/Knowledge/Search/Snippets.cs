@@ -77,14 +77,16 @@ public static class Snippets
         return spans.Count == 0 ? Beginning(body) : Mark(body, spans);
     }
 
-    /// <summary>Where <paramref name="words"/> occur in <paramref name="body"/>; overlapping occurrences (a run's bigrams) are joined into one.</summary>
+    /// <summary>Where <paramref name="words"/> occur in <paramref name="body"/>; overlapping occurrences (a run's bigrams) are joined into
+    /// one.</summary>
     private static List<(int Start, int End)> SpansByCharacters(List<string> words, string body)
     {
         var spans = new List<(int Start, int End)>();
         foreach (var w in words)
         {
             if (w.Length == 0) continue;
-            for (var at = body.IndexOf(w, StringComparison.OrdinalIgnoreCase); at >= 0; at = body.IndexOf(w, at + w.Length, StringComparison.OrdinalIgnoreCase))
+            for (var at = body.IndexOf(w, StringComparison.OrdinalIgnoreCase); at >= 0; at = body.IndexOf(w, at + w.Length,
+                StringComparison.OrdinalIgnoreCase))
                 spans.Add((at, at + w.Length));
         }
         spans.Sort((a, b) => a.Start.CompareTo(b.Start));

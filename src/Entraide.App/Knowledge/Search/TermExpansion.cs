@@ -123,7 +123,8 @@ internal static class TermExpansion
         return (total, [.. top.OrderByDescending(d => d.Score).ThenBy(d => d.Doc).Take(n)], FacetCollector.Merge(collectors));
     }
 
-    /// <summary>The segment's documents tagged with any of the terms and passing the filters: bit set, count, facet counts, signature lists.</summary>
+    /// <summary>The segment's documents tagged with any of the terms and passing the filters: bit set, count, facet counts, signature
+    /// lists.</summary>
     private static Entry Build(AtomicReader reader, IReadOnlyList<string> terms, Scorer? filter)
     {
         var maxDoc = reader.MaxDoc;

@@ -27,7 +27,8 @@ public sealed class AuthorityEditModel(ProfileQueries profiles, AuthorityQueries
 
     /// <summary>Every IANA zone the server knows, for the zone picker.</summary>
     public static IReadOnlyList<string> Zones { get; } =
-        [.. TimeZoneInfo.GetSystemTimeZones().Where(z => z.HasIanaId && z.Id.Contains('/', StringComparison.Ordinal)).Select(z => z.Id).Order(StringComparer.Ordinal)];
+        [.. TimeZoneInfo.GetSystemTimeZones().Where(z => z.HasIanaId && z.Id.Contains('/',
+            StringComparison.Ordinal)).Select(z => z.Id).Order(StringComparer.Ordinal)];
 
     public async Task OnGetAsync(string state, Guid? authorityId, CancellationToken ct)
     {
@@ -52,7 +53,8 @@ public sealed class AuthorityEditModel(ProfileQueries profiles, AuthorityQueries
         await LoadAsync(state, ct);
         AuthorityId = authorityId;
         Input = new AuthorityInput(kind, name, address, SplitLines(phones), email,
-            string.IsNullOrWhiteSpace(languages) ? [] : languages.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            string.IsNullOrWhiteSpace(languages) ? [] : languages.Split([',', ' ', ';'],
+                StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             officeHours, timeZone, preferredChannel, aroundTheClock, addressPublic, emailPublic, phonesPublic, expectedVersion);
         try
         {

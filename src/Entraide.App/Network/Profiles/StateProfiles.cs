@@ -10,7 +10,8 @@ namespace Entraide.App.Network.Profiles;
 /// What other modules read of a profile, from the profile as in force now; a State that has not yet
 /// filled its profile gets the defaults (English, French and Spanish; 8 hours; no reservation).
 /// </summary>
-internal sealed class StateProfiles(EntraideDbContext db, StateDirectory states, CooperationProfileCache cache, RegisterSnapshot register) : IStateProfiles
+internal sealed class StateProfiles(EntraideDbContext db, StateDirectory states, CooperationProfileCache cache,
+    RegisterSnapshot register) : IStateProfiles
 {
     public async Task<CooperationProfile> GetCooperationProfileAsync(string state, CancellationToken ct)
     {

@@ -20,4 +20,5 @@ public sealed record RegisterState(
     DateTimeOffset? LastVerifiedAt,
     IReadOnlyList<AuthorityView> Authorities);
 
-public sealed record RegisterView(string Language, DateTimeOffset GeneratedAt, int StateCount, int AuthorityCount, IReadOnlyList<RegisterState> States);
+public sealed record RegisterView(string Language, DateTimeOffset GeneratedAt, int StateCount, int AuthorityCount,
+    IReadOnlyList<RegisterState> States);
