@@ -13,7 +13,8 @@ namespace Entraide.Cli;
 /// </summary>
 public static class KnowledgeCommands
 {
-    public static Command Build(Option<string?> connection, Option<string?> provider, Func<string?, string?, IHost> buildHost, TextWriter stdout, TextWriter stderr)
+    public static Command Build(Option<string?> connection, Option<string?> provider, Func<string?, string?, IHost> buildHost, TextWriter stdout,
+        TextWriter stderr)
     {
         var search = new Command("search", "The knowledge search index.");
         var reindex = new Command("reindex", "Rebuild the search index of laws, case law and documents from the database.");
@@ -31,7 +32,8 @@ public static class KnowledgeCommands
             }
             catch (LockObtainFailedException)
             {
-                await stderr.WriteLineAsync($"The search index at {index.Location} is held by a running Entraide server. Stop it, or ask the secretariat to call POST /api/v1/knowledge/search/reindex.");
+                await stderr.WriteLineAsync($"The search index at {index.Location} is held by a running Entraide server. Stop it, or ask the " +
+                    $"secretariat to call POST /api/v1/knowledge/search/reindex.");
                 return 1;
             }
         });

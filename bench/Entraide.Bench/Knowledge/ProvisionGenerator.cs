@@ -15,7 +15,8 @@ namespace Entraide.Bench.Knowledge;
 public sealed class ProvisionGenerator
 {
     public const int VocabularySize = 5000;
-    private static readonly string[] States = ["FRA", "BRA", "CHN", "USA", "EGY", "NGA", "IND", "JPN", "AUS", "MEX", "GBR", "ZAF", "DEU", "RUS", "ARG", "KEN"];
+    private static readonly string[] States = ["FRA", "BRA", "CHN", "USA", "EGY", "NGA", "IND", "JPN", "AUS", "MEX", "GBR", "ZAF", "DEU", "RUS",
+        "ARG", "KEN"];
     private readonly Dictionary<string, string[]> _vocabulary = [];
     private readonly double[] _cumulative;
 
@@ -43,7 +44,8 @@ public sealed class ProvisionGenerator
     }
 
     private static IEnumerable<string> Split(string language, string text) =>
-        language == Languages.Chinese ? [text] : text.Split([' ', '’', '\'', ',', '-'], StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length > 3);
+        language == Languages.Chinese ? [text] : text.Split([' ', '’', '\'', ',', '-'],
+            StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length > 3);
 
     private static string PseudoWord(string language, Random random)
     {

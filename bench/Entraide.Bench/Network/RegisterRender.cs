@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Entraide.App.Infrastructure.Persistence;
-using Entraide.App.Network.Persistence;
 using Entraide.Bench.Infrastructure;
 using Entraide.Domain.Network;
 using Microsoft.EntityFrameworkCore;
@@ -72,7 +71,8 @@ public sealed class RegisterRender : IBenchCommand
             }
             double Median(List<double> v) => v.Order().ElementAt(v.Count / 2);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"CSV (ar): {size / 1024.0:0.0} KiB, first byte median {Median(first):0.00} ms, last byte median {Median(last):0.00} ms, no Content-Length (streamed): {chunked}"));
+                $"CSV (ar): {size / 1024.0:0.0} KiB, first byte median {Median(first):0.00} ms, last byte median {Median(last):0.00} ms, no " +
+                    $"Content-Length (streamed): {chunked}"));
             var page = results[0];
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"register page p95 {page.P95Ms:0.00} ms (target < 100 ms)"));
             return results.Take(3).All(r => r.P95Ms < 100 && r.Errors == 0) && chunked ? 0 : 1;
@@ -90,7 +90,7 @@ public sealed class RegisterRender : IBenchCommand
         for (var i = 0; i < 60; i++)
         {
             await using var scope = services.CreateAsyncScope();
-            var query = scope.ServiceProvider.GetRequiredService<Entraide.App.Network.Register.RegisterQuery>();
+            var query = scope.ServiceProvider.GetRequiredService<Entraide.App.Network.Register.RegisterQueries>();
             var t = Stopwatch.StartNew();
             await query.RunAsync(new Entraide.App.Network.Register.RegisterFilter(), "en", CancellationToken.None);
             if (i >= 10) times.Add(t.Elapsed.TotalMilliseconds);
@@ -106,24 +106,28 @@ public sealed class RegisterRender : IBenchCommand
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<EntraideDbContext>();
             t.Restart();
-            var rows = await db.Set<AuthorityRecord>().AsNoTracking().ToListAsync();
+            var rows = await db.Set<Authority>().AsNoTracking().ToListAsync();
             load.Add(t.Elapsed.TotalMilliseconds);
             t.Restart();
             foreach (var r in rows) _ = Entraide.App.Network.Profiles.Views.Of(r, Audience.Public, DateTimeOffset.UtcNow);
             shape.Add(t.Elapsed.TotalMilliseconds);
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  of which: sort names median {sort.Order().ElementAt(15):0.00} ms, load rows {load.Order().ElementAt(15):0.00} ms, shape views {shape.Order().ElementAt(15):0.00} ms"));
+            $"  of which: sort names median {sort.Order().ElementAt(15):0.00} ms, load rows {load.Order().ElementAt(15):0.00} ms, shape views " +
+                $"{shape.Order().ElementAt(15):0.00} ms"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"register query in process (load, sort, shape 195 States): median {times.Order().ElementAt(times.Count / 2):0.00} ms, min {times.Min():0.00} ms"));
+            $"register query in process (load, sort, shape 195 States): median {times.Order().ElementAt(times.Count / 2):0.00} ms, min " +
+                $"{times.Min():0.00} ms"));
     }
+
+    private static readonly Entraide.Domain.Trust.Actor Bench = Entraide.Domain.Trust.Actor.System with { DisplayName = "bench" };
 
     /// <summary>Gives every State without authorities a central authority, a 24/7 point and sometimes an extradition authority.</summary>
     private static async Task<int> FillAsync(IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EntraideDbContext>();
-        var have = await db.Set<AuthorityRecord>().Select(a => a.State).Distinct().ToListAsync();
+        var have = await db.Set<Authority>().Select(a => a.State).Distinct().ToListAsync();
         var now = DateTimeOffset.UtcNow;
         var i = 0;
         foreach (var s in StateDirectory.Default.All.Where(s => !have.Contains(s.Iso3)))
@@ -135,27 +139,17 @@ public sealed class RegisterRender : IBenchCommand
             foreach (var kind in kinds)
             {
                 var point = kind == AuthorityKinds.PointOfContact;
-                var a = new AuthorityRecord
-                {
-                    Id = Guid.CreateVersion7(),
-                    State = s.Iso3,
-                    Kind = kind,
-                    Name = $"{name} — {kind}",
-                    TimeZone = "Etc/UTC",
-                    Version = 1,
-                    CreatedAt = now,
-                    UpdatedAt = now,
-                    UpdatedBy = "bench",
-                    LastVerifiedAt = point ? now.AddDays(-30) : null,
-                };
-                a.Apply(new AuthorityDetails(kind, a.Name, $"1 Justice Square, capital of {name}", ["+1 555 0100", "+1 555 0101"],
-                    $"{kind}.{s.Iso3.ToLowerInvariant()}@example.org", ["en", "fr"], point ? OfficeSchedule.Empty : OfficeSchedule.Parse("mon-fri 09:00-17:00"),
-                    "Etc/UTC", ReplyChannels.Platform, point, !point, !point, !point));
+                var details = new AuthorityDetails(kind, $"{name} — {kind}", $"1 Justice Square, capital of {name}", ["+1 555 0100", "+1 555 0101"],
+                    $"{kind}.{s.Iso3.ToLowerInvariant()}@example.org", ["en", "fr"],
+                    point ? OfficeSchedule.Empty : OfficeSchedule.Parse("mon-fri 09:00-17:00"),
+                    "Etc/UTC", ReplyChannels.Platform, point, !point, !point, !point);
+                var a = Authority.Designate(s.Iso3, details, Bench, now);
+                if (point) a.Verified(now.AddDays(-30), laterMessageSent: false);
                 db.Add(a);
             }
         }
         await db.SaveChangesAsync();
         scope.ServiceProvider.GetRequiredService<Entraide.App.Network.Register.RegisterSnapshot>().Invalidate();
-        return await db.Set<AuthorityRecord>().CountAsync();
+        return await db.Set<Authority>().CountAsync();
     }
 }

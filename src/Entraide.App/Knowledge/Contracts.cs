@@ -28,13 +28,15 @@ public enum DualCriminalityOutcome
 
 public sealed record DualCriminalityAnswer(DualCriminalityOutcome Outcome, IReadOnlyList<TermAnswer> Terms)
 {
-    /// <summary>When criminal in both: whether the heaviest maximum on each side reaches four years (48 months); null when a side states no penalty.</summary>
+    /// <summary>When criminal in both: whether the heaviest maximum on each side reaches four years (48 months); null when a side states no
+    /// penalty.</summary>
     public bool? SeriousCrimeInBoth { get; init; }
 
     /// <summary>The date the laws were read at.</summary>
     public DateOnly? On { get; init; }
 
-    /// <summary>The conduct's coverage in the requesting State (<see cref="CoverageNames"/>): "declared" when it is criminal there on the State's declaration only.</summary>
+    /// <summary>The conduct's coverage in the requesting State (<see cref="CoverageNames"/>): "declared" when it is criminal there on the
+    /// State's declaration only.</summary>
     public string RequestingCoverage { get; init; } = CoverageNames.Unknown;
 
     /// <summary>The conduct's coverage in the requested State (<see cref="CoverageNames"/>).</summary>

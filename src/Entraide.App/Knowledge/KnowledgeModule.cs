@@ -1,5 +1,8 @@
 using Entraide.App.Infrastructure.Hosting;
 using Entraide.App.Infrastructure.Localization;
+using Entraide.App.Knowledge.Cases;
+using Entraide.App.Knowledge.Criminalisation;
+using Entraide.App.Knowledge.Legislation;
 using Entraide.App.Knowledge.Search;
 
 namespace Entraide.App.Knowledge;
@@ -14,9 +17,9 @@ internal sealed class KnowledgeModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddScoped<LegislationCommands>();
+        services.AddScoped<LawStore>();
         services.AddScoped<LegislationQueries>();
-        services.AddScoped<CaseNoteCommands>();
+        services.AddScoped<CaseNoteQueries>();
         services.AddScoped<CriminalisationService>();
         services.AddScoped<IDualCriminality>(sp => sp.GetRequiredService<CriminalisationService>());
         services.AddSingleton<KnowledgeIndex>();
@@ -27,5 +30,11 @@ internal sealed class KnowledgeModule : IModule
         services.AddSingleton(new Web.NavItem("/knowledge", "Knowledge", 40));
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder api) => KnowledgeEndpoints.Map(api);
+    public void MapEndpoints(IEndpointRouteBuilder api)
+    {
+        CriminalisationEndpoints.Map(api);
+        LegislationEndpoints.Map(api);
+        CaseEndpoints.Map(api);
+        SearchEndpoints.Map(api);
+    }
 }

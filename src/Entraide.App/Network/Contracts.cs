@@ -26,7 +26,8 @@ public sealed record DeclaredCriminalisation(string State, IReadOnlyList<string>
 /// <summary>A State's declared choices that shape requests addressed to it.</summary>
 /// <param name="State">ISO 3166 alpha-3 code.</param>
 /// <param name="AcceptedLanguages">Languages (ISO 639-1) in which the State accepts requests.</param>
-/// <param name="RequiresDualCriminalityForPreservation">Reservation under Art. 42: preservation only where the conduct is criminal in both States.</param>
+/// <param name="RequiresDualCriminalityForPreservation">Reservation under Art. 42: preservation only where the conduct is criminal in both
+/// States.</param>
 /// <param name="RequiresDualCriminality">Dual criminality required for mutual legal assistance generally.</param>
 /// <param name="AcceptsUrgentRequestsOrally">Urgent requests may be made orally or by e-mail, then confirmed in writing (Art. 40).</param>
 /// <param name="PoliticalOffenceTerms">Taxonomy terms the State treats as political offences (a refusal ground).</param>

@@ -1,6 +1,5 @@
 using Entraide.App.Infrastructure.Hosting;
 using Entraide.App.Infrastructure.Persistence;
-using Entraide.App.Network.Persistence;
 using Entraide.App.Network.Profiles;
 using Entraide.Domain.Network;
 using Entraide.Domain.Trust;
@@ -45,7 +44,8 @@ internal sealed class DemoNetwork(EntraideDbContext db, TimeProvider clock, Regi
             "وزارة العدل — قطاع التعاون الدولي", "مبنى وزارة العدل، ميدان لاظوغلي، القاهرة", "sun-thu 09:00-16:00",
             "وزارة الداخلية — الإدارة العامة لتكنولوجيا المعلومات", "sun-thu 08:00-22:00; fri-sat 10:00-18:00", AcknowledgementHours: 24,
             DualCriminality: true, DualCriminalityForPreservation: true,
-            Optional: [OffenceCategories.Extremism, OffenceCategories.Terrorism, OffenceCategories.Disinformation, OffenceCategories.PrivacyViolation]),
+            Optional: [OffenceCategories.Extremism, OffenceCategories.Terrorism, OffenceCategories.Disinformation,
+                OffenceCategories.PrivacyViolation]),
         new("NGA", ConventionStatus.Signatory, "Africa/Lagos", ["en"], "+234 9 555",
             "Federal Ministry of Justice — Central Authority Unit", "Federal Secretariat Complex, Shehu Shagari Way, Abuja",
             "mon-fri 08:00-16:00", "Nigeria Police Force — National Cybercrime Centre (24/7)", "", ByEmail: true),
@@ -70,39 +70,41 @@ internal sealed class DemoNetwork(EntraideDbContext db, TimeProvider clock, Regi
             "mon-fri 07:30-16:00", "South African Police Service — Cybercrime Component (24/7)", ""),
     ];
 
+    private static readonly Actor DemoActor = Actor.System with { DisplayName = "Entraide (demo)" };
+
     public async Task SeedAsync(SeedContext context, CancellationToken ct)
     {
         if (!context.Demo) return;
-        var existing = await db.Set<StateProfileRecord>().Select(p => p.State).ToListAsync(ct);
+        var existing = await db.Set<StateProfile>().Select(p => p.State).ToListAsync(ct);
         var now = clock.GetUtcNow();
         var signed = new DateOnly(2025, 10, 25);
         var added = 0;
         foreach (var d in Demos.Where(d => !existing.Contains(d.State)))
         {
             var updated = d.State == "MEX" ? now.AddMonths(-13) : now;
-            var profile = new StateProfileRecord { State = d.State, Version = 1, UpdatedAt = updated, UpdatedBy = "Entraide (demo)" };
-            profile.Apply(new ProfileDetails(d.Status,
+            var profile = StateProfile.Seed(d.State, new ProfileDetails(d.Status,
                 d.Status == ConventionStatus.None ? null : signed,
                 d.Status == ConventionStatus.Party ? new DateOnly(2026, 6, 15) : null,
                 new Declarations(d.DualCriminalityForPreservation, d.DualCriminality, [], d.Languages, d.Oral, d.ByEmail,
                     d.Optional ?? [], d.AcknowledgementHours),
-                null));
+                null), DemoActor, updated);
             var code = d.State.ToLowerInvariant();
-            var authorities = new List<AuthorityRecord>
+            var authorities = new List<Authority>
             {
-                Authority(d, AuthorityKinds.CentralAuthority, d.Central, d.CentralAddress, d.CentralHours, $"{d.CountryCode} 0100",
+                Designate(d, AuthorityKinds.CentralAuthority, d.Central, d.CentralAddress, d.CentralHours, $"{d.CountryCode} 0100",
                     $"central-authority.{code}@contacts.demo.entraide.int", aroundTheClock: false, updated, now),
-                Authority(d, AuthorityKinds.PointOfContact, d.Point, null, d.PointHours, $"{d.CountryCode} 0199",
+                Designate(d, AuthorityKinds.PointOfContact, d.Point, null, d.PointHours, $"{d.CountryCode} 0199",
                     $"24-7.{code}@contacts.demo.entraide.int", aroundTheClock: d.PointHours.Length == 0, updated, now.AddMilliseconds(1)),
             };
             if (d.Extradition is not null)
             {
-                authorities.Add(Authority(d, AuthorityKinds.ExtraditionAuthority, d.Extradition, d.CentralAddress, d.CentralHours, $"{d.CountryCode} 0110",
-                    $"extradition.{code}@contacts.demo.entraide.int", aroundTheClock: false, updated, now.AddMilliseconds(2)));
+                authorities.Add(Designate(d, AuthorityKinds.ExtraditionAuthority, d.Extradition, d.CentralAddress, d.CentralHours,
+                    $"{d.CountryCode} 0110", $"extradition.{code}@contacts.demo.entraide.int", aroundTheClock: false, updated,
+                    now.AddMilliseconds(2)));
             }
             db.Add(profile);
             db.AddRange(authorities);
-            db.Add(ProfileCommands.VersionOf(profile, authorities, Actor.System, "network.profile.seed", updated));
+            db.Add(ProfileChanges.VersionOf(profile, authorities, Actor.System, "network.profile.seed", updated));
             added++;
         }
         if (added == 0) return;
@@ -111,25 +113,13 @@ internal sealed class DemoNetwork(EntraideDbContext db, TimeProvider clock, Regi
         context.Output.WriteLine("Network: demo profiles for {0} States.", added);
     }
 
-    private static AuthorityRecord Authority(Demo d, string kind, string name, string? address, string hours, string phone, string email,
+    private static Authority Designate(Demo d, string kind, string name, string? address, string hours, string phone, string email,
         bool aroundTheClock, DateTimeOffset updated, DateTimeOffset idTime)
     {
-        var record = new AuthorityRecord
-        {
-            Id = Guid.CreateVersion7(idTime),
-            State = d.State,
-            Kind = kind,
-            Name = name,
-            TimeZone = d.Zone,
-            Version = 1,
-            CreatedAt = updated,
-            UpdatedAt = updated,
-            UpdatedBy = "Entraide (demo)",
-        };
         var central = kind != AuthorityKinds.PointOfContact;
-        record.Apply(new AuthorityDetails(kind, name, address, [phone], email, d.Languages, OfficeSchedule.Parse(hours), d.Zone,
+        var details = new AuthorityDetails(kind, name, address, [phone], email, d.Languages, OfficeSchedule.Parse(hours), d.Zone,
             central ? ReplyChannels.Platform : ReplyChannels.Phone, aroundTheClock,
-            AddressPublic: central, EmailPublic: central, PhonesPublic: central));
-        return record;
+            AddressPublic: central, EmailPublic: central, PhonesPublic: central);
+        return Authority.Designate(d.State, details, DemoActor, updated, idTime);
     }
 }

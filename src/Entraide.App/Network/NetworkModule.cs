@@ -1,7 +1,9 @@
 using Entraide.App.Infrastructure.Hosting;
 using Entraide.App.Infrastructure.Localization;
+using Entraide.App.Network.Authorities;
 using Entraide.App.Network.Profiles;
 using Entraide.App.Network.Register;
+using Entraide.App.Network.States;
 using Entraide.App.Network.Verification;
 using Entraide.Domain.Trust;
 
@@ -15,11 +17,13 @@ internal sealed class NetworkModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<StateCatalogue>();
-        services.AddScoped<ProfileCommands>();
-        services.AddScoped<FlagCommands>();
-        services.AddScoped<RegisterQuery>();
+        services.AddScoped<ProfileQueries>();
+        services.AddScoped<ProfileChanges>();
+        services.AddScoped<FlagQueries>();
+        services.AddScoped<AuthorityQueries>();
+        services.AddScoped<RegisterQueries>();
         services.AddSingleton<RegisterSnapshot>();
-        services.AddScoped<VerificationCommands>();
+        services.AddScoped<VerificationQueries>();
         services.AddScoped<IStateProfiles, StateProfiles>();
         services.AddSingleton<CooperationProfileCache>();
         services.AddScoped<ISeeder, DemoNetwork>();
@@ -33,6 +37,9 @@ internal sealed class NetworkModule : IModule
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
         StatesEndpoints.Map(api);
-        NetworkEndpoints.Map(api);
+        ProfileEndpoints.Map(api);
+        AuthorityEndpoints.Map(api);
+        RegisterEndpoints.Map(api);
+        VerificationEndpoints.Map(api);
     }
 }

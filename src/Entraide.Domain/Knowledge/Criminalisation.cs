@@ -59,7 +59,8 @@ public sealed class CriminalisationProfile
     private readonly Dictionary<string, List<Evidence>> _byTerm;
     private readonly Dictionary<string, List<string>> _declaredByTerm;
 
-    public CriminalisationProfile(string state, DateOnly on, bool legislationRecorded, IEnumerable<Evidence> evidence, DeclaredProfile? declared = null)
+    public CriminalisationProfile(string state, DateOnly on, bool legislationRecorded, IEnumerable<Evidence> evidence,
+        DeclaredProfile? declared = null)
     {
         State = state;
         On = on;
@@ -111,7 +112,8 @@ public enum DualOutcome
     Unknown,
 }
 
-/// <param name="RequestingDeclared">The requesting State's declared categories standing for the term (its basis when <paramref name="Requesting"/> is <see cref="Coverage.Declared"/>).</param>
+/// <param name="RequestingDeclared">The requesting State's declared categories standing for the term (its basis when <paramref
+/// name="Requesting"/> is <see cref="Coverage.Declared"/>).</param>
 public sealed record TermJudgement(string Term, DualOutcome Outcome, Coverage Requesting, Coverage Requested,
     IReadOnlyList<Evidence> RequestingEvidence, IReadOnlyList<Evidence> RequestedEvidence, bool? SeriousInBoth)
 {
@@ -119,7 +121,8 @@ public sealed record TermJudgement(string Term, DualOutcome Outcome, Coverage Re
     public IReadOnlyList<string> RequestedDeclared { get; init; } = [];
 }
 
-/// <param name="Requesting">The conduct's coverage in the requesting State as a whole: covered when a term is evidenced by a provision, else declared when one is declared.</param>
+/// <param name="Requesting">The conduct's coverage in the requesting State as a whole: covered when a term is evidenced by a provision, else
+/// declared when one is declared.</param>
 public sealed record DualJudgement(DualOutcome Outcome, IReadOnlyList<TermJudgement> Terms, bool? SeriousInBoth,
     Coverage Requesting = Coverage.Unknown, Coverage Requested = Coverage.Unknown);
 
@@ -189,7 +192,8 @@ public static class DualCriminality
 }
 
 /// <param name="Declared">The declared categories standing for the term (the basis when <paramref name="Coverage"/> is declared).</param>
-public sealed record GapLine(TaxonomyTerm Term, Coverage Coverage, IReadOnlyList<Evidence> Evidence, bool PenaltyMissing, IReadOnlyList<string> Declared);
+public sealed record GapLine(TaxonomyTerm Term, Coverage Coverage, IReadOnlyList<Evidence> Evidence, bool PenaltyMissing,
+    IReadOnlyList<string> Declared);
 
 public sealed record GapChapter(TermKind Kind, IReadOnlyList<GapLine> Lines)
 {

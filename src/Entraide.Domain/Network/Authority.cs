@@ -1,152 +1,125 @@
 using Entraide.Domain.Common;
+using Entraide.Domain.Trust;
 
 namespace Entraide.Domain.Network;
 
-/// <summary>The kinds of authority a State designates (Convention Arts 37, 40, 41).</summary>
-public static class AuthorityKinds
+/// <summary>
+/// An authority or point of contact designated by a State, with what verification rounds record on it:
+/// when it last acknowledged a message, and the deadline of the one it has not yet acknowledged.
+/// </summary>
+public sealed class Authority : IStateOwned
 {
-    /// <summary>Central authority for mutual legal assistance (Art. 40).</summary>
-    public const string CentralAuthority = "central-authority";
-    /// <summary>Authority responsible for extradition and provisional arrest (Art. 37).</summary>
-    public const string ExtraditionAuthority = "extradition-authority";
-    /// <summary>Point of contact available 24 hours a day, 7 days a week (Art. 41).</summary>
-    public const string PointOfContact = "point-of-contact";
-    public const string CompetentAuthority = "competent-authority";
+    private Authority() { }
 
-    public static readonly IReadOnlyList<string> All = [CentralAuthority, ExtraditionAuthority, PointOfContact, CompetentAuthority];
+    public Guid Id { get; private set; }
+    public string State { get; private set; } = "";
+    public string Kind { get; private set; } = "";
+    public string Name { get; private set; } = "";
+    public string? Address { get; private set; }
 
-    public static bool IsKnown(string? kind) => kind is not null && All.Contains(kind);
-}
+    /// <summary>International numbers, one per line.</summary>
+    public string Phones { get; private set; } = "";
 
-/// <summary>How an authority prefers to receive replies and urgent messages.</summary>
-public static class ReplyChannels
-{
-    public const string Platform = "platform";
-    public const string Email = "email";
-    public const string Phone = "phone";
+    public string? Email { get; private set; }
+    public string Languages { get; private set; } = "";
 
-    public static readonly IReadOnlyList<string> All = [Platform, Email, Phone];
-}
+    /// <summary>Compact weekly schedule (<see cref="OfficeSchedule.ToString"/>).</summary>
+    public string OfficeHours { get; private set; } = "";
 
-/// <summary>Who is looking at a contact: the fields shown depend on it.</summary>
-public enum Audience
-{
-    /// <summary>A member of the public, or an account with no cooperation role.</summary>
-    Public,
-    /// <summary>The authorities of another State (and the secretariat): what cooperation needs.</summary>
-    Authorities,
-    /// <summary>The State itself: every field, including what it keeps to itself.</summary>
-    Owner,
-}
+    public string TimeZone { get; private set; } = "";
+    public string PreferredChannel { get; private set; } = ReplyChannels.Platform;
+    public bool AroundTheClock { get; private set; }
+    public bool AddressPublic { get; private set; }
+    public bool EmailPublic { get; private set; }
+    public bool PhonesPublic { get; private set; }
+    public int Version { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
 
-/// <summary>The details of an authority as a State keeps them.</summary>
-public sealed record AuthorityDetails(
-    string Kind,
-    string Name,
-    string? Address,
-    IReadOnlyList<string> Phones,
-    string? Email,
-    IReadOnlyList<string> Languages,
-    OfficeSchedule OfficeHours,
-    string TimeZone,
-    string PreferredChannel,
-    bool AroundTheClock,
-    bool AddressPublic,
-    bool EmailPublic,
-    bool PhonesPublic)
-{
+    /// <summary>Last change of the details themselves; verification does not move it.</summary>
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public string UpdatedBy { get; private set; } = "";
+
+    /// <summary>When the point last acknowledged a verification message.</summary>
+    public DateTimeOffset? LastVerifiedAt { get; private set; }
+
+    /// <summary>Deadline of the verification message it has not yet acknowledged, if any.</summary>
+    public DateTimeOffset? PendingCheckDueBy { get; private set; }
+
+    string? IStateOwned.OwnerState => State;
+
+    public IReadOnlyList<string> PhoneList => StoredLists.SplitLines(Phones);
+    public IReadOnlyList<string> LanguageList => StoredLists.Split(Languages);
+
+    public AuthorityDetails Details => new(Kind, Name, Address, PhoneList, Email, LanguageList,
+        OfficeSchedule.Parse(OfficeHours), TimeZone, PreferredChannel, AroundTheClock, AddressPublic, EmailPublic, PhonesPublic);
+
+    /// <summary>A State designates an authority; every problem with its details is raised at once (422).</summary>
+    /// <param name="idTime">The instant the identifier is made from (the demo data spreads them to keep an order).</param>
+    public static Authority Designate(string state, AuthorityDetails details, Actor by, DateTimeOffset now, DateTimeOffset? idTime = null)
+    {
+        Validate(details);
+        var authority = new Authority { Id = Guid.CreateVersion7(idTime ?? now), State = state, CreatedAt = now, Version = 1 };
+        authority.Apply(details, by, now);
+        return authority;
+    }
+
+    /// <summary>Refuses a change made from another version than the current one (409).</summary>
+    public void EnsureVersion(int? expected)
+    {
+        if (expected is { } v && v != Version) throw DomainException.Conflict("stale-version");
+    }
+
     /// <summary>
-    /// Checks the details and returns every problem found. A 24/7 point's phone is never public: the
-    /// line exists for authorities, and publishing it would invite abuse of the one channel that must
-    /// stay free around the clock.
+    /// The State changes the details. A point that stops being a 24/7 point has no verification to
+    /// answer any more.
     /// </summary>
-    public IReadOnlyList<DomainError> Validate()
+    public void Change(AuthorityDetails details, int? expectedVersion, Actor by, DateTimeOffset now)
     {
-        var errors = new List<DomainError>();
-        if (!AuthorityKinds.IsKnown(Kind)) errors.Add(new DomainError("unknown-authority-kind", "kind"));
-        if (string.IsNullOrWhiteSpace(Name)) errors.Add(DomainError.Required("name"));
-        else if (Name.Length > 300) errors.Add(new DomainError("too-long", "name"));
-        if (Address is { Length: > 1000 }) errors.Add(new DomainError("too-long", "address"));
-        if (Phones.Count > 10) errors.Add(new DomainError("too-many", "phones"));
-        foreach (var p in Phones)
-        {
-            if (!PhoneNumbers.IsPlausible(p)) { errors.Add(new DomainError("phone-format", "phones")); break; }
-        }
-        if (Email is not null && !EmailAddresses.IsPlausible(Email)) errors.Add(new DomainError("email-format", "email"));
-        foreach (var l in Languages)
-        {
-            if (!LanguageCodes.IsPlausible(l)) { errors.Add(new DomainError("language-code", "languages")); break; }
-        }
-        if (TimeZones.Find(TimeZone) is null) errors.Add(new DomainError("unknown-time-zone", "timeZone"));
-        if (!ReplyChannels.All.Contains(PreferredChannel)) errors.Add(new DomainError("unknown-channel", "preferredChannel"));
-        if (Kind == AuthorityKinds.PointOfContact)
-        {
-            if (PhonesPublic) errors.Add(new DomainError("poc-phone-public", "phonesPublic", "41"));
-            if (Phones.Count == 0) errors.Add(DomainError.Required("phones", "41"));
-            if (!AroundTheClock && OfficeHours.Slots.Count == 0) errors.Add(new DomainError("poc-unreachable", "officeHours", "41"));
-        }
-        if (PreferredChannel == ReplyChannels.Email && Email is null) errors.Add(DomainError.Required("email"));
-        if (PreferredChannel == ReplyChannels.Phone && Phones.Count == 0) errors.Add(DomainError.Required("phones"));
-        return errors;
+        Validate(details);
+        EnsureVersion(expectedVersion);
+        Apply(details, by, now);
+        Version++;
+        if (Kind != AuthorityKinds.PointOfContact) PendingCheckDueBy = null;
     }
 
-    /// <summary>True when the authority can be reached at <paramref name="instant"/>.</summary>
-    public bool IsInOfficeAt(DateTimeOffset instant) =>
-        AroundTheClock || (TimeZones.Find(TimeZone) is { } zone && OfficeHours.IsOpenAt(instant, zone));
+    /// <summary>A verification message was sent to the point, to acknowledge by <paramref name="dueBy"/>.</summary>
+    public void VerificationSent(DateTimeOffset dueBy) => PendingCheckDueBy = dueBy;
 
-    public bool ShowsAddressTo(Audience audience) => audience != Audience.Public || AddressPublic;
-    public bool ShowsEmailTo(Audience audience) => audience != Audience.Public || EmailPublic;
-
-    /// <summary>Phones of a 24/7 point stay hidden from the public even if a stored flag said otherwise.</summary>
-    public bool ShowsPhonesTo(Audience audience) =>
-        audience != Audience.Public || (PhonesPublic && Kind != AuthorityKinds.PointOfContact);
-}
-
-public static class TimeZones
-{
-    // The system lookup reads and parses tzdata; the register asks for hundreds of zones per page.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, TimeZoneInfo?> Known = new(StringComparer.Ordinal);
-
-    /// <summary>The zone for an IANA identifier, or null when the system does not know it.</summary>
-    public static TimeZoneInfo? Find(string? id)
+    /// <summary>
+    /// The point acknowledged a message at <paramref name="at"/>; it stays awaited when a later message
+    /// is still open (<paramref name="laterMessageSent"/>).
+    /// </summary>
+    public void Verified(DateTimeOffset at, bool laterMessageSent)
     {
-        if (string.IsNullOrWhiteSpace(id) || id.Length > 64) return null;
-        if (Known.TryGetValue(id, out var cached)) return cached;
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(id, out var tz) && tz.HasIanaId ? tz : null;
-        // Unknown names are not remembered, so that input cannot grow the cache without bound.
-        if (zone is not null) Known.TryAdd(id, zone);
-        return zone;
+        LastVerifiedAt = at;
+        if (!laterMessageSent) PendingCheckDueBy = null;
     }
-}
 
-internal static class PhoneNumbers
-{
-    // International form: a plus, then digits with optional spaces, dashes, dots or brackets.
-    public static bool IsPlausible(string phone)
+    public bool IsUnansweredAt(DateTimeOffset now) => PendingCheckDueBy is { } due && now >= due;
+
+    private static void Validate(AuthorityDetails details)
     {
-        if (phone.Length is < 6 or > 40 || phone[0] != '+') return false;
-        var digits = 0;
-        foreach (var c in phone.AsSpan(1))
-        {
-            if (char.IsAsciiDigit(c)) digits++;
-            else if (c is not (' ' or '-' or '.' or '(' or ')')) return false;
-        }
-        return digits is >= 5 and <= 17;
+        var errors = details.Validate();
+        if (errors.Count > 0) throw new DomainException(FailureKind.Invalid, errors);
     }
-}
 
-internal static class EmailAddresses
-{
-    public static bool IsPlausible(string email)
+    private void Apply(AuthorityDetails a, Actor by, DateTimeOffset now)
     {
-        var at = email.IndexOf('@', StringComparison.Ordinal);
-        return email.Length <= 254 && at > 0 && at == email.LastIndexOf('@') && email.IndexOf('.', at) > at + 1
-            && !email.EndsWith('.') && !email.Any(char.IsWhiteSpace);
+        Kind = a.Kind;
+        Name = a.Name.Trim();
+        Address = a.Address;
+        Phones = string.Join('\n', a.Phones);
+        Email = a.Email;
+        Languages = StoredLists.Join(a.Languages);
+        OfficeHours = a.OfficeHours.ToString();
+        TimeZone = a.TimeZone;
+        PreferredChannel = a.PreferredChannel;
+        AroundTheClock = a.AroundTheClock;
+        AddressPublic = a.AddressPublic;
+        EmailPublic = a.EmailPublic;
+        PhonesPublic = a.PhonesPublic;
+        UpdatedAt = now;
+        UpdatedBy = by.DisplayName;
     }
-}
-
-internal static class LanguageCodes
-{
-    // ISO 639-1: two lower-case letters. States accept requests in languages beyond the UN six.
-    public static bool IsPlausible(string code) => code.Length == 2 && code.All(char.IsAsciiLetterLower);
 }

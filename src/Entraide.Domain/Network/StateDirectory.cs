@@ -25,6 +25,7 @@ public sealed partial class StateDirectory
         _current = current;
         _history = history;
         All = [.. states.Values.OrderBy(s => s.Iso3, StringComparer.Ordinal)];
+        NameChanges = [.. history.Values.SelectMany(l => l).Select(n => n.ValidUntil!.Value).Distinct().Order()];
     }
 
     /// <summary>The directory built from the reference data shipped with Entraide.</summary>
@@ -33,6 +34,22 @@ public sealed partial class StateDirectory
     public IReadOnlyList<StateInfo> All { get; }
 
     public int Count => _states.Count;
+
+    /// <summary>The dates on which some State's name changed, in order: the names of every State stay the same between two of them.</summary>
+    public IReadOnlyList<DateOnly> NameChanges { get; }
+
+    /// <summary>
+    /// Which stretch between two name changes <paramref name="on"/> falls in: 0 before the first change,
+    /// <see cref="NameChanges"/>.Count after the last one and for no date (today's names). Every date of
+    /// one stretch names every State alike, so what is worked out per date can be kept per stretch.
+    /// </summary>
+    public int NamePeriod(DateOnly? on)
+    {
+        if (on is not { } date) return NameChanges.Count;
+        var period = 0;
+        while (period < NameChanges.Count && NameChanges[period] <= date) period++;
+        return period;
+    }
 
     public bool Exists(string? iso3) => iso3 is not null && _states.ContainsKey(iso3);
 
@@ -142,7 +159,8 @@ public sealed partial class StateDirectory
                 if (!current.TryGetValue(iso3, out var now)) continue;
                 var until = DateOnly.ParseExact(r["valid_until"], "yyyy-MM-dd");
                 var earlierShort = Languages.All.ToDictionary(l => l, l => r.TryGetValue("short_" + l, out var v) && v.Length > 0 ? v : now.Short[l]);
-                var earlierFormal = Languages.All.ToDictionary(l => l, l => r.TryGetValue("formal_" + l, out var v) && v.Length > 0 ? v : now.Formal[l]);
+                var earlierFormal = Languages.All.ToDictionary(l => l, l => r.TryGetValue("formal_" + l,
+                    out var v) && v.Length > 0 ? v : now.Formal[l]);
                 if (!history.TryGetValue(iso3, out var list)) history[iso3] = list = [];
                 list.Add(new StateNames(earlierShort, earlierFormal, until));
             }

@@ -1,113 +1,111 @@
 using Entraide.Domain.Common;
-using Entraide.Domain.Knowledge;
+using Entraide.Domain.Trust;
 
 namespace Entraide.Domain.Network;
 
-/// <summary>A State's standing toward the UN Convention against Cybercrime.</summary>
-public enum ConventionStatus
-{
-    None,
-    Signatory,
-    Party,
-}
-
 /// <summary>
-/// Declarations and reservations, as structured choices that other modules act on (the request
-/// forms, the dual-criminality check, the refusal grounds), rather than prose only a reader sees.
+/// A State's profile as in force now: its Convention status, declarations and notes. A State without
+/// one has the defaults (<see cref="ProfileDetails.Default"/>). <see cref="Version"/> rises with every
+/// change to the profile or to any of its authorities (<see cref="RecordChange"/>), so the numbered
+/// versions (<see cref="ProfileVersion"/>) never collide and a lost race answers 409.
 /// </summary>
-public sealed record Declarations(
-    bool RequiresDualCriminalityForPreservation,
-    bool RequiresDualCriminality,
-    IReadOnlyList<string> PoliticalOffenceTerms,
-    IReadOnlyList<string> AcceptedLanguages,
-    bool AcceptsUrgentRequestsOrally,
-    bool AcceptsUrgentRequestsByEmail,
-    IReadOnlyList<string> CriminalisedOptionalCategories,
-    int EmergencyAcknowledgementHours)
+public sealed class StateProfile : IStateOwned
 {
-    public const int DefaultEmergencyAcknowledgementHours = 8;
+    private StateProfile() { }
 
-    /// <summary>What a State that has not yet filled its profile is taken to have declared.</summary>
-    public static Declarations Default { get; } = new(
-        RequiresDualCriminalityForPreservation: false,
-        RequiresDualCriminality: false,
-        PoliticalOffenceTerms: [],
-        AcceptedLanguages: [Common.Languages.English, Common.Languages.French, Common.Languages.Spanish],
-        AcceptsUrgentRequestsOrally: false,
-        AcceptsUrgentRequestsByEmail: false,
-        CriminalisedOptionalCategories: [],
-        EmergencyAcknowledgementHours: DefaultEmergencyAcknowledgementHours);
-}
+    public string State { get; private set; } = "";
+    public ConventionStatus Status { get; private set; }
+    public DateOnly? SignedOn { get; private set; }
+    public DateOnly? RatifiedOn { get; private set; }
+    public bool RequiresDualCriminalityForPreservation { get; private set; }
+    public bool RequiresDualCriminality { get; private set; }
+    public string PoliticalOffenceTerms { get; private set; } = "";
+    public string AcceptedLanguages { get; private set; } = "";
+    public bool AcceptsUrgentRequestsOrally { get; private set; }
+    public bool AcceptsUrgentRequestsByEmail { get; private set; }
+    public string CriminalisedOptionalCategories { get; private set; } = "";
+    public int EmergencyAcknowledgementHours { get; private set; } = Declarations.DefaultEmergencyAcknowledgementHours;
+    public string? Notes { get; private set; }
+    public int Version { get; private set; }
 
-/// <summary>The profile a State keeps on the platform: status, declarations and notes.</summary>
-public sealed record ProfileDetails(
-    ConventionStatus Status,
-    DateOnly? SignedOn,
-    DateOnly? RatifiedOn,
-    Declarations Declarations,
-    string? Notes)
-{
-    public static ProfileDetails Default { get; } = new(ConventionStatus.None, null, null, Declarations.Default, null);
+    /// <summary>Last change or confirmation by the State: what the twelve-month reminder counts from.</summary>
+    public DateTimeOffset UpdatedAt { get; private set; }
 
-    /// <summary>Checks the profile against the Convention's rules and returns every problem found.</summary>
-    /// <param name="today">Dates in the future cannot be recorded as already past.</param>
-    public IReadOnlyList<DomainError> Validate(DateOnly today)
+    public string UpdatedBy { get; private set; } = "";
+
+    string? IStateOwned.OwnerState => State;
+
+    /// <summary>The profile a State has before its first change: the defaults, at version 0.</summary>
+    public static StateProfile Open(string state)
     {
-        var errors = new List<DomainError>();
-        if (Status is ConventionStatus.Signatory or ConventionStatus.Party && SignedOn is null)
-            errors.Add(DomainError.Required("signedOn", "64"));
-        if (Status == ConventionStatus.Party && RatifiedOn is null)
-            errors.Add(DomainError.Required("ratifiedOn", "64"));
-        if (Status != ConventionStatus.Party && RatifiedOn is not null)
-            errors.Add(new DomainError("ratified-not-party", "ratifiedOn"));
-        if (Status == ConventionStatus.None && SignedOn is not null)
-            errors.Add(new DomainError("signed-not-signatory", "signedOn"));
-        if (SignedOn > today) errors.Add(new DomainError("date-in-future", "signedOn"));
-        if (RatifiedOn > today) errors.Add(new DomainError("date-in-future", "ratifiedOn"));
-        if (SignedOn is { } s && RatifiedOn is { } r && r < s) errors.Add(new DomainError("ratified-before-signed", "ratifiedOn"));
-
-        var d = Declarations;
-        if (d.AcceptedLanguages.Count == 0) errors.Add(DomainError.Required("acceptedLanguages", "40"));
-        if (d.AcceptedLanguages.Any(l => !LanguageCodes.IsPlausible(l))) errors.Add(new DomainError("language-code", "acceptedLanguages"));
-        if (d.EmergencyAcknowledgementHours is < 1 or > 72) errors.Add(new DomainError("acknowledgement-hours-range", "emergencyAcknowledgementHours"));
-        if (d.PoliticalOffenceTerms.Intersect(OffenceTerms.Core).Any())
-            errors.Add(new DomainError("core-offence-political", "politicalOffenceTerms"));
-        if (d.PoliticalOffenceTerms.Any(t => !OffenceCategories.IsKnown(t)))
-            errors.Add(new DomainError("unknown-offence-term", "politicalOffenceTerms"));
-        if (d.CriminalisedOptionalCategories.Any(t => !OffenceCategories.Optional.Contains(t)))
-            errors.Add(new DomainError("unknown-offence-term", "criminalisedOptionalCategories"));
-        if (Notes is { Length: > 8000 }) errors.Add(new DomainError("too-long", "notes"));
-        return errors;
+        var profile = new StateProfile { State = state };
+        profile.Apply(ProfileDetails.Default);
+        return profile;
     }
-}
 
-/// <summary>
-/// The offence categories a profile may name: the core every party criminalises (Arts 7–17) and the
-/// broader content offences some States asked for (A/AC.291/4), which each State declares or not.
-/// </summary>
-public static class OffenceCategories
-{
-    public const string Terrorism = "terrorism-content";
-    public const string Extremism = "extremism-content";
-    public const string IncitementToViolence = "incitement-to-violence";
-    public const string Disinformation = "false-information";
-    public const string CopyrightInfringement = "copyright-infringement";
-    public const string IllicitTrafficking = "online-illicit-trafficking";
-    public const string Gambling = "online-gambling";
-    public const string PrivacyViolation = "privacy-violation";
+    /// <summary>A profile written whole by the system (demo data), as its first version.</summary>
+    public static StateProfile Seed(string state, ProfileDetails details, Actor by, DateTimeOffset at)
+    {
+        var profile = Open(state);
+        profile.Apply(details);
+        profile.RecordChange(by, at);
+        return profile;
+    }
 
-    public static readonly IReadOnlyList<string> Optional =
-        [Terrorism, Extremism, IncitementToViolence, Disinformation, CopyrightInfringement, IllicitTrafficking, Gambling, PrivacyViolation];
+    public ProfileDetails Details => new(Status, SignedOn, RatifiedOn,
+        new Declarations(RequiresDualCriminalityForPreservation, RequiresDualCriminality, StoredLists.Split(PoliticalOffenceTerms),
+            StoredLists.Split(AcceptedLanguages), AcceptsUrgentRequestsOrally, AcceptsUrgentRequestsByEmail,
+            StoredLists.Split(CriminalisedOptionalCategories), EmergencyAcknowledgementHours),
+        Notes);
 
-    public static bool IsKnown(string term) => OffenceTerms.Core.Contains(term) || Optional.Contains(term);
-}
+    /// <summary>Refuses a change made from another version than the current one (409).</summary>
+    public void EnsureVersion(int? expected)
+    {
+        if (expected is { } v && v != Version) throw DomainException.Conflict("stale-version");
+    }
 
-/// <summary>When a profile has gone too long without review (Art. 41 asks for an up-to-date register).</summary>
-public static class ProfileReview
-{
-    public const int MonthsBeforeReminder = 12;
+    /// <summary>
+    /// The State's administrators change the status, declarations and notes: every problem is raised at
+    /// once (422), then a change made from an older version is refused (409).
+    /// </summary>
+    public void Change(ProfileDetails details, int? expectedVersion, DateTimeOffset now)
+    {
+        var errors = details.Validate(DateOnly.FromDateTime(now.UtcDateTime));
+        if (errors.Count > 0) throw new DomainException(FailureKind.Invalid, errors);
+        EnsureVersion(expectedVersion);
+        Apply(details);
+    }
 
-    public static DateTimeOffset DueOn(DateTimeOffset lastUpdated) => lastUpdated.AddMonths(MonthsBeforeReminder);
+    /// <summary>
+    /// A change to the profile or to one of its authorities, or a confirmation that it is still
+    /// accurate: a new version, and the review reminder starts again.
+    /// </summary>
+    public void RecordChange(Actor by, DateTimeOffset now)
+    {
+        Version++;
+        UpdatedAt = now;
+        UpdatedBy = by.DisplayName;
+    }
 
-    public static bool IsOverdue(DateTimeOffset lastUpdated, DateTimeOffset now) => now >= DueOn(lastUpdated);
+    /// <summary>When the profile is due for review, and whether it is overdue; a State without a profile is always due.</summary>
+    public static (DateTimeOffset? LastUpdated, DateTimeOffset? DueOn, bool Overdue) ReviewOf(StateProfile? profile, DateTimeOffset now) =>
+        profile is null ? (null, null, true)
+        : (profile.UpdatedAt, ProfileReview.DueOn(profile.UpdatedAt), ProfileReview.IsOverdue(profile.UpdatedAt, now));
+
+    private void Apply(ProfileDetails p)
+    {
+        Status = p.Status;
+        SignedOn = p.SignedOn;
+        RatifiedOn = p.RatifiedOn;
+        var d = p.Declarations;
+        RequiresDualCriminalityForPreservation = d.RequiresDualCriminalityForPreservation;
+        RequiresDualCriminality = d.RequiresDualCriminality;
+        PoliticalOffenceTerms = StoredLists.Join(d.PoliticalOffenceTerms);
+        AcceptedLanguages = StoredLists.Join(d.AcceptedLanguages);
+        AcceptsUrgentRequestsOrally = d.AcceptsUrgentRequestsOrally;
+        AcceptsUrgentRequestsByEmail = d.AcceptsUrgentRequestsByEmail;
+        CriminalisedOptionalCategories = StoredLists.Join(d.CriminalisedOptionalCategories);
+        EmergencyAcknowledgementHours = d.EmergencyAcknowledgementHours;
+        Notes = p.Notes;
+    }
 }

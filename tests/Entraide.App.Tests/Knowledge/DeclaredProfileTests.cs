@@ -79,7 +79,8 @@ public sealed class DeclaredProfileTests(AppFixture fixture)
         var body = await app.Anonymous().GetAsync("/api/v1/knowledge/states/LKA/profile?on=2015-01-01").ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("unknown", Term(body, "optional", OptionalTerms.TerroristUse).GetProperty("coverage").GetString());
         Assert.False(body.GetProperty("declaration").GetProperty("applied").GetBoolean());
-        Assert.Contains(OffenceCategories.Terrorism, body.GetProperty("declaration").GetProperty("categories").EnumerateArray().Select(e => e.GetString()));
+        Assert.Contains(OffenceCategories.Terrorism,
+            body.GetProperty("declaration").GetProperty("categories").EnumerateArray().Select(e => e.GetString()));
     }
 
     [Theory, ClassData(typeof(Databases))]
@@ -105,7 +106,8 @@ public sealed class DeclaredProfileTests(AppFixture fixture)
         var app = fixture.App(db);
         await DeclareAsync(app, "LKA", OffenceCategories.Terrorism, OffenceCategories.Gambling);
         await Laws.CreateAsync(app, "TZA", "Prevention of Terrorism Act " + Guid.NewGuid().ToString("N")[..4], "en",
-            Laws.Version("en", "2002-01-01", Laws.Provision("s_4", "Use of a computer system for a terrorist act.", [OptionalTerms.TerroristUse], 180)));
+            Laws.Version("en", "2002-01-01", Laws.Provision("s_4", "Use of a computer system for a terrorist act.", [OptionalTerms.TerroristUse],
+                180)));
         var body = await app.Anonymous().GetAsync("/api/v1/knowledge/dual-criminality?terms=terrorist-use&requesting=TZA&requested=LKA").ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("CriminalInBoth", body.GetProperty("outcome").GetString());
         Assert.Equal("covered", body.GetProperty("requestingCoverage").GetString());
@@ -182,7 +184,8 @@ public sealed class DeclaredProfileTests(AppFixture fixture)
             var page = new HtmlParser().ParseDocument(await (await client.GetAsync("/knowledge/dual-criminality?requesting=EGY&requested=LKA&terms=terrorist-use")).Content.ReadAsStringAsync());
             var answer = page.QuerySelector("[data-testid=dual-answer]")!;
             Assert.Equal("CriminalInBoth", answer.GetAttribute("data-outcome"));
-            Assert.Contains(expected, answer.QuerySelector("td[data-coverage=declared] [data-testid=declared-basis]")!.TextContent, StringComparison.Ordinal);
+            Assert.Contains(expected, answer.QuerySelector("td[data-coverage=declared] [data-testid=declared-basis]")!.TextContent,
+                StringComparison.Ordinal);
             Assert.NotNull(answer.QuerySelector("[data-testid=declared-only]"));
             Assert.NotNull(answer.QuerySelector("td[data-coverage=covered]"));
         }

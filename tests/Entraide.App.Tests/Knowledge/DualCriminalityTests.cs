@@ -19,7 +19,8 @@ public sealed class DualCriminalityTests(AppFixture fixture)
         Assert.Equal("CriminalInBoth", body.GetProperty("outcome").GetString());
         Assert.True(body.GetProperty("seriousCrimeInBoth").GetBoolean());
         var term = Assert.Single(body.GetProperty("terms").EnumerateArray());
-        Assert.Contains(term.GetProperty("requestingState").EnumerateArray(), c => c.GetProperty("state").GetString() == "ARG" && c.GetProperty("maxPenaltyMonths").GetInt32() == 72);
+        Assert.Contains(term.GetProperty("requestingState").EnumerateArray(),
+            c => c.GetProperty("state").GetString() == "ARG" && c.GetProperty("maxPenaltyMonths").GetInt32() == 72);
         Assert.Contains(term.GetProperty("requestedState").EnumerateArray(), c => c.GetProperty("state").GetString() == "CHL");
     }
 
@@ -64,7 +65,8 @@ public sealed class DualCriminalityTests(AppFixture fixture)
         var now = await service.CheckAsync(new DualCriminalityQuestion([OffenceTerms.IllegalAccess], "VEN", "CRI"), CancellationToken.None);
         Assert.Equal(DualCriminalityOutcome.CriminalInBoth, now.Outcome);
         // Both laws date from 2010: in 2005 nothing was recorded for either State.
-        var before = await service.CheckAsync(new DualCriminalityQuestion([OffenceTerms.IllegalAccess], "VEN", "CRI", new DateOnly(2005, 1, 1)), CancellationToken.None);
+        var before = await service.CheckAsync(new DualCriminalityQuestion([OffenceTerms.IllegalAccess], "VEN", "CRI", new DateOnly(2005, 1, 1)),
+            CancellationToken.None);
         Assert.Equal(DualCriminalityOutcome.Unknown, before.Outcome);
     }
 
@@ -88,5 +90,6 @@ public sealed class DualCriminalityTests(AppFixture fixture)
 
     [Theory, ClassData(typeof(Databases))]
     public async Task Profile_UnknownState_IsAProblem(Db db) =>
-        await fixture.App(db).Anonymous().GetAsync("/api/v1/knowledge/states/XXX/profile").ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "unknown-state");
+        await fixture.App(db).Anonymous().GetAsync("/api/v1/knowledge/states/XXX/profile").ExpectProblemAsync(HttpStatusCode.UnprocessableEntity,
+            "unknown-state");
 }

@@ -20,9 +20,12 @@ public sealed class ImportTests(AppFixture fixture)
         var title = "Ley de delitos informáticos " + Guid.NewGuid().ToString("N")[..6];
         var csv = string.Join("\n",
             "state,law,type,original_language,adopted_on,language,date,version_title,eid,number,heading,text,terms,penalty_min_months,penalty_max_months",
-            $"COL,{title},statute,es,2009-01-05,es,2009-01-05,,art_269A,Artículo 269A,Acceso abusivo,\"El que, sin autorización, acceda a un sistema informático incurrirá en prisión de cuarenta y ocho a noventa y seis meses.\",illegal-access,48,96",
-            $"COL,{title},statute,es,2009-01-05,es,2009-01-05,,art_269C,Artículo 269C,Interceptación,El que intercepte datos informáticos incurrirá en prisión.,illegal-interception,36,72");
-        var body = await app.ClientFor("COL", Roles.StateAdministrator).PostAsync("/api/v1/knowledge/imports", Body(csv, "text/csv")).ExpectAsync(HttpStatusCode.OK);
+            $"COL,{title},statute,es,2009-01-05,es,2009-01-05,,art_269A,Artículo 269A,Acceso abusivo,\"El que, sin autorización, acceda a un " +
+                $"sistema informático incurrirá en prisión de cuarenta y ocho a noventa y seis meses.\",illegal-access,48,96",
+            $"COL,{title},statute,es,2009-01-05,es,2009-01-05,,art_269C,Artículo 269C,Interceptación,El que intercepte datos informáticos " +
+                $"incurrirá en prisión.,illegal-interception,36,72");
+        var body = await app.ClientFor("COL", Roles.StateAdministrator).PostAsync("/api/v1/knowledge/imports", Body(csv,
+            "text/csv")).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(1, body.GetProperty("laws").GetInt32());
         Assert.Equal(2, body.GetProperty("provisions").GetInt32());
         var id = body.GetProperty("created")[0].GetProperty("id").GetGuid();
@@ -76,12 +79,17 @@ public sealed class ImportTests(AppFixture fixture)
         var before = await CountLawsAsync(app, "URY");
         var good = Laws.Law("URY", "Ley 19.574", "es", Laws.Version("es", "2017-12-20", Laws.Provision("art_1", "Acceso.", ["illegal-access"], 24)));
         var bad = Laws.Law("URY", "Ley 20.000", "es", Laws.Version("es", "2021-01-01", Laws.Provision("art_1", "", ["illegal-access"])));
-        var problem = await app.ClientFor("URY", Roles.StateAdministrator).PostJsonAsync("/api/v1/knowledge/imports", new { laws = new[] { good, bad } })
+        var problem = await app.ClientFor("URY", Roles.StateAdministrator).PostJsonAsync("/api/v1/knowledge/imports", new
+        {
+            laws = new[] { good,
+            bad }
+        })
             .ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "required");
         Assert.Equal("laws[1].expressions[0].provisions[0].text", problem.GetProperty("errors")[0].GetProperty("field").GetString());
         Assert.Equal(before, await CountLawsAsync(app, "URY"));
 
-        await app.ClientFor("URY", Roles.StateAdministrator).PostJsonAsync("/api/v1/knowledge/imports", new { laws = new[] { good } }).ExpectAsync(HttpStatusCode.OK);
+        await app.ClientFor("URY", Roles.StateAdministrator).PostJsonAsync("/api/v1/knowledge/imports",
+            new { laws = new[] { good } }).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(before + 1, await CountLawsAsync(app, "URY"));
     }
 
@@ -134,7 +142,8 @@ public sealed class ImportTests(AppFixture fixture)
     public async Task ImportAkomaNtoso_ValidAct_StoresProvisionsWithTermsAndPenalty(Db db)
     {
         var app = fixture.App(db);
-        var body = await app.ClientFor("PHL", Roles.StateAdministrator).PostAsync("/api/v1/knowledge/imports", Body(Akn, "application/xml")).ExpectAsync(HttpStatusCode.OK);
+        var body = await app.ClientFor("PHL", Roles.StateAdministrator).PostAsync("/api/v1/knowledge/imports", Body(Akn,
+            "application/xml")).ExpectAsync(HttpStatusCode.OK);
         var id = body.GetProperty("created")[0].GetProperty("id").GetGuid();
         var law = await app.Anonymous().GetAsync($"/api/v1/knowledge/laws/{id}").ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("Cybercrime Prevention Act of 2012", law.GetProperty("law").GetProperty("title").GetString());
@@ -148,16 +157,19 @@ public sealed class ImportTests(AppFixture fixture)
     public async Task ImportAkomaNtoso_SchemaViolation_ReportsTheLine(Db db)
     {
         var broken = Akn.Replace("<num>Section 13</num>", "<number>Section 13</number>", StringComparison.Ordinal);
-        var problem = await fixture.App(db).ClientFor("PHL", Roles.StateAdministrator).PostAsync("/api/v1/knowledge/imports?format=akn", Body(broken, "application/xml"))
+        var problem = await fixture.App(db).ClientFor("PHL", Roles.StateAdministrator).PostAsync("/api/v1/knowledge/imports?format=akn",
+            Body(broken, "application/xml"))
             .ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "schema-violation");
-        Assert.Contains(problem.GetProperty("errors").EnumerateArray(), e => e.GetProperty("field").GetString()!.StartsWith("line 36", StringComparison.Ordinal));
+        Assert.Contains(problem.GetProperty("errors").EnumerateArray(), e => e.GetProperty("field").GetString()!.StartsWith("line 36",
+            StringComparison.Ordinal));
     }
 
     [Theory, ClassData(typeof(Databases))]
     public async Task ImportAkomaNtoso_UnknownTerm_PointsAtTheElement(Db db)
     {
         var wrong = Akn.Replace("#preservation", "#data-retention-forever", StringComparison.Ordinal);
-        var problem = await fixture.App(db).ClientFor("PHL", Roles.StateAdministrator).PostAsync("/api/v1/knowledge/imports", Body(wrong, "application/xml"))
+        var problem = await fixture.App(db).ClientFor("PHL", Roles.StateAdministrator).PostAsync("/api/v1/knowledge/imports", Body(wrong,
+            "application/xml"))
             .ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "unknown-term");
         Assert.StartsWith("line 35 <section>", problem.GetProperty("errors")[0].GetProperty("field").GetString());
     }

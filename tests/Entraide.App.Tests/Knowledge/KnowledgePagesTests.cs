@@ -32,7 +32,8 @@ public sealed class KnowledgePagesTests(AppFixture fixture)
     {
         var page = await PageAsync(fixture.App(db).Anonymous(), "/knowledge?state=FRA");
         var rows = page.QuerySelectorAll("[data-testid=laws] tbody tr");
-        Assert.Contains(rows, r => r.TextContent.Contains("Code pénal (extraits)", StringComparison.Ordinal) && r.QuerySelector(".badge.warn") is not null);
+        Assert.Contains(rows, r => r.TextContent.Contains("Code pénal (extraits)",
+            StringComparison.Ordinal) && r.QuerySelector(".badge.warn") is not null);
     }
 
     [Theory, ClassData(typeof(Databases))]
@@ -80,7 +81,8 @@ public sealed class KnowledgePagesTests(AppFixture fixture)
     [Theory, ClassData(typeof(Databases))]
     public async Task DualCriminalityPage_ShowsTheAnswerWithCitations(Db db)
     {
-        var page = await PageAsync(InLanguage(fixture.App(db), "fr"), "/knowledge/dual-criminality?requesting=FRA&requested=GBR&terms=illegal-access");
+        var page = await PageAsync(InLanguage(fixture.App(db), "fr"),
+            "/knowledge/dual-criminality?requesting=FRA&requested=GBR&terms=illegal-access");
         var answer = page.QuerySelector("[data-testid=dual-answer]")!;
         Assert.Equal("CriminalInBoth", answer.GetAttribute("data-outcome"));
         Assert.Contains("Infraction dans les deux États", answer.TextContent, StringComparison.Ordinal);
@@ -129,7 +131,8 @@ public sealed class KnowledgePagesTests(AppFixture fixture)
     public void Texts_EveryKeyIsTranslatedIntoTheSixLanguages()
     {
         var manager = new ResourceManager(typeof(KnowledgeText));
-        var neutral = manager.GetResourceSet(CultureInfo.InvariantCulture, true, false)!.Cast<System.Collections.DictionaryEntry>().Select(e => (string)e.Key).ToList();
+        var neutral = manager.GetResourceSet(CultureInfo.InvariantCulture, true,
+            false)!.Cast<System.Collections.DictionaryEntry>().Select(e => (string)e.Key).ToList();
         Assert.NotEmpty(neutral);
         foreach (var lang in Languages.All.Where(l => l != Languages.English))
         {

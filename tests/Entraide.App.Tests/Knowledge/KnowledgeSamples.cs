@@ -27,7 +27,8 @@ internal static class Laws
     /// <summary>A law of <paramref name="state"/> making illegal access a crime with the given maximum.</summary>
     public static Task<Guid> IllegalAccessAsync(TestApp app, string state, int? maxMonths, string language = "en") =>
         CreateAsync(app, state, $"Computer Crimes Act {Guid.NewGuid():N}", language,
-            Version(language, "2010-01-01", Provision("s_1", "Unauthorised access to a computer system is an offence.", [OffenceTerms.IllegalAccess], maxMonths)));
+            Version(language, "2010-01-01", Provision("s_1", "Unauthorised access to a computer system is an offence.",
+                [OffenceTerms.IllegalAccess], maxMonths)));
 }
 
 internal sealed class LawIdSample : IRouteSample

@@ -14,7 +14,8 @@ public sealed class LawsApiTests(AppFixture fixture)
         var app = fixture.App(db);
         var id = await Laws.CreateAsync(app, "CAN", "Criminal Code, s. 342.1", "en",
             Laws.Version("en", "2014-12-09", Laws.Provision("s_342-1", "Unauthorized use of computer.", [OffenceTerms.IllegalAccess], 120)),
-            Laws.Version("fr", "2014-12-09", Laws.Provision("s_342-1", "Utilisation non autorisée d’ordinateur.", [OffenceTerms.IllegalAccess], 120)));
+            Laws.Version("fr", "2014-12-09", Laws.Provision("s_342-1", "Utilisation non autorisée d’ordinateur.", [OffenceTerms.IllegalAccess],
+                120)));
 
         var anonymous = app.Anonymous();
         var list = await anonymous.GetAsync("/api/v1/knowledge/laws?state=CAN").ExpectAsync(HttpStatusCode.OK);
@@ -50,7 +51,8 @@ public sealed class LawsApiTests(AppFixture fixture)
     public async Task CreateLaw_AsSecretariat_CuratesAnyState(Db db)
     {
         var body = await fixture.App(db).ClientFor(null, Roles.Secretariat).PostJsonAsync("/api/v1/knowledge/laws",
-            Laws.Law("KEN", "Computer Misuse and Cybercrimes Act", "en", Laws.Version("en", "2018-05-16", Laws.Provision("s_14", "Unauthorised access.", [OffenceTerms.IllegalAccess], 60))))
+            Laws.Law("KEN", "Computer Misuse and Cybercrimes Act", "en", Laws.Version("en", "2018-05-16", Laws.Provision("s_14",
+                "Unauthorised access.", [OffenceTerms.IllegalAccess], 60))))
             .ExpectAsync(HttpStatusCode.Created);
         Assert.Equal("KEN", body.GetProperty("state").GetString());
     }
@@ -80,9 +82,11 @@ public sealed class LawsApiTests(AppFixture fixture)
     {
         var app = fixture.App(db);
         var id = await Laws.CreateAsync(app, "BEL", "Code pénal, art. 550bis", "fr",
-            Laws.Version("fr", "2001-02-13", Laws.Provision("art_550bis", "Accès non autorisé : trois mois à un an.", [OffenceTerms.IllegalAccess], 12, 3)));
+            Laws.Version("fr", "2001-02-13", Laws.Provision("art_550bis", "Accès non autorisé : trois mois à un an.", [OffenceTerms.IllegalAccess],
+                12, 3)));
         await app.ClientFor("BEL", Roles.StateAdministrator).PostJsonAsync($"/api/v1/knowledge/laws/{id}/versions",
-            Laws.Version("fr", "2017-01-01", Laws.Provision("art_550bis", "Accès non autorisé : six mois à deux ans.", [OffenceTerms.IllegalAccess], 24, 6)))
+            Laws.Version("fr", "2017-01-01", Laws.Provision("art_550bis", "Accès non autorisé : six mois à deux ans.",
+                [OffenceTerms.IllegalAccess], 24, 6)))
             .ExpectAsync(HttpStatusCode.OK);
 
         var client = app.Anonymous();
@@ -104,7 +108,8 @@ public sealed class LawsApiTests(AppFixture fixture)
         var id = await Laws.IllegalAccessAsync(app, "FRA", 36);
         var version = Laws.Version("en", "2021-01-01", Laws.Provision("s_1", "Changed.", [OffenceTerms.IllegalAccess], 12));
         var foreign = await app.ClientFor("BRA", Roles.StateAdministrator).PostJsonAsync($"/api/v1/knowledge/laws/{id}/versions", version);
-        var missing = await app.ClientFor("BRA", Roles.StateAdministrator).PostJsonAsync($"/api/v1/knowledge/laws/{Guid.NewGuid()}/versions", version);
+        var missing = await app.ClientFor("BRA", Roles.StateAdministrator).PostJsonAsync($"/api/v1/knowledge/laws/{Guid.NewGuid()}/versions",
+            version);
         await foreign.ExpectProblemAsync(HttpStatusCode.NotFound);
         await missing.ExpectProblemAsync(HttpStatusCode.NotFound);
         var law = await app.Anonymous().GetAsync($"/api/v1/knowledge/laws/{id}").ExpectAsync(HttpStatusCode.OK);
@@ -126,9 +131,11 @@ public sealed class LawsApiTests(AppFixture fixture)
         var before = await client.GetAsync($"/api/v1/knowledge/laws/{id}?on=2015-01-01").ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(1, before.GetProperty("provisions").GetArrayLength());
 
-        await admin.PostJsonAsync($"/api/v1/knowledge/laws/{id}/repeal", new { on = "2023-01-01" }).ExpectProblemAsync(HttpStatusCode.Conflict, "already-repealed");
+        await admin.PostJsonAsync($"/api/v1/knowledge/laws/{id}/repeal", new { on = "2023-01-01" }).ExpectProblemAsync(HttpStatusCode.Conflict,
+            "already-repealed");
         await admin.PostJsonAsync($"/api/v1/knowledge/laws/{id}/versions",
-            Laws.Version("en", "2022-06-01", Laws.Provision("s_1", "Too late.", [OffenceTerms.IllegalAccess]))).ExpectProblemAsync(HttpStatusCode.Conflict, "after-repeal");
+            Laws.Version("en", "2022-06-01", Laws.Provision("s_1", "Too late.",
+                [OffenceTerms.IllegalAccess]))).ExpectProblemAsync(HttpStatusCode.Conflict, "after-repeal");
     }
 
     [Theory, ClassData(typeof(Databases))]

@@ -16,7 +16,8 @@ public sealed class SearchTests(AppFixture fixture)
             Laws.Version("zh", "2010-01-01", Laws.Provision("s_3", "未经授权访问计算机资料的，构成犯罪。", [OffenceTerms.IllegalAccess], 24)));
         var body = await app.Anonymous().GetAsync("/api/v1/knowledge/search?q=accès%20illicite&state=SGP").ExpectAsync(HttpStatusCode.OK);
         Assert.Contains(OffenceTerms.IllegalAccess, body.GetProperty("expandedTerms").EnumerateArray().Select(t => t.GetString()));
-        Assert.Contains(body.GetProperty("hits").EnumerateArray(), h => h.GetProperty("law").GetGuid() == id && h.GetProperty("language").GetString() == "zh");
+        Assert.Contains(body.GetProperty("hits").EnumerateArray(),
+            h => h.GetProperty("law").GetGuid() == id && h.GetProperty("language").GetString() == "zh");
     }
 
     [Theory, ClassData(typeof(Databases))]
@@ -24,11 +25,26 @@ public sealed class SearchTests(AppFixture fixture)
     {
         var app = fixture.App(db);
         var id = await Laws.CreateAsync(app, "JOR", "قانون الجرائم الإلكترونية " + Guid.NewGuid().ToString("N")[..4], "ar",
-            Laws.Version("ar", "2023-08-12", Laws.Provision("art_3", "يعاقب كل من دخل قصدًا إلى الشبكة المعلوماتية أو نظام معلومات بدون تصريح.", [OffenceTerms.IllegalAccess], 12)));
+            Laws.Version("ar", "2023-08-12", Laws.Provision("art_3", "يعاقب كل من دخل قصدًا إلى الشبكة المعلوماتية أو نظام معلومات بدون تصريح.",
+                [OffenceTerms.IllegalAccess], 12)));
         // "الشبكات" (the networks) must find "الشبكة" (the network): Arabic light stemming.
         var body = await app.Anonymous().GetAsync("/api/v1/knowledge/search?q=" + Uri.EscapeDataString("الشبكات") + "&state=JOR").ExpectAsync(HttpStatusCode.OK);
         var hit = Assert.Single(body.GetProperty("hits").EnumerateArray(), h => h.GetProperty("law").GetGuid() == id);
         Assert.Contains("<mark>", hit.GetProperty("snippet").GetString());
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Search_Snippet_WritesLettersAsThemselvesNotAsNumericReferences(Db db)
+    {
+        var app = fixture.App(db);
+        var id = await Laws.CreateAsync(app, "SEN", "Loi sur la cybercriminalité " + Guid.NewGuid().ToString("N")[..4], "fr",
+            Laws.Version("fr", "2008-01-25", Laws.Provision("art_431-8", "L’accès frauduleux à un système « informatique » est puni.",
+                [OffenceTerms.IllegalAccess], 36)));
+        var body = await app.Anonymous().GetAsync("/api/v1/knowledge/search?q=frauduleux&state=SEN").ExpectAsync(HttpStatusCode.OK);
+        var snippet = Assert.Single(body.GetProperty("hits").EnumerateArray(), h => h.GetProperty("law").GetGuid() == id)
+            .GetProperty("snippet").GetString()!;
+        Assert.Contains("L’accès <mark>frauduleux</mark> à un système « informatique » est puni.", snippet, StringComparison.Ordinal);
+        Assert.DoesNotContain("&#", snippet, StringComparison.Ordinal);
     }
 
     [Theory, ClassData(typeof(Databases))]
@@ -74,7 +90,8 @@ public sealed class SearchTests(AppFixture fixture)
         Assert.Contains(OffenceTerms.IllegalAccess, terms);
 
         var filtered = await app.Anonymous().GetAsync("/api/v1/knowledge/search?q=accesses%20computers&state=NZL&term=computer-fraud").ExpectAsync(HttpStatusCode.OK);
-        Assert.All(filtered.GetProperty("hits").EnumerateArray(), h => Assert.Contains(OffenceTerms.ComputerFraud, h.GetProperty("terms").EnumerateArray().Select(t => t.GetString())));
+        Assert.All(filtered.GetProperty("hits").EnumerateArray(), h => Assert.Contains(OffenceTerms.ComputerFraud,
+            h.GetProperty("terms").EnumerateArray().Select(t => t.GetString())));
     }
 
     [Theory, ClassData(typeof(Databases))]
@@ -85,15 +102,19 @@ public sealed class SearchTests(AppFixture fixture)
         var id = await Laws.CreateAsync(app, "ISL", "Penal Code " + marker, "en",
             Laws.Version("en", "2010-01-01", Laws.Provision("s_228", "Unlawful access " + marker + ".", [OffenceTerms.IllegalAccess], 12)));
         var client = app.Anonymous();
-        Assert.Equal(1, (await client.GetAsync("/api/v1/knowledge/search?q=" + marker).ExpectAsync(HttpStatusCode.OK)).GetProperty("total").GetInt32());
-        await app.ClientFor("ISL", Roles.StateAdministrator).PostJsonAsync($"/api/v1/knowledge/laws/{id}/repeal", new { on = "2020-01-01" }).ExpectAsync(HttpStatusCode.OK);
-        Assert.Equal(0, (await client.GetAsync("/api/v1/knowledge/search?q=" + marker).ExpectAsync(HttpStatusCode.OK)).GetProperty("total").GetInt32());
+        Assert.Equal(1,
+            (await client.GetAsync("/api/v1/knowledge/search?q=" + marker).ExpectAsync(HttpStatusCode.OK)).GetProperty("total").GetInt32());
+        await app.ClientFor("ISL", Roles.StateAdministrator).PostJsonAsync($"/api/v1/knowledge/laws/{id}/repeal",
+            new { on = "2020-01-01" }).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(0,
+            (await client.GetAsync("/api/v1/knowledge/search?q=" + marker).ExpectAsync(HttpStatusCode.OK)).GetProperty("total").GetInt32());
     }
 
     [Theory, ClassData(typeof(Databases))]
     public async Task Search_DemoDocuments_AreIndexed(Db db)
     {
-        var body = await fixture.App(db).Anonymous().GetAsync("/api/v1/knowledge/search?q=" + Uri.EscapeDataString("assistance technique") + "&type=document").ExpectAsync(HttpStatusCode.OK);
+        var body = await fixture.App(db).Anonymous().GetAsync("/api/v1/knowledge/search?q=" + Uri.EscapeDataString("assistance " +
+            "technique") + "&type=document").ExpectAsync(HttpStatusCode.OK);
         Assert.Contains(body.GetProperty("hits").EnumerateArray(), h => h.GetProperty("number").GetString() == "A/RES/74/173");
     }
 
@@ -102,8 +123,10 @@ public sealed class SearchTests(AppFixture fixture)
     {
         var client = fixture.App(db).Anonymous();
         await client.GetAsync("/api/v1/knowledge/search?q=x&type=novel").ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "invalid-value");
-        await client.GetAsync("/api/v1/knowledge/search?q=x&from=2020-01-01&to=2019-01-01").ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "from-after-to");
-        await client.GetAsync("/api/v1/knowledge/search?q=" + new string('a', 600)).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "too-long");
+        await client.GetAsync("/api/v1/knowledge/search?q=x&from=2020-01-01&to=2019-01-01").ExpectProblemAsync(HttpStatusCode.UnprocessableEntity,
+            "from-after-to");
+        await client.GetAsync("/api/v1/knowledge/search?q=" + new string('a', 600)).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity,
+            "too-long");
     }
 
     [Theory, ClassData(typeof(Databases))]
@@ -115,7 +138,8 @@ public sealed class SearchTests(AppFixture fixture)
             Laws.Version("en", "2015-10-01", Laws.Provision("s_204", "Unauthorised access " + marker + ".", [OffenceTerms.IllegalAccess], 24)));
         var body = await app.ClientFor(null, Roles.Secretariat).PostAsync("/api/v1/knowledge/search/reindex", null).ExpectAsync(HttpStatusCode.OK);
         Assert.True(body.GetProperty("indexed").GetInt32() > 0);
-        Assert.Equal(1, (await app.Anonymous().GetAsync("/api/v1/knowledge/search?q=" + marker).ExpectAsync(HttpStatusCode.OK)).GetProperty("total").GetInt32());
+        Assert.Equal(1,
+            (await app.Anonymous().GetAsync("/api/v1/knowledge/search?q=" + marker).ExpectAsync(HttpStatusCode.OK)).GetProperty("total").GetInt32());
     }
 }
 

@@ -24,7 +24,8 @@ public sealed class TermExpansionTests : IDisposable
     }
 
     private static readonly string[] States = ["FRA", "EGY", "CHN", "BRA", "USA"];
-    private static readonly string[] Words = ["system", "data", "court", "penalty", "computer", "network", "interference", "order", "access", "device"];
+    private static readonly string[] Words = ["system", "data", "court", "penalty", "computer", "network", "interference", "order", "access",
+        "device"];
 
     private static IEnumerable<IndexItem> Items(int from, int count)
     {
@@ -41,7 +42,8 @@ public sealed class TermExpansionTests : IDisposable
                 _ => [OffenceTerms.IllegalAccess],
             };
             var body = string.Join(" ", Enumerable.Range(0, 12 + random.Next(20)).Select(_ => Words[random.Next(Words.Length)]));
-            yield return new IndexItem("provision:" + i, "law:" + (i / 10), KnowledgeIndexer.ProvisionType, States[i % States.Length], terms, Languages.English,
+            yield return new IndexItem("provision:" + i, "law:" + (i / 10), KnowledgeIndexer.ProvisionType, States[i % States.Length], terms,
+                Languages.English,
                 new DateOnly(2000 + i % 20, 1, 1), "Act " + i, "s. " + i, body, Guid.NewGuid(), false);
         }
     }

@@ -25,7 +25,8 @@ public sealed class AuthorityApiTests(AppFixture fixture)
         // A delegate of another State is the public as far as contacts go; its central authority is not.
         var delegateBody = await app.ClientFor("BRA", Roles.Delegate).GetStringAsync("/api/v1/states/DNK/profile");
         Assert.DoesNotContain("+47 23 20 80 00", delegateBody, StringComparison.Ordinal);
-        var authority = await app.ClientFor("BRA", Roles.CentralAuthority).GetAsync($"/api/v1/states/DNK/authorities/{id}").ExpectAsync(HttpStatusCode.OK);
+        var authority = await app.ClientFor("BRA",
+            Roles.CentralAuthority).GetAsync($"/api/v1/states/DNK/authorities/{id}").ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("+47 23 20 80 00", authority.GetProperty("phones")[0].GetString());
         Assert.Equal("desk247@police.example", authority.GetProperty("email").GetString());
         Assert.Equal(System.Text.Json.JsonValueKind.Null, authority.GetProperty("visibility").ValueKind);
@@ -102,7 +103,8 @@ public sealed class AuthorityApiTests(AppFixture fixture)
         Assert.Equal(["network.authority.delete", "network.authority.update", "network.authority.create"], changes);
         var beforeDelete = versions[1].GetProperty("number").GetInt32();
         var old = await admin.GetAsync($"/api/v1/states/EST/profile/versions/{beforeDelete}").ExpectAsync(HttpStatusCode.OK);
-        Assert.Contains(old.GetProperty("profile").GetProperty("authorities").EnumerateArray(), a => a.GetProperty("name").GetString() == "Estonian cybercrime desk");
+        Assert.Contains(old.GetProperty("profile").GetProperty("authorities").EnumerateArray(),
+            a => a.GetProperty("name").GetString() == "Estonian cybercrime desk");
     }
 
     [Theory, ClassData(typeof(Databases))]
@@ -111,9 +113,11 @@ public sealed class AuthorityApiTests(AppFixture fixture)
         var app = fixture.App(db);
         var created = await NetworkSamples.CreateAuthorityAsync(app, "LVA", NetworkSamples.Central("Latvian central authority"));
         var id = created.GetProperty("id").GetString();
-        await app.ClientFor("BRA", Roles.StateAdministrator).DeleteAsync($"/api/v1/states/LVA/authorities/{id}").ExpectProblemAsync(HttpStatusCode.NotFound);
+        await app.ClientFor("BRA",
+            Roles.StateAdministrator).DeleteAsync($"/api/v1/states/LVA/authorities/{id}").ExpectProblemAsync(HttpStatusCode.NotFound);
         // The record is not found under another State's code either, even for its own administrator.
-        await app.ClientFor("BRA", Roles.StateAdministrator).DeleteAsync($"/api/v1/states/BRA/authorities/{id}").ExpectProblemAsync(HttpStatusCode.NotFound);
+        await app.ClientFor("BRA",
+            Roles.StateAdministrator).DeleteAsync($"/api/v1/states/BRA/authorities/{id}").ExpectProblemAsync(HttpStatusCode.NotFound);
         await app.Anonymous().GetAsync($"/api/v1/states/LVA/authorities/{id}").ExpectAsync(HttpStatusCode.OK);
     }
 

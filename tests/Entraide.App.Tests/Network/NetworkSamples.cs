@@ -42,22 +42,23 @@ internal static class NetworkSamples
         phonesPublic = true,
     };
 
-    public static object Profile(string status = "signatory", string? signedOn = "2025-10-25", string? ratifiedOn = null, int? expectedVersion = null, string[]? languages = null) => new
-    {
-        status,
-        signedOn,
-        ratifiedOn,
-        requiresDualCriminalityForPreservation = false,
-        requiresDualCriminality = true,
-        politicalOffenceTerms = Array.Empty<string>(),
-        acceptedLanguages = languages ?? ["en", "fr"],
-        acceptsUrgentRequestsOrally = true,
-        acceptsUrgentRequestsByEmail = true,
-        criminalisedOptionalCategories = new[] { "online-gambling" },
-        emergencyAcknowledgementHours = 6,
-        notes = "Requests in French are handled fastest.",
-        expectedVersion,
-    };
+    public static object Profile(string status = "signatory", string? signedOn = "2025-10-25", string? ratifiedOn = null,
+        int? expectedVersion = null, string[]? languages = null) => new
+        {
+            status,
+            signedOn,
+            ratifiedOn,
+            requiresDualCriminalityForPreservation = false,
+            requiresDualCriminality = true,
+            politicalOffenceTerms = Array.Empty<string>(),
+            acceptedLanguages = languages ?? ["en", "fr"],
+            acceptsUrgentRequestsOrally = true,
+            acceptsUrgentRequestsByEmail = true,
+            criminalisedOptionalCategories = new[] { "online-gambling" },
+            emergencyAcknowledgementHours = 6,
+            notes = "Requests in French are handled fastest.",
+            expectedVersion,
+        };
 
     public static async Task<JsonElement> CreateAuthorityAsync(TestApp app, string state, object body)
     {
@@ -91,7 +92,8 @@ internal sealed class VersionNumberSample : IRouteSample
     public async Task<string> CreateOwnedByAsync(TestApp app, string state)
     {
         await NetworkSamples.CreateAuthorityAsync(app, state, NetworkSamples.Central("Sample authority for a version"));
-        var versions = await app.ClientFor(state, Roles.StateAdministrator).GetAsync($"/api/v1/states/{state}/profile/versions").ExpectAsync(HttpStatusCode.OK);
+        var versions = await app.ClientFor(state,
+            Roles.StateAdministrator).GetAsync($"/api/v1/states/{state}/profile/versions").ExpectAsync(HttpStatusCode.OK);
         return versions[0].GetProperty("number").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
     public string? Missing => "987654";

@@ -15,7 +15,8 @@ public sealed class ProfileApiTests(AppFixture fixture)
         Assert.Equal("ISL", body.GetProperty("state").GetString());
         Assert.Equal("Islande", body.GetProperty("name").GetString());
         Assert.False(body.GetProperty("recorded").GetBoolean());
-        Assert.Equal(["en", "fr", "es"], body.GetProperty("declarations").GetProperty("acceptedLanguages").EnumerateArray().Select(l => l.GetString()));
+        Assert.Equal(["en", "fr", "es"],
+            body.GetProperty("declarations").GetProperty("acceptedLanguages").EnumerateArray().Select(l => l.GetString()));
         Assert.Equal(8, body.GetProperty("declarations").GetProperty("emergencyAcknowledgementHours").GetInt32());
     }
 
@@ -24,10 +25,12 @@ public sealed class ProfileApiTests(AppFixture fixture)
     {
         var app = fixture.App(db);
         var admin = app.ClientFor("NOR", Roles.StateAdministrator);
-        var first = await admin.PutAsJsonAsync("/api/v1/states/NOR/profile", NetworkSamples.Profile(languages: ["en"])).ExpectAsync(HttpStatusCode.OK);
+        var first = await admin.PutAsJsonAsync("/api/v1/states/NOR/profile",
+            NetworkSamples.Profile(languages: ["en"])).ExpectAsync(HttpStatusCode.OK);
         var version = first.GetProperty("version").GetInt32();
         var second = await admin.PutAsJsonAsync("/api/v1/states/NOR/profile",
-            NetworkSamples.Profile("party", "2025-10-25", "2026-03-02", expectedVersion: version, languages: ["en", "no"])).ExpectAsync(HttpStatusCode.OK);
+            NetworkSamples.Profile("party", "2025-10-25", "2026-03-02", expectedVersion: version, languages: ["en",
+                "no"])).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(version + 1, second.GetProperty("version").GetInt32());
         Assert.Equal("party", second.GetProperty("status").GetString());
 
@@ -36,7 +39,8 @@ public sealed class ProfileApiTests(AppFixture fixture)
         Assert.Equal("network.profile.update", versions[0].GetProperty("change").GetString());
         var earlier = await admin.GetAsync($"/api/v1/states/NOR/profile/versions/{version}").ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("signatory", earlier.GetProperty("profile").GetProperty("status").GetString());
-        Assert.Equal(["en"], earlier.GetProperty("profile").GetProperty("declarations").GetProperty("acceptedLanguages").EnumerateArray().Select(l => l.GetString()));
+        Assert.Equal(["en"],
+            earlier.GetProperty("profile").GetProperty("declarations").GetProperty("acceptedLanguages").EnumerateArray().Select(l => l.GetString()));
         Assert.False(string.IsNullOrEmpty(earlier.GetProperty("by").GetString()));
 
         var audit = await app.WithDbAsync(async d => await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
@@ -69,11 +73,13 @@ public sealed class ProfileApiTests(AppFixture fixture)
         var versions = await secretariat.GetAsync("/api/v1/states/GBR/profile/versions").ExpectAsync(HttpStatusCode.OK);
         Assert.NotEqual(0, versions.GetArrayLength());
 
-        var flag = await secretariat.PostJsonAsync("/api/v1/states/GBR/flags", new { note = "The extradition authority is missing." }).ExpectAsync(HttpStatusCode.Created);
+        var flag = await secretariat.PostJsonAsync("/api/v1/states/GBR/flags",
+            new { note = "The extradition authority is missing." }).ExpectAsync(HttpStatusCode.Created);
         var admin = app.ClientFor("GBR", Roles.StateAdministrator);
         var flags = await admin.GetAsync("/api/v1/states/GBR/flags").ExpectAsync(HttpStatusCode.OK);
         Assert.Contains(flags.GetProperty("flags").EnumerateArray(), f => f.GetProperty("id").GetString() == flag.GetProperty("id").GetString());
-        var resolved = await admin.PostJsonAsync($"/api/v1/states/GBR/flags/{flag.GetProperty("id").GetString()}/resolve", new { resolution = "Added." })
+        var resolved = await admin.PostJsonAsync($"/api/v1/states/GBR/flags/{flag.GetProperty("id").GetString()}/resolve",
+            new { resolution = "Added." })
             .ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("Added.", resolved.GetProperty("resolution").GetString());
         await admin.PostJsonAsync($"/api/v1/states/GBR/flags/{flag.GetProperty("id").GetString()}/resolve", new { })
@@ -94,7 +100,8 @@ public sealed class ProfileApiTests(AppFixture fixture)
             politicalOffenceTerms = new[] { "illegal-access" },
             emergencyAcknowledgementHours = 0,
         }).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity);
-        var errors = body.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("code").GetString(), e.GetProperty("field").GetString())).ToList();
+        var errors = body.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("code").GetString(),
+            e.GetProperty("field").GetString())).ToList();
         Assert.Contains(("ratified-before-signed", "ratifiedOn"), errors);
         Assert.Contains(("language-code", "acceptedLanguages"), errors);
         Assert.Contains(("core-offence-political", "politicalOffenceTerms"), errors);

@@ -65,11 +65,14 @@ public sealed class RegisterApiTests(AppFixture fixture)
         var response = await app.Anonymous().GetAsync("/api/v1/register/csv?lang=fr");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("register-fr-", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName, StringComparison.Ordinal);
+        Assert.Contains("register-fr-",
+            response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName,
+                StringComparison.Ordinal);
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var text = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
-        var lines = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length > 1 ? text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries) : text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length > 1 ? text.Split("\r\n",
+            StringSplitOptions.RemoveEmptyEntries) : text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("Code de l'État,État,Région,Type,Autorité", lines[0], StringComparison.Ordinal);
         var france = lines.Where(l => l.StartsWith("FRA,France,", StringComparison.Ordinal)).ToList();
         Assert.Contains(france, l => l.Contains(",point-of-contact,", StringComparison.Ordinal));
@@ -79,6 +82,36 @@ public sealed class RegisterApiTests(AppFixture fixture)
 
         var asAuthority = await app.ClientFor("BRA", Roles.PointOfContact).GetStringAsync("/api/v1/register/csv?lang=fr");
         Assert.Contains("0199", asAuthority, StringComparison.Ordinal);
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task RegisterCsv_CellsASpreadsheetWouldRun_AreNeutralised(Db db)
+    {
+        var app = fixture.App(db);
+        var created = await NetworkSamples.CreateAuthorityAsync(app, "BTN", new
+        {
+            kind = "central-authority",
+            name = "=HYPERLINK(\"https://evil.example\",\"Office\")",
+            address = "@SUM(1+1)*cmd|' /C calc'!A0",
+            phones = new[] { "+975 2 322 000" },
+            email = "central@justice.bt.example",
+            languages = new[] { "dz", "en" },
+            officeHours = "mon-fri 09:00-17:00",
+            timeZone = "Asia/Thimphu",
+            preferredChannel = "platform",
+            aroundTheClock = false,
+            addressPublic = true,
+            emailPublic = true,
+            phonesPublic = true,
+        });
+        var csv = await app.Anonymous().GetStringAsync("/api/v1/register/csv?lang=en&q=BTN");
+        var rows = Entraide.App.Infrastructure.Csv.CsvFiles.ReadRows(new StringReader(csv));
+        var row = Assert.Single(rows, r => r[0] == "BTN" && r.Contains("central-authority"));
+        var name = row[4];
+        var address = row[5];
+        Assert.Equal("'" + created.GetProperty("name").GetString(), name);
+        Assert.Equal("'@SUM(1+1)*cmd|' /C calc'!A0", address);
+        Assert.All(rows.SelectMany(r => r), cell => Assert.False(cell.Length > 0 && "=+-@\t\r".Contains(cell[0]), cell));
     }
 
     [Theory, ClassData(typeof(Databases))]

@@ -1,5 +1,6 @@
 using System.Net;
 using Entraide.App.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Entraide.App.Tests.Network;
 
@@ -28,6 +29,24 @@ public sealed class StatesApiTests(AppFixture fixture)
         string NameOf(System.Text.Json.JsonElement list) => list.EnumerateArray().Single(s => s.GetProperty("code").GetString() == "TUR").GetProperty("name").GetString()!;
         Assert.Equal("Turkey", NameOf(before));
         Assert.Equal("Türkiye", NameOf(after));
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task ListStates_ManyDistinctDates_DoNotGrowWhatIsKept(Db db)
+    {
+        var app = fixture.App(db);
+        var client = app.Anonymous();
+        var catalogue = app.Services.GetRequiredService<Entraide.App.Network.States.StateCatalogue>();
+        var periods = catalogue.Directory.NameChanges.Count + 1;
+        var start = new DateOnly(2019, 1, 1);
+        for (var i = 0; i < 400; i++)
+        {
+            var on = start.AddDays(i * 5).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            var list = await client.GetAsync($"/api/v1/states?lang=en&on={on}").ExpectAsync(HttpStatusCode.OK);
+            var turkey = list.EnumerateArray().Single(s => s.GetProperty("code").GetString() == "TUR").GetProperty("name").GetString();
+            Assert.Equal(string.CompareOrdinal(on, "2022-06-01") < 0 ? "Turkey" : "Türkiye", turkey);
+        }
+        Assert.InRange(catalogue.CachedLists, 1, Entraide.Domain.Common.Languages.All.Count * periods);
     }
 
     [Theory, ClassData(typeof(Databases))]

@@ -34,7 +34,8 @@ public sealed class VerificationApiTests(AppFixture fixture)
         Assert.Equal(System.Text.Json.JsonValueKind.String, point.GetProperty("lastVerifiedAt").ValueKind);
 
         var history = await app.ClientFor("JPN", Roles.StateAdministrator).GetAsync("/api/v1/states/JPN/verification").ExpectAsync(HttpStatusCode.OK);
-        Assert.Contains(history.EnumerateArray(), c => c.GetProperty("id").GetString() == checkId && c.GetProperty("acknowledgedBy").GetString() is { Length: > 0 });
+        Assert.Contains(history.EnumerateArray(),
+            c => c.GetProperty("id").GetString() == checkId && c.GetProperty("acknowledgedBy").GetString() is { Length: > 0 });
     }
 
     [Theory, ClassData(typeof(Databases))]
@@ -77,10 +78,12 @@ public sealed class VerificationApiTests(AppFixture fixture)
         var round = await secretariat.PostJsonAsync("/api/v1/verification/rounds", new { responseHours = 24 }).ExpectAsync(HttpStatusCode.Created);
         var roundId = round.GetProperty("round").GetProperty("id").GetString();
         clock.Advance(TimeSpan.FromMinutes(30));
-        await ClientFor("AUS", Roles.PointOfContact).PostJsonAsync($"/api/v1/verification/checks/{NetworkSamples.CheckOf(round, "AUS")}/acknowledge", new { })
+        await ClientFor("AUS",
+            Roles.PointOfContact).PostJsonAsync($"/api/v1/verification/checks/{NetworkSamples.CheckOf(round, "AUS")}/acknowledge", new { })
             .ExpectAsync(HttpStatusCode.OK);
         clock.Advance(TimeSpan.FromHours(5));
-        await ClientFor("NGA", Roles.PointOfContact).PostJsonAsync($"/api/v1/verification/checks/{NetworkSamples.CheckOf(round, "NGA")}/acknowledge", new { })
+        await ClientFor("NGA",
+            Roles.PointOfContact).PostJsonAsync($"/api/v1/verification/checks/{NetworkSamples.CheckOf(round, "NGA")}/acknowledge", new { })
             .ExpectAsync(HttpStatusCode.OK);
         clock.Advance(TimeSpan.FromHours(19));
 
@@ -106,7 +109,8 @@ public sealed class VerificationApiTests(AppFixture fixture)
         Assert.DoesNotContain(ausFlags.GetProperty("reminders").EnumerateArray(), r => r.GetProperty("code").GetString() == "point-unanswered");
 
         // A late answer is kept late, and the point is reachable again on the register.
-        var late = await ClientFor("MEX", Roles.PointOfContact).PostJsonAsync($"/api/v1/verification/checks/{NetworkSamples.CheckOf(round, "MEX")}/acknowledge", new { })
+        var late = await ClientFor("MEX",
+            Roles.PointOfContact).PostJsonAsync($"/api/v1/verification/checks/{NetworkSamples.CheckOf(round, "MEX")}/acknowledge", new { })
             .ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("late", late.GetProperty("outcome").GetString());
         var mexFlags = await ClientFor("MEX", Roles.StateAdministrator).GetAsync("/api/v1/states/MEX/flags").ExpectAsync(HttpStatusCode.OK);
@@ -122,7 +126,8 @@ public sealed class VerificationApiTests(AppFixture fixture)
         var admin = later.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", app.IssueToken("PER", Roles.StateAdministrator));
 
-        var saved = await admin.PutAsJsonAsync("/api/v1/states/PER/profile", NetworkSamples.Profile(languages: ["es"])).ExpectAsync(HttpStatusCode.OK);
+        var saved = await admin.PutAsJsonAsync("/api/v1/states/PER/profile",
+            NetworkSamples.Profile(languages: ["es"])).ExpectAsync(HttpStatusCode.OK);
         clock.Advance(TimeSpan.FromDays(364));
         var early = await admin.GetAsync("/api/v1/states/PER/flags").ExpectAsync(HttpStatusCode.OK);
         Assert.DoesNotContain(early.GetProperty("reminders").EnumerateArray(), r => r.GetProperty("code").GetString() == "profile-review-due");
@@ -130,7 +135,8 @@ public sealed class VerificationApiTests(AppFixture fixture)
         var due = await admin.GetAsync("/api/v1/states/PER/flags").ExpectAsync(HttpStatusCode.OK);
         Assert.Contains(due.GetProperty("reminders").EnumerateArray(), r => r.GetProperty("code").GetString() == "profile-review-due");
 
-        await admin.PostJsonAsync("/api/v1/states/PER/profile/confirm", new { expectedVersion = saved.GetProperty("version").GetInt32() }).ExpectAsync(HttpStatusCode.OK);
+        await admin.PostJsonAsync("/api/v1/states/PER/profile/confirm",
+            new { expectedVersion = saved.GetProperty("version").GetInt32() }).ExpectAsync(HttpStatusCode.OK);
         var after = await admin.GetAsync("/api/v1/states/PER/flags").ExpectAsync(HttpStatusCode.OK);
         Assert.DoesNotContain(after.GetProperty("reminders").EnumerateArray(), r => r.GetProperty("code").GetString() == "profile-review-due");
     }

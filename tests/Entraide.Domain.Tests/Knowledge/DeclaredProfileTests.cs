@@ -44,14 +44,16 @@ public sealed class DeclaredProfileTests
     [Fact]
     public void CoverageOf_UndeclaredTerm_StaysNotCoveredOrUnknown()
     {
-        Assert.Equal(Coverage.NotCovered, Profile("FRA", true, [Provision("FRA", OffenceTerms.IllegalAccess, 36)], OffenceCategories.Terrorism).CoverageOf(OptionalTerms.Copyright));
+        Assert.Equal(Coverage.NotCovered, Profile("FRA", true, [Provision("FRA", OffenceTerms.IllegalAccess, 36)],
+            OffenceCategories.Terrorism).CoverageOf(OptionalTerms.Copyright));
         Assert.Equal(Coverage.Unknown, Profile("TUV", false, [], OffenceCategories.Terrorism).CoverageOf(OptionalTerms.Copyright));
     }
 
     [Fact]
     public void Declaration_TwoCategoriesForOneTerm_BothCited_AndCategoriesWithoutATermAreKeptApart()
     {
-        var p = Profile("RUS", true, [], OffenceCategories.Extremism, OffenceCategories.IncitementToViolence, OffenceCategories.Gambling, OffenceCategories.Disinformation);
+        var p = Profile("RUS", true, [], OffenceCategories.Extremism, OffenceCategories.IncitementToViolence, OffenceCategories.Gambling,
+            OffenceCategories.Disinformation);
         Assert.Equal(Coverage.Declared, p.CoverageOf(OptionalTerms.IncitementToHatred));
         Assert.Equal([OffenceCategories.Extremism, OffenceCategories.IncitementToViolence], p.DeclaredFor(OptionalTerms.IncitementToHatred));
         Assert.Equal([OffenceCategories.Gambling, OffenceCategories.Disinformation], p.DeclaredOutsideTaxonomy);

@@ -101,7 +101,8 @@ public sealed class DualCriminalityTests
     [Fact]
     public void Judge_CoveredInBoth_IsCriminalInBoth_CitingEachSide()
     {
-        var j = DualCriminality.Judge([OffenceTerms.IllegalAccess], Profile("FRA", (OffenceTerms.IllegalAccess, 36)), Profile("BRA", (OffenceTerms.IllegalAccess, 48)));
+        var j = DualCriminality.Judge([OffenceTerms.IllegalAccess], Profile("FRA", (OffenceTerms.IllegalAccess, 36)), Profile("BRA",
+            (OffenceTerms.IllegalAccess, 48)));
         Assert.Equal(DualOutcome.CriminalInBoth, j.Outcome);
         var t = Assert.Single(j.Terms);
         Assert.Equal("FRA", Assert.Single(t.RequestingEvidence).State);
@@ -122,7 +123,8 @@ public sealed class DualCriminalityTests
     [Fact]
     public void Judge_CoveredOnlyByRequested_IsOnlyInRequestedState() =>
         Assert.Equal(DualOutcome.OnlyInRequestedState,
-            DualCriminality.Judge([OptionalTerms.TerroristUse], Profile("GBR", (OffenceTerms.IllegalAccess, 24)), Profile("EGY", (OptionalTerms.TerroristUse, 120))).Outcome);
+            DualCriminality.Judge([OptionalTerms.TerroristUse], Profile("GBR", (OffenceTerms.IllegalAccess, 24)), Profile("EGY",
+                (OptionalTerms.TerroristUse, 120))).Outcome);
 
     [Fact]
     public void Judge_StateWithNoRecordedLaw_IsUnknownNotInnocent() =>
@@ -132,7 +134,8 @@ public sealed class DualCriminalityTests
     [Fact]
     public void Judge_NotCoveredAnywhere_IsInNeither() =>
         Assert.Equal(DualOutcome.InNeither,
-            DualCriminality.Judge([OptionalTerms.Copyright], Profile("FRA", (OffenceTerms.IllegalAccess, 36)), Profile("BRA", (OffenceTerms.IllegalAccess, 48))).Outcome);
+            DualCriminality.Judge([OptionalTerms.Copyright], Profile("FRA", (OffenceTerms.IllegalAccess, 36)), Profile("BRA",
+                (OffenceTerms.IllegalAccess, 48))).Outcome);
 
     [Fact]
     public void Judge_NoTerms_IsUnknown() =>
@@ -140,7 +143,8 @@ public sealed class DualCriminalityTests
 
     [Fact]
     public void Judge_MissingPenalty_LeavesSeriousnessUnknown() =>
-        Assert.Null(DualCriminality.Judge([OffenceTerms.IllegalAccess], Profile("FRA", (OffenceTerms.IllegalAccess, 60)), Profile("BRA", (OffenceTerms.IllegalAccess, null))).SeriousInBoth);
+        Assert.Null(DualCriminality.Judge([OffenceTerms.IllegalAccess], Profile("FRA", (OffenceTerms.IllegalAccess, 60)), Profile("BRA",
+            (OffenceTerms.IllegalAccess, null))).SeriousInBoth);
 }
 
 public sealed class GapAnalysisTests

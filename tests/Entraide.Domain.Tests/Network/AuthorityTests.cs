@@ -72,7 +72,13 @@ public sealed class AuthorityTests
     [Fact]
     public void Validate_PointWithoutPhoneOrHours_CannotBeReached()
     {
-        var codes = Codes(Point() with { Phones = [], AroundTheClock = false, OfficeHours = OfficeSchedule.Empty, PreferredChannel = ReplyChannels.Platform }).ToList();
+        var codes = Codes(Point() with
+        {
+            Phones = [],
+            AroundTheClock = false,
+            OfficeHours = OfficeSchedule.Empty,
+            PreferredChannel = ReplyChannels.Platform
+        }).ToList();
         Assert.Contains("required:phones", codes);
         Assert.Contains("poc-unreachable:officeHours", codes);
     }

@@ -39,7 +39,8 @@ public sealed class OfficeScheduleTests
         var open = new List<string>();
         for (var i = 0; i < 4 * 36; i++)
         {
-            if (schedule.IsOpenAt(clock.GetUtcNow(), paris)) open.Add(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), paris).ToString("ddd HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+            if (schedule.IsOpenAt(clock.GetUtcNow(), paris)) open.Add(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), paris).ToString("ddd HH:mm",
+                System.Globalization.CultureInfo.InvariantCulture));
             clock.Advance(TimeSpan.FromMinutes(15));
         }
         // 01:00 UTC is 03:00 CEST: the office opens at the first existing local time within its slot.

@@ -41,4 +41,28 @@ public sealed class VerificationTests
         Assert.Equal(0, s.ShareWithinOneHour);
         Assert.Null(s.MedianTimeToAcknowledge);
     }
+
+    [Theory]
+    [InlineData(1e308)]
+    [InlineData(-1e308)]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(0.2)]
+    [InlineData(336.01)]
+    public void ResponseTime_OutOfRange_IsAFieldErrorNotAnOverflow(double hours)
+    {
+        var errors = new List<Entraide.Domain.Common.DomainError>();
+        Assert.Null(VerificationRules.ResponseTime(hours, errors));
+        Assert.Equal("responseHours", Assert.Single(errors).Field);
+    }
+
+    [Fact]
+    public void ResponseTime_InRange_IsRoundedToTheMinute()
+    {
+        var errors = new List<Entraide.Domain.Common.DomainError>();
+        Assert.Equal(TimeSpan.FromMinutes(90), VerificationRules.ResponseTime(1.4999, errors));
+        Assert.Equal(VerificationRules.DefaultResponseTime, VerificationRules.ResponseTime(null, errors));
+        Assert.Equal(TimeSpan.FromDays(14), VerificationRules.ResponseTime(336, errors));
+        Assert.Empty(errors);
+    }
 }

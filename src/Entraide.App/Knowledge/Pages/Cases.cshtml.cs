@@ -1,10 +1,14 @@
-using Entraide.App.Network;
+using Entraide.App.Knowledge.Cases;
+using Entraide.App.Knowledge.Criminalisation;
+using Entraide.App.Knowledge.Legislation;
+using Entraide.Domain.Knowledge;
+using Entraide.Domain.Network;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Entraide.App.Knowledge.Pages;
 
 [AllowAnonymous]
-public sealed class CasesModel(CaseNoteCommands cases, StateCatalogue states) : KnowledgePage(states)
+public sealed class CasesModel(CaseNoteQueries cases, StateDirectory states) : KnowledgePage(states)
 {
     public IReadOnlyList<CaseNoteView> Cases { get; private set; } = [];
     public string? Term { get; private set; }

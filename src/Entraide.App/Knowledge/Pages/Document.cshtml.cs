@@ -1,13 +1,17 @@
 using Entraide.App.Infrastructure.Persistence;
-using Entraide.App.Network;
+using Entraide.App.Knowledge.Cases;
+using Entraide.App.Knowledge.Criminalisation;
+using Entraide.App.Knowledge.Legislation;
 using Entraide.Domain.Common;
+using Entraide.Domain.Knowledge;
+using Entraide.Domain.Network;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Entraide.App.Knowledge.Pages;
 
 [AllowAnonymous]
-public sealed class DocumentModel(EntraideDbContext db, StateCatalogue states) : KnowledgePage(states)
+public sealed class DocumentModel(EntraideDbContext db, StateDirectory states) : KnowledgePage(states)
 {
     public KnowledgeDocument Document { get; private set; } = null!;
 

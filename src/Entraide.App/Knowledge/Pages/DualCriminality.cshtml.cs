@@ -1,13 +1,17 @@
 using Entraide.App.Infrastructure.Http;
 using Entraide.App.Infrastructure.Localization;
-using Entraide.App.Network;
+using Entraide.App.Knowledge.Cases;
+using Entraide.App.Knowledge.Criminalisation;
+using Entraide.App.Knowledge.Legislation;
 using Entraide.Domain.Common;
+using Entraide.Domain.Knowledge;
+using Entraide.Domain.Network;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Entraide.App.Knowledge.Pages;
 
 [AllowAnonymous]
-public sealed class DualCriminalityModel(IDualCriminality service, StateCatalogue states, ErrorMessages errors) : KnowledgePage(states)
+public sealed class DualCriminalityModel(IDualCriminality service, StateDirectory states, ErrorMessages errors) : KnowledgePage(states)
 {
     public string? Requesting { get; private set; }
     public string? Requested { get; private set; }

@@ -1,13 +1,17 @@
-using Entraide.App.Network;
+using Entraide.App.Knowledge.Cases;
+using Entraide.App.Knowledge.Criminalisation;
+using Entraide.App.Knowledge.Legislation;
+using Entraide.Domain.Knowledge;
+using Entraide.Domain.Network;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Entraide.App.Knowledge.Pages;
 
 [AllowAnonymous]
-public sealed class IndexModel(LegislationQueries queries, StateCatalogue states) : KnowledgePage(states)
+public sealed class IndexModel(LegislationQueries queries, StateDirectory states) : KnowledgePage(states)
 {
     public IReadOnlyList<LawSummary> Laws { get; private set; } = [];
-    public IReadOnlyList<StateView> StatesWithLaws { get; private set; } = [];
+    public IReadOnlyList<StateOption> StatesWithLaws { get; private set; } = [];
     public string? State { get; private set; }
     public string? Type { get; private set; }
     public bool Repealed { get; private set; }

@@ -1,11 +1,16 @@
-using Entraide.App.Network;
+using Entraide.App.Knowledge.Cases;
+using Entraide.App.Knowledge.Criminalisation;
+using Entraide.App.Knowledge.Legislation;
+using Entraide.Domain.Knowledge;
+using Entraide.Domain.Network;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Localization;
 
 namespace Entraide.App.Knowledge.Pages;
 
 [AllowAnonymous]
-public sealed class LawModel(LegislationQueries queries, CaseNoteCommands cases, StateCatalogue states, IStringLocalizer<KnowledgeText> k) : KnowledgePage(states)
+public sealed class LawModel(LegislationQueries queries, CaseNoteQueries cases, StateDirectory states,
+    IStringLocalizer<KnowledgeText> k) : KnowledgePage(states)
 {
     public LawDetail Detail { get; private set; } = null!;
     private IReadOnlyList<CaseNoteView> _cases = [];

@@ -1,8 +1,12 @@
 using Entraide.App.Infrastructure.Http;
 using Entraide.App.Infrastructure.Localization;
+using Entraide.App.Knowledge.Cases;
+using Entraide.App.Knowledge.Criminalisation;
+using Entraide.App.Knowledge.Legislation;
 using Entraide.App.Knowledge.Search;
-using Entraide.App.Network;
 using Entraide.Domain.Common;
+using Entraide.Domain.Knowledge;
+using Entraide.Domain.Network;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.Extensions.Localization;
@@ -10,7 +14,8 @@ using Microsoft.Extensions.Localization;
 namespace Entraide.App.Knowledge.Pages;
 
 [AllowAnonymous]
-public sealed class SearchModel(KnowledgeSearch search, StateCatalogue states, ErrorMessages errors, IStringLocalizer<KnowledgeText> k) : KnowledgePage(states)
+public sealed class SearchModel(KnowledgeSearch search, StateDirectory states, ErrorMessages errors,
+    IStringLocalizer<KnowledgeText> k) : KnowledgePage(states)
 {
     public static readonly IReadOnlyList<string> Types = [KnowledgeIndexer.ProvisionType, KnowledgeIndexer.CaseType, KnowledgeIndexer.DocumentType];
 

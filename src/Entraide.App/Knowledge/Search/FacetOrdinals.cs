@@ -12,9 +12,9 @@ namespace Entraide.App.Knowledge.Search;
 /// (each field gets the bits its number of values needs: 0 for no value, the ordinal + 1, or an
 /// all-ones code for a document with several values, whose ordinals are then looked up in
 /// <see cref="Segment.Multi"/>); otherwise they sit side by side in one row of <see cref="Segment.Rows"/>.
-/// Counting a hit then reads one word of an array that stays in the cache (4 MB at a million documents),
-/// where an array per field cost a cache miss per field and hit — at a million documents those misses
-/// were most of the time of a query matching a few thousand documents.
+/// Counting a hit then reads one word of an array small enough to stay in the processor's cache,
+/// where an array per field cost a cache miss per field and hit, which on a large index was most of the
+/// time of a query matching a few thousand documents (docs/perf/knowledge.md).
 /// </summary>
 public static class FacetOrdinals
 {

@@ -5,7 +5,7 @@ namespace Entraide.App.Knowledge.Search;
 /// <summary>
 /// What a result line shows of an indexed item, packed into one binary doc value per document. Reading
 /// the 20 shown hits from doc values is a few memory reads each, where loading their stored fields
-/// decompresses a 16 KB block per hit (about 50 µs each, the largest fixed cost of a search). The
+/// decompresses a 16 KB block per hit, the largest fixed cost of a search (docs/perf/knowledge.md). The
 /// stored fields stay, for indexes written before this field existed.
 /// </summary>
 public static class HitRecord

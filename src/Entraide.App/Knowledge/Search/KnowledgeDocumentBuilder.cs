@@ -15,8 +15,8 @@ namespace Entraide.App.Knowledge.Search;
 public sealed class KnowledgeDocumentBuilder
 {
     /// <summary>
-    /// The language text field: analysed, not stored, no term vectors. Term vectors were measured: they
-    /// halve the indexing rate, and reading them back for 20 hits costs more than re-analysing the hits.
+    /// The language text field: analysed, not stored, no term vectors: they slow indexing down, and reading
+    /// them back for a page of hits costs more than re-analysing the hits (docs/perf/knowledge.md).
     /// </summary>
     public static readonly FieldType TextType = TextField.TYPE_NOT_STORED;
 
@@ -41,7 +41,7 @@ public sealed class KnowledgeDocumentBuilder
 
     /// <summary>
     /// The Chinese bigram field: documents and term frequencies, no positions (nothing queries it by
-    /// phrase; measured: a quarter smaller, and a little less indexing time).
+    /// phrase, and without positions the field is smaller and faster to index: docs/perf/knowledge.md).
     /// </summary>
     public static readonly FieldType BigramType = Frozen(new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS });
 

@@ -9,7 +9,7 @@ namespace Entraide.App.Knowledge.Search;
 
 /// <summary>
 /// A query that names taxonomy terms ("Interference", "accès illicite") matches every provision tagged
-/// with them — tens of thousands at a million provisions — besides the few whose text matches. Scoring
+/// with them — a large share of a large index — besides the few whose text matches. Scoring
 /// and counting facets over all of them set the search's 95th percentile. But the tagged provisions
 /// are the same for every query naming the same terms (with the same filters), and their scores
 /// depend only on which of the terms they carry: a term field is a keyword without norms or
@@ -60,7 +60,7 @@ internal static class TermExpansion
 
         var top = new List<ScoreDoc>();
         var total = 0;
-        var collectors = new List<KnowledgeSearch.FacetCollector>();
+        var collectors = new List<FacetCollector>();
         foreach (var leaf in searcher.IndexReader.Leaves)
         {
             var reader = leaf.AtomicReader;
@@ -77,7 +77,7 @@ internal static class TermExpansion
             if (textWeight?.GetScorer(leaf, live) is { } textScorer)
                 for (var d = textScorer.NextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = textScorer.NextDoc()) text.Add(d);
 
-            var facets = new KnowledgeSearch.FacetCollector(KnowledgeFields.Faceted);
+            var facets = new FacetCollector(KnowledgeFields.Faceted);
             facets.SetNextReader(leaf);
             facets.Add(entry.Facets);
             var count = entry.Count;
@@ -120,10 +120,11 @@ internal static class TermExpansion
             }
             top.AddRange(segmentTop.OrderByDescending(s => s.Score).ThenBy(s => s.Doc).Take(n));
         }
-        return (total, [.. top.OrderByDescending(d => d.Score).ThenBy(d => d.Doc).Take(n)], KnowledgeSearch.FacetCollector.Merge(collectors));
+        return (total, [.. top.OrderByDescending(d => d.Score).ThenBy(d => d.Doc).Take(n)], FacetCollector.Merge(collectors));
     }
 
-    /// <summary>The segment's documents tagged with any of the terms and passing the filters: bit set, count, facet counts, signature lists.</summary>
+    /// <summary>The segment's documents tagged with any of the terms and passing the filters: bit set, count, facet counts, signature
+    /// lists.</summary>
     private static Entry Build(AtomicReader reader, IReadOnlyList<string> terms, Scorer? filter)
     {
         var maxDoc = reader.MaxDoc;

@@ -1,4 +1,5 @@
 using Entraide.App.Infrastructure.Localization;
+using Entraide.App.Network.Authorities;
 using Entraide.App.Network.Profiles;
 using Entraide.App.Trust;
 using Entraide.Domain.Common;
@@ -12,7 +13,8 @@ namespace Entraide.App.Network.Pages;
 
 /// <summary>Adds, changes or withdraws one authority or point of contact of the administrator's State.</summary>
 [Authorize(Roles = Roles.StateAdministrator)]
-public sealed class AuthorityEditModel(ProfileCommands profiles, ICurrentActor current, ErrorMessages text) : PageModel
+public sealed class AuthorityEditModel(ProfileQueries profiles, AuthorityQueries authorities, CreateAuthorityHandler create,
+    UpdateAuthorityHandler update, DeleteAuthorityHandler delete, ICurrentActor current, ErrorMessages text) : PageModel
 {
     public string State { get; private set; } = "";
     public string StateName { get; private set; } = "";
@@ -25,7 +27,8 @@ public sealed class AuthorityEditModel(ProfileCommands profiles, ICurrentActor c
 
     /// <summary>Every IANA zone the server knows, for the zone picker.</summary>
     public static IReadOnlyList<string> Zones { get; } =
-        [.. TimeZoneInfo.GetSystemTimeZones().Where(z => z.HasIanaId && z.Id.Contains('/', StringComparison.Ordinal)).Select(z => z.Id).Order(StringComparer.Ordinal)];
+        [.. TimeZoneInfo.GetSystemTimeZones().Where(z => z.HasIanaId && z.Id.Contains('/',
+            StringComparison.Ordinal)).Select(z => z.Id).Order(StringComparer.Ordinal)];
 
     public async Task OnGetAsync(string state, Guid? authorityId, CancellationToken ct)
     {
@@ -33,7 +36,7 @@ public sealed class AuthorityEditModel(ProfileCommands profiles, ICurrentActor c
         AuthorityId = authorityId;
         if (authorityId is { } id)
         {
-            var a = await profiles.GetAuthorityAsync(State, id, ct);
+            var a = await authorities.GetAsync(State, id, ct);
             Input = new AuthorityInput(a.Kind, a.Name, a.Address, a.Phones, a.Email, a.Languages, a.OfficeHours, a.TimeZone,
                 a.PreferredChannel, a.AroundTheClock, a.Visibility!.AddressPublic, a.Visibility.EmailPublic, a.Visibility.PhonesPublic, a.Version);
         }
@@ -50,12 +53,13 @@ public sealed class AuthorityEditModel(ProfileCommands profiles, ICurrentActor c
         await LoadAsync(state, ct);
         AuthorityId = authorityId;
         Input = new AuthorityInput(kind, name, address, SplitLines(phones), email,
-            string.IsNullOrWhiteSpace(languages) ? [] : languages.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            string.IsNullOrWhiteSpace(languages) ? [] : languages.Split([',', ' ', ';'],
+                StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             officeHours, timeZone, preferredChannel, aroundTheClock, addressPublic, emailPublic, phonesPublic, expectedVersion);
         try
         {
-            if (authorityId is { } id) await profiles.UpdateAuthorityAsync(State, id, Input, ct);
-            else await profiles.CreateAuthorityAsync(State, Input, ct);
+            if (authorityId is { } id) await update.HandleAsync(State, id, Input, ct);
+            else await create.HandleAsync(State, Input, ct);
             return Redirect($"/states/{State}/profile?done=saved");
         }
         catch (DomainException ex) when (ex.Kind != FailureKind.NotFound)
@@ -68,7 +72,7 @@ public sealed class AuthorityEditModel(ProfileCommands profiles, ICurrentActor c
     public async Task<IActionResult> OnPostDeleteAsync(string state, Guid authorityId, int? expectedVersion, CancellationToken ct)
     {
         await LoadAsync(state, ct);
-        await profiles.DeleteAuthorityAsync(State, authorityId, expectedVersion, ct);
+        await delete.HandleAsync(State, authorityId, new DeleteAuthority(expectedVersion), ct);
         return Redirect($"/states/{State}/profile?done=deleted");
     }
 

@@ -15,7 +15,8 @@ namespace Entraide.App.Network.Pages;
 /// the secretariat raises flags here; both see the reminders.
 /// </summary>
 [AllowAnonymous]
-public sealed class ProfileModel(ProfileCommands profiles, FlagCommands flags, ICurrentActor current, ErrorMessages text) : PageModel
+public sealed class ProfileModel(ProfileQueries profiles, FlagQueries flags, RaiseProfileFlagHandler raise, ResolveProfileFlagHandler resolve,
+    ConfirmProfileHandler confirm, ICurrentActor current, ErrorMessages text) : PageModel
 {
     public ProfileView Profile { get; private set; } = null!;
     public FlagsView? Flags { get; private set; }
@@ -34,7 +35,7 @@ public sealed class ProfileModel(ProfileCommands profiles, FlagCommands flags, I
     {
         try
         {
-            await flags.RaiseAsync(state, note, ct);
+            await raise.HandleAsync(state, new RaiseProfileFlag(note), ct);
             return RedirectToPage(new { state = state.ToUpperInvariant(), done = "flagged" });
         }
         catch (DomainException ex) when (ex.Kind != FailureKind.NotFound)
@@ -49,7 +50,7 @@ public sealed class ProfileModel(ProfileCommands profiles, FlagCommands flags, I
     {
         try
         {
-            await flags.ResolveAsync(state, flagId, resolution, ct);
+            await resolve.HandleAsync(state, flagId, new ResolveProfileFlag(resolution), ct);
             return RedirectToPage(new { state = state.ToUpperInvariant(), done = "resolved" });
         }
         catch (DomainException ex) when (ex.Kind != FailureKind.NotFound)
@@ -64,7 +65,7 @@ public sealed class ProfileModel(ProfileCommands profiles, FlagCommands flags, I
     {
         try
         {
-            await profiles.ConfirmAsync(state, expectedVersion, ct);
+            await confirm.HandleAsync(state, new ConfirmProfile(expectedVersion), ct);
             return RedirectToPage(new { state = state.ToUpperInvariant(), done = "confirmed" });
         }
         catch (DomainException ex) when (ex.Kind != FailureKind.NotFound)

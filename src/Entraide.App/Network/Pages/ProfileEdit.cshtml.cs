@@ -13,13 +13,13 @@ namespace Entraide.App.Network.Pages;
 
 /// <summary>The State administrators' form for the Convention status and declarations.</summary>
 [Authorize(Roles = Roles.StateAdministrator)]
-public sealed class ProfileEditModel(ProfileCommands profiles, ICurrentActor current, ErrorMessages text) : PageModel
+public sealed class ProfileEditModel(ProfileQueries profiles, UpdateProfileHandler update, ICurrentActor current, ErrorMessages text) : PageModel
 {
     public ProfileView Profile { get; private set; } = null!;
     public FieldErrors Errors { get; } = new();
 
     /// <summary>The values shown in the form: the stored profile, or what was just sent when it was refused.</summary>
-    public ProfileInput Input { get; private set; } = null!;
+    public UpdateProfile Input { get; private set; } = null!;
 
     public static IReadOnlyList<string> PoliticalChoices => OffenceCategories.Optional;
     public static IReadOnlyList<string> CoreTerms => OffenceTerms.Core;
@@ -28,7 +28,7 @@ public sealed class ProfileEditModel(ProfileCommands profiles, ICurrentActor cur
     {
         await LoadAsync(state, ct);
         var d = Profile.Declarations;
-        Input = new ProfileInput(Profile.Status, Profile.SignedOn, Profile.RatifiedOn, d.RequiresDualCriminalityForPreservation,
+        Input = new UpdateProfile(Profile.Status, Profile.SignedOn, Profile.RatifiedOn, d.RequiresDualCriminalityForPreservation,
             d.RequiresDualCriminality, d.PoliticalOffenceTerms, d.AcceptedLanguages, d.AcceptsUrgentRequestsOrally,
             d.AcceptsUrgentRequestsByEmail, d.CriminalisedOptionalCategories, d.EmergencyAcknowledgementHours, Profile.Notes, Profile.Version);
     }
@@ -39,7 +39,7 @@ public sealed class ProfileEditModel(ProfileCommands profiles, ICurrentActor cur
         bool acceptsUrgentRequestsByEmail, string[]? criminalisedOptionalCategories, int? emergencyAcknowledgementHours, string? notes,
         int? expectedVersion, CancellationToken ct)
     {
-        Input = new ProfileInput(status, signedOn, ratifiedOn, requiresDualCriminalityForPreservation, requiresDualCriminality,
+        Input = new UpdateProfile(status, signedOn, ratifiedOn, requiresDualCriminalityForPreservation, requiresDualCriminality,
             politicalOffenceTerms ?? [], SplitLanguages(acceptedLanguages), acceptsUrgentRequestsOrally, acceptsUrgentRequestsByEmail,
             criminalisedOptionalCategories ?? [], emergencyAcknowledgementHours, notes, expectedVersion);
         // Form fields the browser could not read as numbers or dates arrive as null: say so instead of storing a blank.
@@ -52,7 +52,7 @@ public sealed class ProfileEditModel(ProfileCommands profiles, ICurrentActor cur
         {
             try
             {
-                await profiles.UpdateAsync(state, Input, ct);
+                await update.HandleAsync(state, Input, ct);
                 return Redirect($"/states/{state.ToUpperInvariant()}/profile?done=saved");
             }
             catch (DomainException ex) when (ex.Kind != FailureKind.NotFound)

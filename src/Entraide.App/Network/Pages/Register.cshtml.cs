@@ -9,7 +9,7 @@ namespace Entraide.App.Network.Pages;
 
 /// <summary>The public register of authorities and 24/7 points, filterable, with CSV and printable versions.</summary>
 [AllowAnonymous]
-public sealed class RegisterModel(RegisterQuery query) : PageModel
+public sealed class RegisterModel(RegisterQueries query) : PageModel
 {
     public RegisterView Register { get; private set; } = null!;
     public RegisterFilter Filter { get; private set; } = new();

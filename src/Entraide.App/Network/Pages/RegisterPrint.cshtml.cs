@@ -7,7 +7,7 @@ namespace Entraide.App.Network.Pages;
 
 /// <summary>The register as a self-contained document for printing or saving as PDF, in the page's language.</summary>
 [AllowAnonymous]
-public sealed class RegisterPrintModel(RegisterQuery query) : PageModel
+public sealed class RegisterPrintModel(RegisterQueries query) : PageModel
 {
     public RegisterView Register { get; private set; } = null!;
     public string Language { get; private set; } = "en";

@@ -8,7 +8,7 @@ namespace Entraide.App.Network.Pages;
 
 /// <summary>One round's summary and every point's outcome, unanswered first.</summary>
 [Authorize(Roles = Roles.Secretariat)]
-public sealed class RoundModel(VerificationCommands verification) : PageModel
+public sealed class RoundModel(VerificationQueries verification) : PageModel
 {
     public RoundDetail Detail { get; private set; } = null!;
 

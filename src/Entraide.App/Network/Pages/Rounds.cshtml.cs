@@ -10,7 +10,7 @@ namespace Entraide.App.Network.Pages;
 
 /// <summary>The secretariat's verification rounds: start one, follow each one's summary.</summary>
 [Authorize(Roles = Roles.Secretariat)]
-public sealed class RoundsModel(VerificationCommands verification, ErrorMessages text) : PageModel
+public sealed class RoundsModel(VerificationQueries verification, StartVerificationRoundHandler start, ErrorMessages text) : PageModel
 {
     public IReadOnlyList<RoundView> Rounds { get; private set; } = [];
     public FieldErrors Errors { get; } = new();
@@ -31,7 +31,7 @@ public sealed class RoundsModel(VerificationCommands verification, ErrorMessages
         {
             try
             {
-                var round = await verification.StartAsync(new StartRound(responseHours, message), ct);
+                var round = await start.HandleAsync(new StartVerificationRound(responseHours, message), ct);
                 return Redirect($"/verification/rounds/{round.Round.Id}");
             }
             catch (DomainException ex) when (ex.Kind != FailureKind.NotFound)

@@ -1,4 +1,5 @@
 using Entraide.App.Infrastructure.Localization;
+using Entraide.App.Network.States;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

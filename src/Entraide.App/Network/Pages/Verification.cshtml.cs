@@ -13,7 +13,7 @@ namespace Entraide.App.Network.Pages;
 /// to acknowledge; with a check's id, that one message on its own (the link the message carries).
 /// </summary>
 [Authorize(Roles = Roles.PointOfContact + "," + Roles.StateAdministrator + "," + Roles.CentralAuthority)]
-public sealed class VerificationModel(VerificationCommands verification, ErrorMessages text) : PageModel
+public sealed class VerificationModel(VerificationQueries verification, AcknowledgeVerificationHandler acknowledge, ErrorMessages text) : PageModel
 {
     public IReadOnlyList<CheckView> Checks { get; private set; } = [];
     public CheckView? Selected { get; private set; }
@@ -31,7 +31,7 @@ public sealed class VerificationModel(VerificationCommands verification, ErrorMe
     {
         try
         {
-            await verification.AcknowledgeAsync(id, ct);
+            await acknowledge.HandleAsync(id, ct);
             return Redirect(checkId is null ? "/verification?acknowledged=true" : $"/verification/{id}?acknowledged=true");
         }
         catch (DomainException ex) when (ex.Kind != FailureKind.NotFound)

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Entraide.App.Network.Pages;
 
 /// <summary>The profile's history: every version with who made it and when, and any version in full.</summary>
-public sealed class VersionsModel(ProfileCommands profiles, Entraide.Domain.Network.StateDirectory states) : PageModel
+public sealed class VersionsModel(ProfileQueries profiles, Entraide.Domain.Network.StateDirectory states) : PageModel
 {
     public string State { get; private set; } = "";
     public string StateName { get; private set; } = "";

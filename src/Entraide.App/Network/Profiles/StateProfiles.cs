@@ -1,5 +1,4 @@
 using Entraide.App.Infrastructure.Persistence;
-using Entraide.App.Network.Persistence;
 using Entraide.App.Network.Register;
 using Entraide.Domain.Common;
 using Entraide.Domain.Network;
@@ -11,7 +10,8 @@ namespace Entraide.App.Network.Profiles;
 /// What other modules read of a profile, from the profile as in force now; a State that has not yet
 /// filled its profile gets the defaults (English, French and Spanish; 8 hours; no reservation).
 /// </summary>
-internal sealed class StateProfiles(EntraideDbContext db, StateDirectory states, CooperationProfileCache cache, RegisterSnapshot register) : IStateProfiles
+internal sealed class StateProfiles(EntraideDbContext db, StateDirectory states, CooperationProfileCache cache,
+    RegisterSnapshot register) : IStateProfiles
 {
     public async Task<CooperationProfile> GetCooperationProfileAsync(string state, CancellationToken ct)
     {
@@ -29,18 +29,18 @@ internal sealed class StateProfiles(EntraideDbContext db, StateDirectory states,
     {
         if (!states.TryGet(state, out var info)) throw DomainException.Invalid("unknown-state", "state");
         var code = info.Iso3;
-        var row = await db.Set<StateProfileRecord>().AsNoTracking().Where(p => p.State == code)
+        var row = await db.Set<StateProfile>().AsNoTracking().Where(p => p.State == code)
             .Select(p => new { p.CriminalisedOptionalCategories, p.Version, p.UpdatedAt }).SingleOrDefaultAsync(ct);
         return row is null
             ? new DeclaredCriminalisation(code, [], null, null)
-            : new DeclaredCriminalisation(code, Lists.Split(row.CriminalisedOptionalCategories), row.Version, row.UpdatedAt);
+            : new DeclaredCriminalisation(code, StoredLists.Split(row.CriminalisedOptionalCategories), row.Version, row.UpdatedAt);
     }
 
     private async Task<CooperationProfile> LoadCooperationProfileAsync(string code, CancellationToken ct)
     {
-        var profile = await db.Set<StateProfileRecord>().AsNoTracking().SingleOrDefaultAsync(p => p.State == code, ct);
-        var authorities = await db.Set<AuthorityRecord>().AsNoTracking().Where(a => a.State == code).ToListAsync(ct);
-        var d = (profile?.ToDetails() ?? ProfileDetails.Default).Declarations;
+        var profile = await db.Set<StateProfile>().AsNoTracking().SingleOrDefaultAsync(p => p.State == code, ct);
+        var authorities = await db.Set<Authority>().AsNoTracking().Where(a => a.State == code).ToListAsync(ct);
+        var d = (profile?.Details ?? ProfileDetails.Default).Declarations;
         var central = authorities.Where(a => a.Kind == AuthorityKinds.CentralAuthority).OrderBy(a => a.Id).Select(Contact).ToList();
         var points = authorities.Where(a => a.Kind == AuthorityKinds.PointOfContact).OrderBy(a => a.Id).Select(Contact).ToList();
         var zone = central.FirstOrDefault()?.TimeZone ?? points.FirstOrDefault()?.TimeZone ?? "Etc/UTC";
@@ -49,11 +49,11 @@ internal sealed class StateProfiles(EntraideDbContext db, StateDirectory states,
             TimeSpan.FromHours(d.EmergencyAcknowledgementHours), zone, central, points);
     }
 
-    private static ContactPoint Contact(AuthorityRecord a)
+    private static ContactPoint Contact(Authority a)
     {
-        var details = a.ToDetails();
+        var details = a.Details;
         return new ContactPoint(a.Id, a.Kind, a.Name, a.Email, a.TimeZone, a.AroundTheClock,
-            a.AroundTheClock ? [] : [.. details.OfficeHours.Slots.Select(s => new OfficeHours(s.Day, s.Opens, s.Closes))], Lists.Split(a.Languages));
+            a.AroundTheClock ? [] : [.. details.OfficeHours.Slots.Select(s => new OfficeHours(s.Day, s.Opens, s.Closes))], a.LanguageList);
     }
 }
 

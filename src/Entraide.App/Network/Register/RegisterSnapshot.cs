@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Entraide.App.Infrastructure.Persistence;
-using Entraide.App.Network.Persistence;
+using Entraide.Domain.Network;
 using Microsoft.EntityFrameworkCore;
 
 namespace Entraide.App.Network.Register;
@@ -18,7 +18,8 @@ public sealed class RegisterSnapshot
     private Rows? _rows;
     private long _generation;
 
-    public sealed record Rows(ILookup<string, AuthorityRecord> ByState, IReadOnlyDictionary<string, DateTimeOffset> ProfileUpdated, long Generation, long LoadedAt);
+    public sealed record Rows(ILookup<string, Authority> ByState, IReadOnlyDictionary<string, DateTimeOffset> ProfileUpdated, long Generation,
+        long LoadedAt);
 
     public void Invalidate() => Interlocked.Increment(ref _generation);
 
@@ -30,8 +31,8 @@ public sealed class RegisterSnapshot
         var generation = Volatile.Read(ref _generation);
         var rows = Volatile.Read(ref _rows);
         if (rows is not null && rows.Generation == generation && Stopwatch.GetElapsedTime(rows.LoadedAt) < MaxAge) return rows;
-        var authorities = await db.Set<AuthorityRecord>().AsNoTracking().ToListAsync(ct);
-        var updated = await db.Set<StateProfileRecord>().AsNoTracking()
+        var authorities = await db.Set<Authority>().AsNoTracking().ToListAsync(ct);
+        var updated = await db.Set<StateProfile>().AsNoTracking()
             .Select(p => new { p.State, p.UpdatedAt }).ToDictionaryAsync(p => p.State, p => p.UpdatedAt, StringComparer.Ordinal, ct);
         // Stamped with the generation read before loading: a write made meanwhile forces the next reload.
         rows = new Rows(authorities.ToLookup(a => a.State, StringComparer.Ordinal), updated, generation, Stopwatch.GetTimestamp());

@@ -11,7 +11,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class SqliteEntraideDbContextModel
     {
         private SqliteEntraideDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("18d9262a-75bf-4cc0-a9e0-9a04daa841b8"), entityTypeCount: 43)
+            : base(skipDetectChanges: false, modelId: new Guid("53e67189-3d43-4101-ad3f-af72cfbc6da5"), entityTypeCount: 43)
         {
         }
 
@@ -36,23 +36,23 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
             var voteFootnote = VoteFootnoteEntityType.Create(this);
             var auditChainHead = AuditChainHeadEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
-            var caseNote = CaseNoteEntityType.Create(this);
-            var knowledgeDocument = KnowledgeDocumentEntityType.Create(this);
-            var legalExpression = LegalExpressionEntityType.Create(this);
-            var legalProvision = LegalProvisionEntityType.Create(this);
-            var legalWork = LegalWorkEntityType.Create(this);
-            var authorityRecord = AuthorityRecordEntityType.Create(this);
-            var profileFlagRecord = ProfileFlagRecordEntityType.Create(this);
-            var profileVersionRecord = ProfileVersionRecordEntityType.Create(this);
-            var stateProfileRecord = StateProfileRecordEntityType.Create(this);
-            var verificationCheckRecord = VerificationCheckRecordEntityType.Create(this);
-            var verificationRoundRecord = VerificationRoundRecordEntityType.Create(this);
             var deliveryAttempt = DeliveryAttemptEntityType.Create(this);
             var deliveryJob = DeliveryJobEntityType.Create(this);
             var inboxItem = InboxItemEntityType.Create(this);
             var notificationMessage = NotificationMessageEntityType.Create(this);
             var apiToken = ApiTokenEntityType.Create(this);
             var entraideUser = EntraideUserEntityType.Create(this);
+            var caseNote = CaseNoteEntityType.Create(this);
+            var knowledgeDocument = KnowledgeDocumentEntityType.Create(this);
+            var legalExpression = LegalExpressionEntityType.Create(this);
+            var legalProvision = LegalProvisionEntityType.Create(this);
+            var legalWork = LegalWorkEntityType.Create(this);
+            var authority = AuthorityEntityType.Create(this);
+            var profileFlag = ProfileFlagEntityType.Create(this);
+            var profileVersion = ProfileVersionEntityType.Create(this);
+            var stateProfile = StateProfileEntityType.Create(this);
+            var verificationCheck = VerificationCheckEntityType.Create(this);
+            var verificationRound = VerificationRoundEntityType.Create(this);
             var webhookSubscription = WebhookSubscriptionEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
             var identityRoleClaim = IdentityRoleClaimEntityType.Create(this);
@@ -74,10 +74,10 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
             SubmissionTextEntityType.CreateForeignKey1(submissionText, submission);
             VoteEntityType.CreateForeignKey1(vote, draftResolution);
             VoteFootnoteEntityType.CreateForeignKey1(voteFootnote, vote);
-            LegalExpressionEntityType.CreateForeignKey1(legalExpression, legalWork);
-            LegalProvisionEntityType.CreateForeignKey1(legalProvision, legalExpression);
             DeliveryJobEntityType.CreateForeignKey1(deliveryJob, notificationMessage);
             InboxItemEntityType.CreateForeignKey1(inboxItem, notificationMessage);
+            LegalExpressionEntityType.CreateForeignKey1(legalExpression, legalWork);
+            LegalProvisionEntityType.CreateForeignKey1(legalProvision, legalExpression);
             IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
             IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, entraideUser);
             IdentityUserLoginEntityType.CreateForeignKey1(identityUserLogin, entraideUser);
@@ -104,23 +104,23 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
             VoteFootnoteEntityType.CreateAnnotations(voteFootnote);
             AuditChainHeadEntityType.CreateAnnotations(auditChainHead);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
-            CaseNoteEntityType.CreateAnnotations(caseNote);
-            KnowledgeDocumentEntityType.CreateAnnotations(knowledgeDocument);
-            LegalExpressionEntityType.CreateAnnotations(legalExpression);
-            LegalProvisionEntityType.CreateAnnotations(legalProvision);
-            LegalWorkEntityType.CreateAnnotations(legalWork);
-            AuthorityRecordEntityType.CreateAnnotations(authorityRecord);
-            ProfileFlagRecordEntityType.CreateAnnotations(profileFlagRecord);
-            ProfileVersionRecordEntityType.CreateAnnotations(profileVersionRecord);
-            StateProfileRecordEntityType.CreateAnnotations(stateProfileRecord);
-            VerificationCheckRecordEntityType.CreateAnnotations(verificationCheckRecord);
-            VerificationRoundRecordEntityType.CreateAnnotations(verificationRoundRecord);
             DeliveryAttemptEntityType.CreateAnnotations(deliveryAttempt);
             DeliveryJobEntityType.CreateAnnotations(deliveryJob);
             InboxItemEntityType.CreateAnnotations(inboxItem);
             NotificationMessageEntityType.CreateAnnotations(notificationMessage);
             ApiTokenEntityType.CreateAnnotations(apiToken);
             EntraideUserEntityType.CreateAnnotations(entraideUser);
+            CaseNoteEntityType.CreateAnnotations(caseNote);
+            KnowledgeDocumentEntityType.CreateAnnotations(knowledgeDocument);
+            LegalExpressionEntityType.CreateAnnotations(legalExpression);
+            LegalProvisionEntityType.CreateAnnotations(legalProvision);
+            LegalWorkEntityType.CreateAnnotations(legalWork);
+            AuthorityEntityType.CreateAnnotations(authority);
+            ProfileFlagEntityType.CreateAnnotations(profileFlag);
+            ProfileVersionEntityType.CreateAnnotations(profileVersion);
+            StateProfileEntityType.CreateAnnotations(stateProfile);
+            VerificationCheckEntityType.CreateAnnotations(verificationCheck);
+            VerificationRoundEntityType.CreateAnnotations(verificationRound);
             WebhookSubscriptionEntityType.CreateAnnotations(webhookSubscription);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
             IdentityRoleClaimEntityType.CreateAnnotations(identityRoleClaim);
