@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Entraide.App.Cooperation;
 using Entraide.App.Infrastructure.Persistence;
 using Entraide.App.Trust;
 using Entraide.Bench.Infrastructure;

@@ -1,11 +1,9 @@
-using Entraide.App.Infrastructure.Documents;
+using Entraide.App.Cooperation.Attachments;
+using Entraide.App.Cooperation.Clocks;
+using Entraide.App.Cooperation.Requests;
 using Entraide.App.Infrastructure.Hosting;
 using Entraide.App.Infrastructure.Localization;
-using Entraide.App.Knowledge;
-using Entraide.App.Network;
-using Entraide.App.Notifications;
-using Entraide.Domain.Trust;
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using Entraide.Domain.Cooperation;
 
 namespace Entraide.App.Cooperation;
 
@@ -17,15 +15,22 @@ internal sealed class CooperationModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<SubmissionGate>();
-        services.AddScoped<RequestCommands>();
+        services.AddScoped<SubmissionKeys>();
+        services.AddScoped<RequestSubmission>();
+        services.AddScoped<RequestNotices>();
         services.AddScoped<RequestQueries>();
+        services.AddScoped<AttachmentQueries>();
+        services.AddScoped<RequestDocument>();
         services.AddScoped<ClockSweep>();
         services.AddSingleton<CooperationClocks>();
         services.AddHostedService(sp => sp.GetRequiredService<CooperationClocks>());
-        services.AddScoped<RequestDocument>();
         services.AddSingleton(new ErrorTextSource(typeof(CooperationText)));
-        services.AddSingleton(new Web.NavItem("/requests", "Requests", 20, true, Roles.Investigator, Roles.CentralAuthority, Roles.PointOfContact));
+        services.AddSingleton(new Web.NavItem("/requests", "Requests", 20, true, RequestAccess.CooperationRoles));
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder api) => RequestEndpoints.Map(api);
+    public void MapEndpoints(IEndpointRouteBuilder api)
+    {
+        RequestEndpoints.Map(api);
+        AttachmentEndpoints.Map(api);
+    }
 }

@@ -1,3 +1,4 @@
+using Entraide.App.Cooperation.Requests;
 using Entraide.Domain.Cooperation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -10,6 +11,7 @@ internal sealed class CooperationRequestConfiguration : IEntityTypeConfiguration
     {
         b.ToTable("cooperation_requests");
         b.HasKey(r => r.Id);
+        b.Property(r => r.Id).ValueGeneratedNever();
         b.Property(r => r.Reference).HasMaxLength(40);
         b.HasIndex(r => r.Reference).IsUnique();
         b.Property(r => r.Type).HasConversion<string>().HasMaxLength(40);
@@ -25,9 +27,14 @@ internal sealed class CooperationRequestConfiguration : IEntityTypeConfiguration
         b.Property(r => r.Ground).HasMaxLength(40);
         b.Property(r => r.Version).IsConcurrencyToken();
         b.Ignore(r => r.Spec);
+        // The aggregate's children. Their keys are the application's, so a child a verb adds to a loaded
+        // request is inserted (a key the database generated would make it look like an existing row).
+        b.HasMany(r => r.Events).WithOne().HasForeignKey(e => e.RequestId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(r => r.Messages).WithOne().HasForeignKey(m => m.RequestId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(r => r.Attachments).WithOne().HasForeignKey(a => a.RequestId).OnDelete(DeleteBehavior.Cascade);
         // The inboxes: incoming by requested State newest first, outgoing by requesting State; both
-        // filter on status, so it follows the State in the key. Listing stays an index range scan at
-        // a million rows.
+        // filter on status, so it follows the State in the key: listing an inbox is an index range scan
+        // however large the table grows.
         b.HasIndex(r => new { r.RequestedState, r.Status, r.SubmittedAt });
         b.HasIndex(r => new { r.RequestingState, r.Status, r.UpdatedAt });
         b.HasIndex(r => new { r.RequestedState, r.SubmittedAt });
@@ -53,7 +60,8 @@ internal sealed class CooperationRequestConfiguration : IEntityTypeConfiguration
         b.HasIndex(r => new { r.RequestingState, r.DeadlineAt }).HasFilter("\"DeadlineAt\" IS NOT NULL");
         b.HasIndex(r => new { r.RequestingState, r.AcknowledgeBy }).HasFilter("\"AcknowledgeBy\" IS NOT NULL");
         b.HasIndex(r => r.DeadlineAt).HasFilter("\"DeadlineAt\" IS NOT NULL");
-        b.HasIndex(r => r.PrecedingRequestId).HasFilter("\"PrecedingRequestId\" IS NOT NULL");
+        // One follow-up per preservation, even when two are drafted at once.
+        b.HasIndex(r => r.PrecedingRequestId).IsUnique().HasFilter("\"PrecedingRequestId\" IS NOT NULL");
     }
 }
 
@@ -63,6 +71,7 @@ internal sealed class RequestEventConfiguration : IEntityTypeConfiguration<Reque
     {
         b.ToTable("cooperation_events");
         b.HasKey(e => e.Id);
+        b.Property(e => e.Id).ValueGeneratedNever();
         b.Property(e => e.Action).HasMaxLength(60);
         b.Property(e => e.ActorId).HasMaxLength(100);
         b.Property(e => e.ActorName).HasMaxLength(200);
@@ -70,8 +79,8 @@ internal sealed class RequestEventConfiguration : IEntityTypeConfiguration<Reque
         b.Property(e => e.FromStatus).HasConversion<string>().HasMaxLength(30);
         b.Property(e => e.ToStatus).HasConversion<string>().HasMaxLength(30);
         b.Property(e => e.Ground).HasMaxLength(40);
+        b.Property(e => e.VisibleTo).HasConversion<string>().HasMaxLength(20);
         b.HasIndex(e => new { e.RequestId, e.At });
-        b.HasOne<CooperationRequest>().WithMany().HasForeignKey(e => e.RequestId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -81,13 +90,13 @@ internal sealed class RequestMessageConfiguration : IEntityTypeConfiguration<Req
     {
         b.ToTable("cooperation_messages");
         b.HasKey(m => m.Id);
+        b.Property(m => m.Id).ValueGeneratedNever();
         b.Property(m => m.Kind).HasConversion<string>().HasMaxLength(30);
         b.Property(m => m.AuthorId).HasMaxLength(100);
         b.Property(m => m.AuthorName).HasMaxLength(200);
         b.Property(m => m.AuthorState).HasMaxLength(3);
         b.Property(m => m.Body).HasMaxLength(8000);
         b.HasIndex(m => new { m.RequestId, m.At });
-        b.HasOne<CooperationRequest>().WithMany().HasForeignKey(m => m.RequestId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -97,6 +106,7 @@ internal sealed class RequestAttachmentConfiguration : IEntityTypeConfiguration<
     {
         b.ToTable("cooperation_attachments");
         b.HasKey(a => a.Id);
+        b.Property(a => a.Id).ValueGeneratedNever();
         b.Property(a => a.FileName).HasMaxLength(255);
         b.Property(a => a.ContentType).HasMaxLength(100);
         b.Property(a => a.Sha256).HasMaxLength(64);
@@ -105,11 +115,11 @@ internal sealed class RequestAttachmentConfiguration : IEntityTypeConfiguration<
         b.Property(a => a.UploadedByState).HasMaxLength(3);
         b.Property(a => a.UseLimitation).HasMaxLength(2000);
         b.Property(a => a.ConditionsAcknowledgedBy).HasMaxLength(100);
-        b.Property(a => a.OnwardTransferAuthorisedTo).HasMaxLength(200);
+        // Every third State a document may go to: up to all of them, four characters each.
+        b.Property(a => a.OnwardTransferAuthorisedTo).HasMaxLength(1000);
         b.Property(a => a.OnwardTransferRequestedTo).HasMaxLength(3);
         b.Property(a => a.OnwardTransferReasons).HasMaxLength(2000);
         b.HasIndex(a => a.RequestId);
-        b.HasOne<CooperationRequest>().WithMany().HasForeignKey(a => a.RequestId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

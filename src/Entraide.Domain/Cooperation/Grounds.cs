@@ -1,3 +1,4 @@
+using System.Globalization;
 using Entraide.Domain.Common;
 
 namespace Entraide.Domain.Cooperation;
@@ -39,6 +40,7 @@ public static class Grounds
     public static readonly IReadOnlySet<string> NeverGrounds = new HashSet<string>(StringComparer.Ordinal) { FiscalMatters, BankSecrecy };
 
     public const int MinimumReasons = 20;
+    public const int MaximumReasons = 8000;
 
     public static Ground RequireRefusal(string? code, string? reasons) => Require(Refusal, code, reasons);
 
@@ -54,7 +56,10 @@ public static class Grounds
         else if ((ground = list.FirstOrDefault(g => g.Code == c)) is null) errors.Add(new DomainError("unknown-ground", "ground", "40"));
         var r = reasons?.Trim() ?? "";
         if (r.Length == 0) errors.Add(DomainError.Required("reasons", "40"));
-        else if (r.Length < MinimumReasons) errors.Add(new DomainError("reasons-too-short", "reasons", "40") { Arguments = [MinimumReasons.ToString(System.Globalization.CultureInfo.InvariantCulture)] });
+        else if (TextRules.HasForbidden(r, multiline: true)) errors.Add(new DomainError(TextRules.ControlCharacterCode, "reasons", "40"));
+        else if (r.Length < MinimumReasons)
+            errors.Add(new DomainError("reasons-too-short", "reasons", "40") { Arguments = [MinimumReasons.ToString(CultureInfo.InvariantCulture)] });
+        else if (r.Length > MaximumReasons) errors.Add(TextRules.TooLong("reasons", MaximumReasons, "40"));
         if (errors.Count > 0) throw new DomainException(FailureKind.Invalid, errors);
         return ground!;
     }

@@ -8,7 +8,7 @@ namespace Entraide.Domain.Cooperation;
 /// </summary>
 public static class RequestContent
 {
-    /// <summary>Checks what can be wrong even in a draft: unknown fields, over-long values.</summary>
+    /// <summary>Checks what can be wrong even in a draft: unknown fields, control characters, over-long values.</summary>
     public static IReadOnlyList<DomainError> CheckDraft(TypeSpec type, IReadOnlyDictionary<string, string?> fields)
     {
         var errors = new List<DomainError>();
@@ -20,14 +20,18 @@ public static class RequestContent
                 errors.Add(new DomainError("field-not-for-type", name) { Arguments = [type.Code] });
                 continue;
             }
-            if (value is not null && value.Length > spec.MaxLength)
-                errors.Add(new DomainError("too-long", name) { Arguments = [spec.MaxLength.ToString(System.Globalization.CultureInfo.InvariantCulture)] });
+            if (value is null) continue;
+            // A reference is one line; any other content may run over several lines.
+            if (TextRules.HasForbidden(value, multiline: spec.Kind != FieldKind.Reference))
+                errors.Add(new DomainError(TextRules.ControlCharacterCode, name));
+            else if (value.Length > spec.MaxLength) errors.Add(TextRules.TooLong(name, spec.MaxLength));
         }
         return errors;
     }
 
     /// <summary>Every missing required field, each with the article that requires it, plus the language check.</summary>
-    public static IReadOnlyList<DomainError> CheckSubmission(TypeSpec type, IReadOnlyDictionary<string, string?> fields, string? language, IReadOnlyList<string> acceptedLanguages)
+    public static IReadOnlyList<DomainError> CheckSubmission(TypeSpec type, IReadOnlyDictionary<string, string?> fields, string? language,
+        IReadOnlyList<string> acceptedLanguages)
     {
         var errors = new List<DomainError>(CheckDraft(type, fields));
         foreach (var f in type.Fields.Where(f => f.Required))

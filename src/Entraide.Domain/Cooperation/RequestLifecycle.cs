@@ -68,14 +68,17 @@ public static class RequestLifecycle
         new(RequestAction.Submit, Side.Requesting, [RequestStatus.Draft], RequestStatus.Submitted, BilateralOnly: false),
         new(RequestAction.Acknowledge, Side.Requested, [RequestStatus.Submitted], RequestStatus.Received, BilateralOnly: false),
         new(RequestAction.StartAssessment, Side.Requested, [RequestStatus.Received], RequestStatus.UnderAssessment),
-        new(RequestAction.OpenConsultation, Side.Requested, [RequestStatus.UnderAssessment, RequestStatus.Accepted, RequestStatus.InExecution], RequestStatus.Consultation),
+        new(RequestAction.OpenConsultation, Side.Requested, [RequestStatus.UnderAssessment, RequestStatus.Accepted, RequestStatus.InExecution],
+            RequestStatus.Consultation),
         new(RequestAction.Accept, Side.Requested, [RequestStatus.UnderAssessment, RequestStatus.Consultation], RequestStatus.Accepted),
         new(RequestAction.StartExecution, Side.Requested, [RequestStatus.Accepted], RequestStatus.InExecution),
         new(RequestAction.RecordPartialExecution, Side.Requested, [RequestStatus.InExecution], RequestStatus.PartiallyExecuted),
         new(RequestAction.RecordExecution, Side.Requested, [RequestStatus.InExecution, RequestStatus.PartiallyExecuted], RequestStatus.Executed),
-        new(RequestAction.Postpone, Side.Requested, [RequestStatus.UnderAssessment, RequestStatus.Consultation, RequestStatus.Accepted, RequestStatus.InExecution], RequestStatus.Postponed),
+        new(RequestAction.Postpone, Side.Requested, [RequestStatus.UnderAssessment, RequestStatus.Consultation, RequestStatus.Accepted,
+            RequestStatus.InExecution], RequestStatus.Postponed),
         new(RequestAction.Resume, Side.Requested, [RequestStatus.Postponed], RequestStatus.UnderAssessment),
-        new(RequestAction.Refuse, Side.Requested, [RequestStatus.UnderAssessment, RequestStatus.Consultation, RequestStatus.Postponed], RequestStatus.Refused),
+        new(RequestAction.Refuse, Side.Requested, [RequestStatus.UnderAssessment, RequestStatus.Consultation, RequestStatus.Postponed],
+            RequestStatus.Refused),
         new(RequestAction.Withdraw, Side.Requesting, Open, RequestStatus.Withdrawn, BilateralOnly: false),
         new(RequestAction.ExtendPreservation, Side.Requesting, [RequestStatus.Executed, RequestStatus.PartiallyExecuted], null),
     ];
@@ -99,7 +102,8 @@ public static class RequestLifecycle
     public static Channel DefaultChannel(TypeSpec type) => type.Urgent ? Cooperation.Channel.PointOfContact : Cooperation.Channel.CentralAuthority;
 
     /// <summary>The steps open to an actor of <paramref name="side"/> with <paramref name="roles"/> now.</summary>
-    public static IReadOnlyList<RequestAction> Allowed(TypeSpec type, RequestStatus status, Side side, IReadOnlySet<string> roles, Channel? channel = null)
+    public static IReadOnlyList<RequestAction> Allowed(TypeSpec type, RequestStatus status, Side side, IReadOnlySet<string> roles,
+        Channel? channel = null)
     {
         var list = new List<RequestAction>();
         foreach (var r in Rules)
@@ -146,37 +150,10 @@ public static class RequestLifecycle
         return rule.To ?? status;
     }
 
-    public static string Code(RequestAction a) => Kebab(a.ToString());
-    public static string Code(RequestStatus s) => Kebab(s.ToString());
+    public static string Code(RequestAction a) => RequestCodes.Of(a);
+    public static string Code(RequestStatus s) => RequestCodes.Of(s);
 
-    public static bool TryParse(string? code, out RequestAction action)
-    {
-        foreach (var a in Enum.GetValues<RequestAction>())
-        {
-            if (string.Equals(Code(a), code?.Trim(), StringComparison.OrdinalIgnoreCase)) { action = a; return true; }
-        }
-        action = default;
-        return false;
-    }
+    public static bool TryParse(string? code, out RequestAction action) => RequestCodes.TryParse(code, out action);
 
-    public static bool TryParse(string? code, out RequestStatus status)
-    {
-        foreach (var s in Enum.GetValues<RequestStatus>())
-        {
-            if (string.Equals(Code(s), code?.Trim(), StringComparison.OrdinalIgnoreCase)) { status = s; return true; }
-        }
-        status = default;
-        return false;
-    }
-
-    private static string Kebab(string pascal)
-    {
-        var sb = new System.Text.StringBuilder(pascal.Length + 4);
-        for (var i = 0; i < pascal.Length; i++)
-        {
-            if (char.IsUpper(pascal[i]) && i > 0) sb.Append('-');
-            sb.Append(char.ToLowerInvariant(pascal[i]));
-        }
-        return sb.ToString();
-    }
+    public static bool TryParse(string? code, out RequestStatus status) => RequestCodes.TryParse(code, out status);
 }

@@ -101,7 +101,8 @@ public static class RequestCatalogue
     private const string EmergencyArt = "P2-9/10";
 
     // Art. 40 [Budapest 27]: what every request for mutual legal assistance states.
-    private static readonly TypeSpec Mla = new(RequestType.MutualLegalAssistance, "mla", Art40, Urgent: false, Bilateral: true, ConfidentialityAvailable: true,
+    private static readonly TypeSpec Mla = new(RequestType.MutualLegalAssistance, "mla", Art40, Urgent: false, Bilateral: true,
+        ConfidentialityAvailable: true,
     [
         new(RequestingAuthority, Art40, FieldKind.Text, MaxLength: 500),
         new(Subject, Art40, FieldKind.LongText),
@@ -114,7 +115,8 @@ public static class RequestCatalogue
     ]);
 
     // Art. 42 [29]: expedited preservation of stored computer data.
-    private static readonly TypeSpec Preservation = new(RequestType.ExpeditedPreservation, "preservation", Art42, Urgent: true, Bilateral: true, ConfidentialityAvailable: true,
+    private static readonly TypeSpec Preservation = new(RequestType.ExpeditedPreservation, "preservation", Art42, Urgent: true, Bilateral: true,
+        ConfidentialityAvailable: true,
     [
         new(RequestingAuthority, Art42, FieldKind.Text, MaxLength: 500),
         new(Offence, Art42, FieldKind.Text, MaxLength: 1000),
@@ -127,7 +129,8 @@ public static class RequestCatalogue
     ]);
 
     // Art. 43 [30]: disclosure of enough preserved traffic data to identify the providers and the path.
-    private static readonly TypeSpec Traffic = new(RequestType.PreservedTrafficDisclosure, "traffic-data", Art43, Urgent: true, Bilateral: true, ConfidentialityAvailable: true,
+    private static readonly TypeSpec Traffic = new(RequestType.PreservedTrafficDisclosure, "traffic-data", Art43, Urgent: true, Bilateral: true,
+        ConfidentialityAvailable: true,
     [
         new(RequestingAuthority, Art43, FieldKind.Text, MaxLength: 500),
         new(PreservationReference, Art43, FieldKind.Reference, MaxLength: 100),
@@ -136,7 +139,8 @@ public static class RequestCatalogue
     ]);
 
     // Art. 44 [31]: search, seizure or disclosure of stored data; usually follows a preservation.
-    private static readonly TypeSpec Stored = new(RequestType.StoredDataAccess, "stored-data", Art44, Urgent: false, Bilateral: true, ConfidentialityAvailable: true,
+    private static readonly TypeSpec Stored = new(RequestType.StoredDataAccess, "stored-data", Art44, Urgent: false, Bilateral: true,
+        ConfidentialityAvailable: true,
     [
         new(RequestingAuthority, Art40, FieldKind.Text, MaxLength: 500),
         new(Subject, Art40, FieldKind.LongText),
@@ -152,7 +156,8 @@ public static class RequestCatalogue
     ]);
 
     // 24/7 network; Second Protocol Arts 9–10: a significant and imminent risk to life or safety.
-    private static readonly TypeSpec Emergency = new(RequestType.EmergencyDisclosure, "emergency", EmergencyArt, Urgent: true, Bilateral: true, ConfidentialityAvailable: true,
+    private static readonly TypeSpec Emergency = new(RequestType.EmergencyDisclosure, "emergency", EmergencyArt, Urgent: true, Bilateral: true,
+        ConfidentialityAvailable: true,
     [
         new(RequestingAuthority, EmergencyArt, FieldKind.Text, MaxLength: 500),
         new(RiskToLife, EmergencyArt, FieldKind.LongText),
@@ -163,7 +168,8 @@ public static class RequestCatalogue
     ]);
 
     // Art. 40: information sent without a prior request; the receiver respects confidentiality and use limits.
-    private static readonly TypeSpec Spontaneous = new(RequestType.SpontaneousInformation, "spontaneous", Art40, Urgent: false, Bilateral: false, ConfidentialityAvailable: true,
+    private static readonly TypeSpec Spontaneous = new(RequestType.SpontaneousInformation, "spontaneous", Art40, Urgent: false,
+        Bilateral: false, ConfidentialityAvailable: true,
     [
         new(RequestingAuthority, Art40, FieldKind.Text, MaxLength: 500),
         new(Subject, Art40, FieldKind.LongText),

@@ -1,5 +1,5 @@
 using System.Net;
-using Entraide.App.Cooperation;
+using Entraide.App.Cooperation.Clocks;
 using Entraide.App.Tests.Infrastructure;
 using Entraide.Domain.Trust;
 using Microsoft.EntityFrameworkCore;
@@ -16,8 +16,10 @@ public sealed class ClockSweepTests(AppFixture fixture)
 {
     private static async Task<SweepResult> TickAsync(TestApp app, FakeTimeProvider clock)
     {
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Cooperation:ClockIntervalSeconds"] = "60" }).Build();
-        using var clocks = new CooperationClocks(app.Services.GetRequiredService<IServiceScopeFactory>(), clock, config, NullLogger<CooperationClocks>.Instance);
+        var config = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Cooperation:ClockIntervalSeconds"] = "60" }).Build();
+        using var clocks = new CooperationClocks(app.Services.GetRequiredService<IServiceScopeFactory>(), clock, config,
+            NullLogger<CooperationClocks>.Instance);
         var next = clocks.NextSweep;
         await clocks.StartAsync(CancellationToken.None);
         clock.Advance(TimeSpan.FromSeconds(60));
@@ -37,7 +39,8 @@ public sealed class ClockSweepTests(AppFixture fixture)
         var clock = new FakeTimeProvider(due.AddMinutes(-2));
         await TickAsync(app, clock);
         var gbr = app.ClientFor("GBR", Roles.PointOfContact);
-        Assert.Equal(JsonNull, (await gbr.GetAsync($"/api/v1/requests/{sent.Id()}").ExpectAsync(HttpStatusCode.OK)).GetProperty("escalatedAt").ValueKind);
+        Assert.Equal(JsonNull, (await gbr.GetAsync($"/api/v1/requests/{sent.Id()}").ExpectAsync(HttpStatusCode.OK)).GetProperty("escalatedAt")
+            .ValueKind);
 
         clock.SetUtcNow(due.AddMinutes(1));
         var result = await TickAsync(app, clock);
@@ -46,7 +49,8 @@ public sealed class ClockSweepTests(AppFixture fixture)
         Assert.NotEqual(JsonNull, after.GetProperty("escalatedAt").ValueKind);
         Assert.Single(after.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("action").GetString() == "escalated");
         var notes = await app.NotificationsAboutAsync(Guid.Parse(sent.Id()));
-        Assert.Contains(notes, n => n.Kind == Entraide.Domain.Notifications.NotificationKinds.EmergencyEscalated && n.RecipientState == "GBR" && n.Urgent);
+        Assert.Contains(notes, n => n.Kind == Entraide.Domain.Notifications.NotificationKinds.EmergencyEscalated && n.RecipientState == "GBR"
+            && n.Urgent);
 
         await TickAsync(app, clock);
         var again = await gbr.GetAsync($"/api/v1/requests/{sent.Id()}").ExpectAsync(HttpStatusCode.OK);
@@ -93,7 +97,8 @@ public sealed class ClockSweepTests(AppFixture fixture)
         var subject = Guid.Parse(sent.Id());
         var jobs = await app.WithDbAsync(ctx => ctx.Set<Entraide.App.Notifications.Delivery.DeliveryJob>()
             .Where(j => j.Address != null && ctx.Set<Entraide.App.Notifications.Outbox.NotificationMessage>()
-                .Any(m => m.Id == j.MessageId && m.SubjectId == subject && m.Kind == Entraide.Domain.Notifications.NotificationKinds.EmergencyEscalated))
+                .Any(m => m.Id == j.MessageId && m.SubjectId == subject
+                    && m.Kind == Entraide.Domain.Notifications.NotificationKinds.EmergencyEscalated))
             .Select(j => new { j.Address, j.Language }).ToListAsync());
         // The primary desk was alerted at submission; the backups are reached now, the first in French (its first UN language), the other in English.
         Assert.Equal(2, jobs.Count);
@@ -119,8 +124,12 @@ public sealed class ClockSweepTests(AppFixture fixture)
         var held = await ExecutedPreservationAsync();
         var followUp = await usa.PostAsync($"/api/v1/requests/{held.Id()}/follow-up", null).ExpectAsync(HttpStatusCode.Created);
         var usaCa = app.ClientFor("USA", Roles.CentralAuthority);
-        await usaCa.PutAsync($"/api/v1/requests/{followUp.Id()}", System.Net.Http.Json.JsonContent.Create(CooperationTestData.Body("stored-data", "JPN",
-            new Dictionary<string, string?>(CooperationTestData.CompleteFields("stored-data")) { ["preservationReference"] = held.GetProperty("reference").GetString() }), options: HttpAssertions.Json)).ExpectAsync(HttpStatusCode.OK);
+        var fields = new Dictionary<string, string?>(CooperationTestData.CompleteFields("stored-data"))
+        {
+            ["preservationReference"] = held.GetProperty("reference").GetString(),
+        };
+        var content = System.Net.Http.Json.JsonContent.Create(CooperationTestData.Body("stored-data", "JPN", fields), options: HttpAssertions.Json);
+        await usaCa.PutAsync($"/api/v1/requests/{followUp.Id()}", content).ExpectAsync(HttpStatusCode.OK);
         await usaCa.SubmitDraftAsync(followUp.Id(), Guid.NewGuid().ToString()).ExpectAsync(HttpStatusCode.OK);
 
         var expires = lone.GetProperty("preservationExpiresAt").GetDateTimeOffset();
@@ -128,9 +137,11 @@ public sealed class ClockSweepTests(AppFixture fixture)
         await TickAsync(app, clock);
 
         var reminded = await usa.GetAsync($"/api/v1/requests/{lone.Id()}").ExpectAsync(HttpStatusCode.OK);
-        Assert.Contains(reminded.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("action").GetString() == "preservation-expiry-reminder");
+        Assert.Contains(reminded.GetProperty("timeline").EnumerateArray(), e =>
+            e.GetProperty("action").GetString() == "preservation-expiry-reminder");
         var notHeld = await usa.GetAsync($"/api/v1/requests/{held.Id()}").ExpectAsync(HttpStatusCode.OK);
-        Assert.DoesNotContain(notHeld.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("action").GetString() == "preservation-expiry-reminder");
+        Assert.DoesNotContain(notHeld.GetProperty("timeline").EnumerateArray(), e =>
+            e.GetProperty("action").GetString() == "preservation-expiry-reminder");
         var notes = await app.NotificationsAboutAsync(Guid.Parse(lone.Id()));
         Assert.Contains(notes, n => n.Kind == Entraide.Domain.Notifications.NotificationKinds.PreservationExpiring && n.RecipientState == "USA");
         Assert.Contains(notes, n => n.Kind == Entraide.Domain.Notifications.NotificationKinds.PreservationExpiring && n.RecipientState == "JPN");
@@ -141,7 +152,8 @@ public sealed class ClockSweepTests(AppFixture fixture)
     {
         var app = fixture.App(db);
         var deadline = DateTimeOffset.UtcNow.AddDays(2);
-        var sent = await app.ClientFor("ZAF", Roles.CentralAuthority).SubmitAsync(CooperationTestData.Body("mla", "EGY", deadline: deadline, deadlineReasons: "Pre-trial detention ends then."));
+        var sent = await app.ClientFor("ZAF", Roles.CentralAuthority).SubmitAsync(CooperationTestData.Body("mla", "EGY", deadline: deadline,
+            deadlineReasons: "Pre-trial detention ends then."));
         var result = await TickAsync(app, new FakeTimeProvider(deadline.AddHours(1)));
         Assert.True(result.Overdue >= 1);
         var view = await app.ClientFor("EGY", Roles.CentralAuthority).GetAsync($"/api/v1/requests/{sent.Id()}").ExpectAsync(HttpStatusCode.OK);

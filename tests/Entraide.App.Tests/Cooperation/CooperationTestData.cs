@@ -18,7 +18,8 @@ internal static class CooperationTestData
     public static Dictionary<string, string?> CompleteFields(string typeCode)
     {
         RequestCatalogue.TryParse(typeCode, out var spec);
-        return spec.Fields.Where(f => f.Required).ToDictionary(f => f.Name, f => (string?)(f.Kind == FieldKind.Affirmation ? "true" : $"{f.Name} of a test request"));
+        return spec.Fields.Where(f => f.Required).ToDictionary(f => f.Name, f =>
+            (string?)(f.Kind == FieldKind.Affirmation ? "true" : $"{f.Name} of a test request"));
     }
 
     public static object Body(string type, string to, Dictionary<string, string?>? fields = null, bool confidential = false, string language = "en",
@@ -27,7 +28,8 @@ internal static class CooperationTestData
 
     public static async Task<JsonElement> SubmitAsync(this HttpClient client, object body, string? key = null)
     {
-        using var message = new HttpRequestMessage(HttpMethod.Post, "/api/v1/requests/submissions") { Content = JsonContent.Create(body, options: HttpAssertions.Json) };
+        using var message = new HttpRequestMessage(HttpMethod.Post, "/api/v1/requests/submissions");
+        message.Content = JsonContent.Create(body, options: HttpAssertions.Json);
         message.Headers.Add("Idempotency-Key", key ?? Guid.NewGuid().ToString());
         return await (await client.SendAsync(message)).ExpectAsync(HttpStatusCode.Created);
     }
@@ -39,7 +41,8 @@ internal static class CooperationTestData
         return client.SendAsync(message);
     }
 
-    public static Task<HttpResponseMessage> StepAsync(this HttpClient client, string id, string action, string? ground = null, string? reasons = null, bool acceptConfidentiality = false) =>
+    public static Task<HttpResponseMessage> StepAsync(this HttpClient client, string id, string action, string? ground = null,
+        string? reasons = null, bool acceptConfidentiality = false) =>
         client.PostJsonAsync($"/api/v1/requests/{id}/transitions", new { action, ground, reasons, acceptConfidentiality });
 
     /// <summary>An MLA from <paramref name="from"/> to <paramref name="to"/>, submitted and acknowledged; returns its id.</summary>
@@ -62,7 +65,8 @@ internal sealed class RequestIdSample : IRouteSample
 
     public async Task<string> CreateOwnedByAsync(TestApp app, string state)
     {
-        var body = await app.ClientFor(state, Roles.CentralAuthority).PostJsonAsync("/api/v1/requests", CooperationTestData.Body("mla", state == "USA" ? "JPN" : "USA"))
+        var body = await app.ClientFor(state, Roles.CentralAuthority).PostJsonAsync("/api/v1/requests",
+            CooperationTestData.Body("mla", state == "USA" ? "JPN" : "USA"))
             .ExpectAsync(HttpStatusCode.Created);
         return body.Id();
     }
@@ -78,7 +82,8 @@ internal sealed class AttachmentIdSample : IRouteSample
     public async Task<string> CreateOwnedByAsync(TestApp app, string state)
     {
         var client = app.ClientFor(state, Roles.CentralAuthority);
-        var id = (await client.PostJsonAsync("/api/v1/requests", CooperationTestData.Body("mla", state == "USA" ? "JPN" : "USA")).ExpectAsync(HttpStatusCode.Created)).Id();
+        var id = (await client.PostJsonAsync("/api/v1/requests", CooperationTestData.Body("mla", state == "USA" ? "JPN" : "USA"))
+            .ExpectAsync(HttpStatusCode.Created)).Id();
         using var form = new MultipartFormDataContent { { new ByteArrayContent("court order"u8.ToArray()), "file", "order.txt" } };
         return (await (await client.PostAsync($"/api/v1/requests/{id}/attachments", form)).ExpectAsync(HttpStatusCode.Created)).Id();
     }

@@ -27,8 +27,10 @@ public sealed class InboxLaneIndexTests(AppFixture fixture)
         // PostgreSQL gives the predicate back with parentheses and casts, SQLite as it was written.
         static string Bare(string s) => s.Replace("(", "", StringComparison.Ordinal).Replace(")", "", StringComparison.Ordinal)
             .Replace("::text", "", StringComparison.Ordinal);
-        Assert.Contains("WHERE \"Urgent\" OR \"Channel\" = 'PointOfContact'", Bare(Assert.Contains("IX_cooperation_requests_UrgentLane", definitions)), StringComparison.Ordinal);
-        Assert.Contains("WHERE \"Channel\" = 'DirectJudicial'", Bare(Assert.Contains("IX_cooperation_requests_DirectLane", definitions)), StringComparison.Ordinal);
+        Assert.Contains("WHERE \"Urgent\" OR \"Channel\" = 'PointOfContact'",
+            Bare(Assert.Contains("IX_cooperation_requests_UrgentLane", definitions)), StringComparison.Ordinal);
+        Assert.Contains("WHERE \"Channel\" = 'DirectJudicial'", Bare(Assert.Contains("IX_cooperation_requests_DirectLane", definitions)),
+            StringComparison.Ordinal);
     }
 
     /// <summary>Each database, with each lane's role and index.</summary>
@@ -66,7 +68,8 @@ public sealed class InboxLaneIndexTests(AppFixture fixture)
             using var answer = await client.GetAsync($"/api/v1/requests?box=incoming&bucket={bucket}");
             answer.EnsureSuccessStatusCode();
         }
-        var listings = seen.Commands.Where(c => c.Sql.Replace("\"", "", StringComparison.Ordinal).Contains("FROM cooperation_requests", StringComparison.Ordinal)).ToList();
+        var listings = seen.Commands.Where(c => c.Sql.Replace("\"", "", StringComparison.Ordinal)
+            .Contains("FROM cooperation_requests", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(listings);
 
         foreach (var listing in listings)

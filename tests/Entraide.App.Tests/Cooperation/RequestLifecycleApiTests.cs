@@ -1,7 +1,8 @@
 using System.Net;
-using Entraide.App.Cooperation;
+using Entraide.App.Cooperation.Requests;
 using Entraide.App.Tests.Infrastructure;
 using Entraide.Domain.Cooperation;
+using Entraide.Domain.Network;
 using Entraide.Domain.Trust;
 
 namespace Entraide.App.Tests.Cooperation;
@@ -79,7 +80,8 @@ public sealed class RequestLifecycleApiTests(AppFixture fixture)
     {
         var app = fixture.App(db);
         var id = await CooperationTestData.ReceivedMlaAsync(app, "FRA", "BRA");
-        await app.ClientFor("BRA", Roles.CentralAuthority).StepAsync(id, "record-execution").ExpectProblemAsync(HttpStatusCode.Conflict, "transition-not-allowed");
+        await app.ClientFor("BRA", Roles.CentralAuthority).StepAsync(id, "record-execution")
+            .ExpectProblemAsync(HttpStatusCode.Conflict, "transition-not-allowed");
     }
 
     [Theory, ClassData(typeof(Databases))]
@@ -106,7 +108,8 @@ public sealed class RequestLifecycleApiTests(AppFixture fixture)
     public async Task Draft_IsInvisibleToTheRequestedState(Db db)
     {
         var app = fixture.App(db);
-        var draft = await app.ClientFor("FRA", Roles.CentralAuthority).PostJsonAsync("/api/v1/requests", CooperationTestData.Body("mla", "BRA")).ExpectAsync(HttpStatusCode.Created);
+        var draft = await app.ClientFor("FRA", Roles.CentralAuthority).PostJsonAsync("/api/v1/requests", CooperationTestData.Body("mla", "BRA"))
+            .ExpectAsync(HttpStatusCode.Created);
         await app.ClientFor("BRA", Roles.CentralAuthority).GetAsync($"/api/v1/requests/{draft.Id()}").ExpectProblemAsync(HttpStatusCode.NotFound);
     }
 
@@ -147,7 +150,8 @@ public sealed class RequestLifecycleApiTests(AppFixture fixture)
         var reverse = await fra.GetAsync($"/api/v1/requests/{p.Id()}").ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(followUp.Id(), reverse.GetProperty("followUp").Id());
         // The requested State learns of the follow-up only once it is sent.
-        Assert.Equal(System.Text.Json.JsonValueKind.Null, (await bra.GetAsync($"/api/v1/requests/{p.Id()}").ExpectAsync(HttpStatusCode.OK)).GetProperty("followUp").ValueKind);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, (await bra.GetAsync($"/api/v1/requests/{p.Id()}").ExpectAsync(HttpStatusCode.OK))
+            .GetProperty("followUp").ValueKind);
         await fra.PostAsync($"/api/v1/requests/{p.Id()}/follow-up", null).ExpectProblemAsync(HttpStatusCode.Conflict, "follow-up-exists");
 
         await fra.StepAsync(p.Id(), "extend-preservation").ExpectAsync(HttpStatusCode.OK);
@@ -162,9 +166,19 @@ public sealed class RequestLifecycleApiTests(AppFixture fixture)
         var id = await CooperationTestData.ReceivedMlaAsync(app, "FRA", "BRA");
         var fra = app.ClientFor("FRA", Roles.CentralAuthority);
         var bra = app.ClientFor("BRA", Roles.CentralAuthority);
-        var q = await fra.PostJsonAsync($"/api/v1/requests/{id}/messages", new { kind = "status-enquiry", body = "Where does our request stand?" }).ExpectAsync(HttpStatusCode.Created);
-        await bra.PostJsonAsync($"/api/v1/requests/{id}/messages", new { kind = "status-enquiry", body = "Wrong side" }).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "enquiry-by-requesting-side");
-        await bra.PostJsonAsync($"/api/v1/requests/{id}/messages", new { kind = "status-reply", body = "Assessment ends next week.", inReplyTo = q.Id() }).ExpectAsync(HttpStatusCode.Created);
+        var q = await fra.PostJsonAsync($"/api/v1/requests/{id}/messages", new
+        {
+            kind = "status-enquiry",
+            body = "Where does our request stand?"
+        }).ExpectAsync(HttpStatusCode.Created);
+        await bra.PostJsonAsync($"/api/v1/requests/{id}/messages", new { kind = "status-enquiry", body = "Wrong side" })
+            .ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "enquiry-by-requesting-side");
+        await bra.PostJsonAsync($"/api/v1/requests/{id}/messages", new
+        {
+            kind = "status-reply",
+            body = "Assessment ends next week.",
+            inReplyTo = q.Id()
+        }).ExpectAsync(HttpStatusCode.Created);
         var thread = (await fra.GetAsync($"/api/v1/requests/{id}").ExpectAsync(HttpStatusCode.OK)).GetProperty("messages").EnumerateArray().ToList();
         Assert.Equal(["status-enquiry", "status-reply"], thread.Select(m => m.GetProperty("kind").GetString()));
         Assert.Equal(q.Id(), thread[1].GetProperty("inReplyTo").GetString());
@@ -192,9 +206,12 @@ public sealed class RequestLifecycleApiTests(AppFixture fixture)
 
         await fra.PostJsonAsync($"/api/v1/requests/{id}/attachments/{a.Id()}/onward-transfer", new { toState = "BRA", reasons = "x" })
             .ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "not-a-third-state");
-        await fra.PostJsonAsync($"/api/v1/requests/{id}/attachments/{a.Id()}/onward-transfer", new { toState = "DEU", reasons = "Joint investigation with Germany." }).ExpectAsync(HttpStatusCode.OK);
-        await fra.PostJsonAsync($"/api/v1/requests/{id}/attachments/{a.Id()}/onward-transfer/decision", new { authorise = true }).ExpectProblemAsync(HttpStatusCode.Forbidden);
-        var decided = await bra.PostJsonAsync($"/api/v1/requests/{id}/attachments/{a.Id()}/onward-transfer/decision", new { authorise = true }).ExpectAsync(HttpStatusCode.OK);
+        await fra.PostJsonAsync($"/api/v1/requests/{id}/attachments/{a.Id()}/onward-transfer",
+            new { toState = "DEU", reasons = "Joint investigation with Germany." }).ExpectAsync(HttpStatusCode.OK);
+        await fra.PostJsonAsync($"/api/v1/requests/{id}/attachments/{a.Id()}/onward-transfer/decision", new { authorise = true })
+            .ExpectProblemAsync(HttpStatusCode.Forbidden);
+        var decided = await bra.PostJsonAsync($"/api/v1/requests/{id}/attachments/{a.Id()}/onward-transfer/decision", new { authorise = true })
+            .ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(["DEU"], decided.GetProperty("onwardTransferAuthorisedTo").EnumerateArray().Select(x => x.GetString()));
     }
 
@@ -205,7 +222,8 @@ public sealed class RequestLifecycleApiTests(AppFixture fixture)
         var marker = "zq" + Guid.NewGuid().ToString("N")[..10];
         var fields = CooperationTestData.CompleteFields("mla");
         fields["subject"] = "Ransomware " + marker;
-        var sent = await app.ClientFor("AUS", Roles.CentralAuthority).SubmitAsync(CooperationTestData.Body("mla", "IND", fields, deadline: DateTimeOffset.UtcNow.AddDays(3), deadlineReasons: "Trial opens on that date."));
+        var sent = await app.ClientFor("AUS", Roles.CentralAuthority).SubmitAsync(CooperationTestData.Body("mla", "IND", fields,
+            deadline: DateTimeOffset.UtcNow.AddDays(3), deadlineReasons: "Trial opens on that date."));
         var ind = app.ClientFor("IND", Roles.CentralAuthority);
         var found = await ind.GetAsync($"/api/v1/requests?box=incoming&q={marker.ToUpperInvariant()}").ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(sent.Id(), Assert.Single(found.GetProperty("items").EnumerateArray()).Id());
@@ -213,10 +231,12 @@ public sealed class RequestLifecycleApiTests(AppFixture fixture)
         Assert.Equal("due-soon", Assert.Single(dueSoon.GetProperty("items").EnumerateArray()).GetProperty("deadlineState").GetString());
         var wrongType = await ind.GetAsync($"/api/v1/requests?box=incoming&type=emergency&q={marker}").ExpectAsync(HttpStatusCode.OK);
         Assert.Empty(wrongType.GetProperty("items").EnumerateArray());
-        var outgoing = await app.ClientFor("AUS", Roles.Investigator).GetAsync($"/api/v1/requests?box=outgoing&q={marker}").ExpectAsync(HttpStatusCode.OK);
+        var outgoing = await app.ClientFor("AUS", Roles.Investigator).GetAsync($"/api/v1/requests?box=outgoing&q={marker}")
+            .ExpectAsync(HttpStatusCode.OK);
         Assert.Single(outgoing.GetProperty("items").EnumerateArray());
         // The 24/7 point does not receive a non-urgent request sent to the central authority.
-        var poc = await app.ClientFor("IND", Roles.PointOfContact).GetAsync($"/api/v1/requests?box=incoming&q={marker}").ExpectAsync(HttpStatusCode.OK);
+        var poc = await app.ClientFor("IND", Roles.PointOfContact).GetAsync($"/api/v1/requests?box=incoming&q={marker}")
+            .ExpectAsync(HttpStatusCode.OK);
         Assert.Empty(poc.GetProperty("items").EnumerateArray());
         await ind.GetAsync("/api/v1/requests?bucket=later").ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "invalid-value");
     }
@@ -227,7 +247,8 @@ public sealed class RequestLifecycleApiTests(AppFixture fixture)
         // Liechtenstein receives requests in no other test: its counts are this test's alone.
         var app = fixture.App(db);
         var aus = app.ClientFor("AUS", Roles.CentralAuthority);
-        await aus.SubmitAsync(CooperationTestData.Body("mla", "LIE", deadline: DateTimeOffset.UtcNow.AddDays(3), deadlineReasons: "Trial opens on that date."));
+        await aus.SubmitAsync(CooperationTestData.Body("mla", "LIE", deadline: DateTimeOffset.UtcNow.AddDays(3),
+            deadlineReasons: "Trial opens on that date."));
         await aus.SubmitAsync(CooperationTestData.Body("mla", "LIE"));
         await CooperationTestData.ReceivedMlaAsync(app, "FRA", "LIE");
         var lie = app.ClientFor("LIE", Roles.CentralAuthority);
@@ -241,11 +262,13 @@ public sealed class RequestLifecycleApiTests(AppFixture fixture)
         Assert.Equal(3, all.GetProperty("items").GetArrayLength());
         Assert.Equal((2, 1, 0), Counts(all));
         // A page past the end, a filter that matches nothing, a bucket: the same counts.
-        foreach (var url in new[] { "/api/v1/requests?box=incoming&page=9", "/api/v1/requests?box=incoming&type=emergency", "/api/v1/requests?box=incoming&bucket=new" })
+        foreach (var url in new[] { "/api/v1/requests?box=incoming&page=9", "/api/v1/requests?box=incoming&type=emergency",
+            "/api/v1/requests?box=incoming&bucket=new" })
             Assert.Equal((2, 1, 0), Counts(await lie.GetAsync(url).ExpectAsync(HttpStatusCode.OK)));
         // A box with nothing in it counts nothing; the sender's outgoing box counts its own.
         Assert.Equal((0, 0, 0), Counts(await lie.GetAsync("/api/v1/requests?box=outgoing").ExpectAsync(HttpStatusCode.OK)));
-        Assert.Equal((0, 0, 0), Counts(await app.ClientFor("LIE", Roles.PointOfContact).GetAsync("/api/v1/requests?box=incoming").ExpectAsync(HttpStatusCode.OK)));
+        Assert.Equal((0, 0, 0), Counts(await app.ClientFor("LIE", Roles.PointOfContact).GetAsync("/api/v1/requests?box=incoming")
+            .ExpectAsync(HttpStatusCode.OK)));
     }
 
     [Theory, ClassData(typeof(Databases))]
@@ -254,26 +277,17 @@ public sealed class RequestLifecycleApiTests(AppFixture fixture)
         // Monaco receives requests in no other test. One more "new" request than the limit, one due soon.
         var app = fixture.App(db);
         var now = DateTimeOffset.UtcNow;
+        var fra = new Actor("test-fra-mco", "Test", "FRA", new HashSet<string> { Roles.CentralAuthority });
+        var monaco = new RequestedStateTerms([], null);
         await app.WithDbAsync(async d =>
         {
             for (var i = 0; i <= InboxCounts.CountLimit; i++)
             {
-                var id = Guid.CreateVersion7();
-                d.Add(new CooperationRequest
-                {
-                    Id = id,
-                    Reference = $"FRA-MCO-{now.Year}-{id.ToString("N")[^8..].ToUpperInvariant()}",
-                    Type = RequestType.MutualLegalAssistance,
-                    RequestingState = "FRA",
-                    RequestedState = "MCO",
-                    Status = RequestStatus.Submitted,
-                    Channel = Channel.CentralAuthority,
-                    CreatedAt = now,
-                    UpdatedAt = now,
-                    SubmittedAt = now.AddSeconds(-i),
-                    DeadlineAt = i == 0 ? now.AddDays(2) : null,
-                    DeadlineReasons = i == 0 ? "Hearing." : null,
-                });
+                var content = new DraftContent("mla", "MCO", "en", null, false, CooperationTestData.CompleteFields("mla"), null,
+                    i == 0 ? now.AddDays(2) : null, i == 0 ? "Hearing." : null);
+                var r = CooperationRequest.Draft(content, fra, now.AddSeconds(-i), StateDirectory.Default);
+                r.Submit(Side.Requesting, fra, now.AddSeconds(-i), monaco);
+                d.Add(r);
             }
             return await d.SaveChangesAsync();
         });

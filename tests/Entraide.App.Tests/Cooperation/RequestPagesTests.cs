@@ -13,7 +13,8 @@ public sealed class RequestPagesTests(AppFixture fixture)
     private static async Task<IHtmlDocument> PageAsync(HttpResponseMessage response, HttpStatusCode status)
     {
         var html = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == status, $"Expected {(int)status} but got {(int)response.StatusCode}: {html[..Math.Min(html.Length, 2000)]}");
+        Assert.True(response.StatusCode == status,
+            $"Expected {(int)status} but got {(int)response.StatusCode}: {html[..Math.Min(html.Length, 2000)]}");
         return new HtmlParser().ParseDocument(html);
     }
 
@@ -73,7 +74,8 @@ public sealed class RequestPagesTests(AppFixture fixture)
         await bra.StepAsync(id, "start-assessment").ExpectAsync(HttpStatusCode.OK);
         var doc = await PageAsync(await bra.GetAsync($"/requests/{id}"), HttpStatusCode.OK);
         var form = (IHtmlFormElement)doc.QuerySelector("[data-testid=do-refuse]")!.Closest("form")!;
-        var after = await PageAsync(await bra.PostAsync($"/requests/{id}?handler=Step", Form(form, new() { ["ground"] = "political-offence", ["reasons"] = "" })), HttpStatusCode.UnprocessableEntity);
+        var after = await PageAsync(await bra.PostAsync($"/requests/{id}?handler=Step",
+            Form(form, new() { ["ground"] = "political-offence", ["reasons"] = "" })), HttpStatusCode.UnprocessableEntity);
         Assert.Contains("A written statement of reasons is required", after.QuerySelector("[data-testid=error-reasons]")!.TextContent);
         Assert.Equal("Under assessment", after.QuerySelector("[data-testid=status]")!.TextContent);
     }

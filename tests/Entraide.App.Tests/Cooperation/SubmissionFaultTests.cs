@@ -4,10 +4,11 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Entraide.App.Cooperation;
+using Entraide.App.Cooperation.Requests;
 using Entraide.App.Infrastructure.Audit;
 using Entraide.App.Infrastructure.Persistence;
 using Entraide.App.Tests.Infrastructure;
+using Entraide.Domain.Cooperation;
 using Entraide.Domain.Trust;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
@@ -118,16 +119,19 @@ public sealed class SubmissionFaultTests(AppFixture fixture)
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", app.IssueToken("AUS", Roles.CentralAuthority));
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("es");
         var key = "fault-" + Guid.NewGuid().ToString("N");
-        var before = await app.WithDbAsync(d => d.Set<AuditEntry>().CountAsync(e => e.StateCode == "AUS" && e.Action == "cooperation.request.submit"));
+        var before = await app.WithDbAsync(d => d.Set<AuditEntry>().CountAsync(e => e.StateCode == "AUS"
+            && e.Action == "cooperation.request.submit"));
 
         fault.Armed = true;
         using (var failed = await SendAsync(client, key, to: "JPN"))
         {
-            Assert.True(failed.StatusCode == HttpStatusCode.ServiceUnavailable, $"{(int)failed.StatusCode}: {await failed.Content.ReadAsStringAsync()}");
+            Assert.True(failed.StatusCode == HttpStatusCode.ServiceUnavailable,
+                $"{(int)failed.StatusCode}: {await failed.Content.ReadAsStringAsync()}");
             Assert.True(failed.Headers.RetryAfter is not null, "503 without Retry-After");
             var problem = await failed.Content.ReadFromJsonAsync<JsonElement>();
             Assert.EndsWith("/unavailable", problem.GetProperty("type").GetString());
-            Assert.Equal("El servicio no está disponible momentáneamente; no se guardó nada. Inténtelo de nuevo en breve.", problem.GetProperty("title").GetString());
+            Assert.Equal("El servicio no está disponible momentáneamente; no se guardó nada. Inténtelo de nuevo en breve.",
+                problem.GetProperty("title").GetString());
         }
         Assert.True(fault.Tripped, "the fault was not injected");
         // The disk has room again: the capped connection leaves the pool.
@@ -135,7 +139,8 @@ public sealed class SubmissionFaultTests(AppFixture fixture)
 
         // Nothing of the failed save is there: no request, no key, no audit entry.
         Assert.False(await app.WithDbAsync(d => d.Set<SubmissionKey>().AnyAsync(k => k.Key == key)));
-        Assert.Equal(before, await app.WithDbAsync(d => d.Set<AuditEntry>().CountAsync(e => e.StateCode == "AUS" && e.Action == "cooperation.request.submit")));
+        Assert.Equal(before, await app.WithDbAsync(d => d.Set<AuditEntry>().CountAsync(e => e.StateCode == "AUS"
+            && e.Action == "cooperation.request.submit")));
 
         // The storage is back: the client's retry with the same key is accepted, once.
         using var retried = await SendAsync(client, key, to: "JPN");
@@ -188,7 +193,8 @@ public sealed class SubmissionFaultTests(AppFixture fixture)
         // The failure happens inside the very command that writes the request, within its transaction.
         private void Trip(DbCommand command)
         {
-            if (!Armed || !command.CommandText.Replace("\"", "", StringComparison.Ordinal).Contains("INSERT INTO cooperation_requests", StringComparison.Ordinal)) return;
+            if (!Armed || !command.CommandText.Replace("\"", "", StringComparison.Ordinal)
+                .Contains("INSERT INTO cooperation_requests", StringComparison.Ordinal)) return;
             Armed = false;
             Tripped = true;
             if (db == Db.Postgres)

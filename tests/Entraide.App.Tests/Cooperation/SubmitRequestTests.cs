@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
-using Entraide.App.Cooperation;
 using Entraide.App.Infrastructure.Persistence;
 using Entraide.App.Tests.Infrastructure;
+using Entraide.Domain.Cooperation;
 using Entraide.Domain.Trust;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,14 +17,23 @@ public sealed class SubmitRequestTests(AppFixture fixture)
     {
         var app = fixture.App(db);
         var client = app.ClientFor("FRA", Roles.CentralAuthority);
-        var draft = await client.PostJsonAsync("/api/v1/requests", new { type = "mla", requestedState = "BRA", language = "fr", fields = new Dictionary<string, string> { ["facts"] = "Intrusion dans un serveur." } })
+        var draft = await client.PostJsonAsync("/api/v1/requests", new
+        {
+            type = "mla",
+            requestedState = "BRA",
+            language = "fr",
+            fields = new Dictionary<string, string> { ["facts"] = "Intrusion dans un serveur." }
+        })
             .ExpectAsync(HttpStatusCode.Created);
         Assert.Equal("draft", draft.Status());
 
-        var problem = await client.SubmitDraftAsync(draft.Id(), Guid.NewGuid().ToString()).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "required");
-        var missing = problem.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("field").GetString(), e.GetProperty("article").GetString())).ToList();
+        var problem = await client.SubmitDraftAsync(draft.Id(), Guid.NewGuid().ToString())
+            .ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "required");
+        var missing = problem.GetProperty("errors").EnumerateArray().Select(e =>
+            (e.GetProperty("field").GetString(), e.GetProperty("article").GetString())).ToList();
         // Brazil does not accept requests in French (its profile lists pt, en, es): the language is refused too.
-        Assert.Equal([("requestingAuthority", "40"), ("subject", "40"), ("conductingAuthority", "40"), ("assistanceSought", "40"), ("purpose", "40"), ("language", "40")], missing);
+        Assert.Equal([("requestingAuthority", "40"), ("subject", "40"), ("conductingAuthority", "40"), ("assistanceSought", "40"),
+            ("purpose", "40"), ("language", "40")], missing);
 
         var kept = await client.GetAsync($"/api/v1/requests/{draft.Id()}").ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("draft", kept.Status());
@@ -38,8 +47,10 @@ public sealed class SubmitRequestTests(AppFixture fixture)
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr");
         var fields = CooperationTestData.CompleteFields("mla");
         fields.Remove("purpose");
-        var draft = await client.PostJsonAsync("/api/v1/requests", CooperationTestData.Body("mla", "BRA", fields)).ExpectAsync(HttpStatusCode.Created);
-        var problem = await client.SubmitDraftAsync(draft.Id(), "k-" + Guid.NewGuid()).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "required");
+        var draft = await client.PostJsonAsync("/api/v1/requests", CooperationTestData.Body("mla", "BRA", fields))
+            .ExpectAsync(HttpStatusCode.Created);
+        var problem = await client.SubmitDraftAsync(draft.Id(), "k-" + Guid.NewGuid())
+            .ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "required");
         Assert.Equal("La finalité de la demande est obligatoire (article 40).", problem.GetProperty("detail").GetString());
     }
 
@@ -55,7 +66,9 @@ public sealed class SubmitRequestTests(AppFixture fixture)
         var body = CooperationTestData.Body("preservation", "MEX", fields);
         var first = await client.SubmitAsync(body, key);
 
-        using var retry = new HttpRequestMessage(HttpMethod.Post, "/api/v1/requests/submissions") { Content = JsonContent.Create(body, options: HttpAssertions.Json) };
+        using var retry = new HttpRequestMessage(HttpMethod.Post, "/api/v1/requests/submissions");
+
+        retry.Content = JsonContent.Create(body, options: HttpAssertions.Json);
         retry.Headers.Add("Idempotency-Key", key);
         var second = await (await client.SendAsync(retry)).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(first.Id(), second.Id());
@@ -71,18 +84,22 @@ public sealed class SubmitRequestTests(AppFixture fixture)
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var later = app.Derive(s => s.AddSingleton<TimeProvider>(clock));
         var client = later.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", app.IssueToken("AUS", Roles.CentralAuthority));
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
+            app.IssueToken("AUS", Roles.CentralAuthority));
         var key = Guid.NewGuid().ToString();
-        var body = CooperationTestData.Body("mla", "NGA", deadline: clock.GetUtcNow().AddHours(1), deadlineReasons: "The suspect's detention ends then.");
+        var body = CooperationTestData.Body("mla", "NGA", deadline: clock.GetUtcNow().AddHours(1),
+            deadlineReasons: "The suspect's detention ends then.");
         var first = await client.SubmitAsync(body, key);
 
         clock.Advance(TimeSpan.FromHours(2));
-        using var retry = new HttpRequestMessage(HttpMethod.Post, "/api/v1/requests/submissions") { Content = JsonContent.Create(body, options: HttpAssertions.Json) };
+        using var retry = new HttpRequestMessage(HttpMethod.Post, "/api/v1/requests/submissions");
+        retry.Content = JsonContent.Create(body, options: HttpAssertions.Json);
         retry.Headers.Add("Idempotency-Key", key);
         var second = await (await client.SendAsync(retry)).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(first.Id(), second.Id());
         // A new key with the same body is a new submission, refused now that its deadline is past.
-        using var fresh = new HttpRequestMessage(HttpMethod.Post, "/api/v1/requests/submissions") { Content = JsonContent.Create(body, options: HttpAssertions.Json) };
+        using var fresh = new HttpRequestMessage(HttpMethod.Post, "/api/v1/requests/submissions");
+        fresh.Content = JsonContent.Create(body, options: HttpAssertions.Json);
         fresh.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
         await (await client.SendAsync(fresh)).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "deadline-in-past");
     }
@@ -93,7 +110,8 @@ public sealed class SubmitRequestTests(AppFixture fixture)
         var client = fixture.App(db).ClientFor("USA", Roles.CentralAuthority);
         var key = Guid.NewGuid().ToString();
         await client.SubmitAsync(CooperationTestData.Body("mla", "MEX"), key);
-        using var other = new HttpRequestMessage(HttpMethod.Post, "/api/v1/requests/submissions") { Content = JsonContent.Create(CooperationTestData.Body("mla", "JPN"), options: HttpAssertions.Json) };
+        using var other = new HttpRequestMessage(HttpMethod.Post, "/api/v1/requests/submissions");
+        other.Content = JsonContent.Create(CooperationTestData.Body("mla", "JPN"), options: HttpAssertions.Json);
         other.Headers.Add("Idempotency-Key", key);
         await (await client.SendAsync(other)).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "idempotency-key-reused");
     }
@@ -107,7 +125,8 @@ public sealed class SubmitRequestTests(AppFixture fixture)
         var body = CooperationTestData.Body("mla", "AUS");
         var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
         {
-            var m = new HttpRequestMessage(HttpMethod.Post, "/api/v1/requests/submissions") { Content = JsonContent.Create(body, options: HttpAssertions.Json) };
+            var m = new HttpRequestMessage(HttpMethod.Post, "/api/v1/requests/submissions");
+            m.Content = JsonContent.Create(body, options: HttpAssertions.Json);
             m.Headers.Add("Idempotency-Key", key);
             return client.SendAsync(m);
         }));
@@ -137,8 +156,10 @@ public sealed class SubmitRequestTests(AppFixture fixture)
     public async Task Submit_LanguageTheRequestedStateDoesNotAccept_IsRefused(Db db)
     {
         var client = fixture.App(db).ClientFor("FRA", Roles.CentralAuthority);
-        var draft = await client.PostJsonAsync("/api/v1/requests", CooperationTestData.Body("mla", "BRA", language: "ru")).ExpectAsync(HttpStatusCode.Created);
-        await client.SubmitDraftAsync(draft.Id(), Guid.NewGuid().ToString()).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "language-not-accepted");
+        var draft = await client.PostJsonAsync("/api/v1/requests", CooperationTestData.Body("mla", "BRA", language: "ru"))
+            .ExpectAsync(HttpStatusCode.Created);
+        await client.SubmitDraftAsync(draft.Id(), Guid.NewGuid().ToString()).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity,
+            "language-not-accepted");
     }
 
     [Theory, ClassData(typeof(Databases))]
@@ -151,7 +172,8 @@ public sealed class SubmitRequestTests(AppFixture fixture)
         var notes = await app.NotificationsAboutAsync(Guid.Parse(sent.Id()));
         Assert.Contains(notes, n => n.RecipientState == "ZAF" && n.Urgent && n.RecipientRoles.Contains(Roles.PointOfContact)
             && n.Kind == Entraide.Domain.Notifications.NotificationKinds.RequestReceived);
-        var inbox = await app.ClientFor("ZAF", Roles.PointOfContact).GetAsync("/api/v1/requests?box=incoming&bucket=new").ExpectAsync(HttpStatusCode.OK);
+        var inbox = await app.ClientFor("ZAF", Roles.PointOfContact).GetAsync("/api/v1/requests?box=incoming&bucket=new")
+            .ExpectAsync(HttpStatusCode.OK);
         Assert.Contains(inbox.GetProperty("items").EnumerateArray(), i => i.Id() == sent.Id());
     }
 
@@ -160,7 +182,8 @@ public sealed class SubmitRequestTests(AppFixture fixture)
     {
         var app = fixture.App(db);
         var sent = await app.ClientFor("IND", Roles.CentralAuthority).SubmitAsync(CooperationTestData.Body("mla", "NGA"));
-        var actions = await app.WithDbAsync(d => d.Set<Entraide.App.Infrastructure.Audit.AuditEntry>().Where(e => e.EntityId == sent.Id()).Select(e => e.Action).ToListAsync());
+        var actions = await app.WithDbAsync(d => d.Set<Entraide.App.Infrastructure.Audit.AuditEntry>().Where(e => e.EntityId == sent.Id())
+            .Select(e => e.Action).ToListAsync());
         Assert.Contains("cooperation.request.submit", actions);
     }
 }

@@ -1,8 +1,9 @@
-using Entraide.App.Cooperation;
 using Entraide.App.Infrastructure.Audit;
 using Entraide.App.Infrastructure.Persistence;
 using Entraide.App.Notifications.Outbox;
 using Entraide.Domain.Cooperation;
+using Entraide.Domain.Network;
+using Entraide.Domain.Trust;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -60,11 +61,11 @@ public sealed class AddedRowsWriterTests(AppFixture fixture)
         {
             var ctx = scope.ServiceProvider.GetRequiredService<EntraideDbContext>();
             var r = await ctx.Set<CooperationRequest>().SingleAsync(x => x.Id == first.Request);
-            r.ConductTerms = "changed";
-            ctx.Add(Event(r.Id));
+            // The step changes the request's row and adds its event.
+            r.Transition(RequestAction.Acknowledge, Side.Requested, Receiver, At, acceptConfidentiality: true);
             await ctx.SaveAddedRowsAsync();
         }
-        Assert.Equal("changed", await app.WithDbAsync(ctx => ctx.Set<CooperationRequest>().Where(x => x.Id == first.Request).Select(x => x.ConductTerms).SingleAsync()));
+        Assert.Equal(RequestStatus.Received, await app.WithDbAsync(ctx => ctx.Set<CooperationRequest>().Where(x => x.Id == first.Request).Select(x => x.Status).SingleAsync()));
         Assert.Equal(2, await app.WithDbAsync(ctx => ctx.Set<RequestEvent>().CountAsync(e => e.RequestId == first.Request)));
     }
 
@@ -79,8 +80,9 @@ public sealed class AddedRowsWriterTests(AppFixture fixture)
             var r = Request();
             ctx.Add(r);
             // The event is inserted before the request whose key is taken: the whole command is undone.
-            ctx.Add(Event(r.Id));
-            ctx.Add(new CooperationRequest { Id = first.Request, Reference = "X-" + Guid.NewGuid().ToString("N")[..12], RequestingState = "FRA", RequestedState = "BRA" });
+            var taken = Request();
+            ctx.Entry(taken).Property(x => x.Id).CurrentValue = first.Request;
+            ctx.Add(taken);
             await Assert.ThrowsAsync<DbUpdateException>(() => ctx.SaveAddedRowsAsync());
             Assert.False(await ctx.Set<CooperationRequest>().AsNoTracking().AnyAsync(x => x.Id == r.Id));
             Assert.False(await ctx.Set<RequestEvent>().AsNoTracking().AnyAsync(x => x.RequestId == r.Id));
@@ -97,7 +99,7 @@ public sealed class AddedRowsWriterTests(AppFixture fixture)
         scope.ServiceProvider.GetRequiredService<AuditRecorder>().Action = action;
         var r = Request();
         // Added in the wrong order on purpose: the event points to the request.
-        ctx.Add(Event(r.Id));
+        ctx.Add(r.Events.Single());
         ctx.Add(r);
         var m = new NotificationMessage
         {
@@ -117,45 +119,19 @@ public sealed class AddedRowsWriterTests(AppFixture fixture)
         return new Saved(r.Id, m.Id, action);
     }
 
-    private static CooperationRequest Request() => new()
-    {
-        Id = Guid.CreateVersion7(),
-        Reference = "FRA-BRA-T-" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant(),
-        Type = RequestType.ExpeditedPreservation,
-        RequestingState = "FRA",
-        RequestedState = "BRA",
-        Status = RequestStatus.Submitted,
-        Channel = Channel.PointOfContact,
-        Urgent = true,
-        Language = "fr",
-        Confidential = true,
-        FieldsJson = "{\"subject\":\"données — 数据\"}",
-        ConductTerms = "illegal-access",
-        SearchText = "s",
-        DeadlineAt = At.AddDays(3),
-        DeadlineReasons = "raisons",
-        CreatedBy = "u1",
-        CreatedByName = "Agent",
-        CreatedAt = At,
-        UpdatedAt = At,
-        SubmittedAt = At,
-        AcknowledgeBy = At.AddHours(8),
-        PreservationExtensions = 1,
-        Version = 2,
-    };
+    private static readonly Actor Sender = new("u1", "Agent", "FRA", new HashSet<string> { Roles.PointOfContact });
+    private static readonly Actor Receiver = new("u2", "Agent", "BRA", new HashSet<string> { Roles.PointOfContact });
 
-    private static RequestEvent Event(Guid request) => new()
+    // A submitted request, made by the domain's verbs, with its timeline event.
+    private static CooperationRequest Request()
     {
-        Id = Guid.CreateVersion7(),
-        RequestId = request,
-        At = At,
-        ActorId = "u1",
-        ActorName = "Agent",
-        ActorState = "FRA",
-        Action = "submit",
-        FromStatus = RequestStatus.Draft,
-        ToStatus = RequestStatus.Submitted,
-    };
+        var fields = RequestCatalogue.Of(RequestType.ExpeditedPreservation).Fields.ToDictionary(f => f.Name, f => (string?)"données — 数据");
+        fields[RequestCatalogue.IntentToRequestMla] = "true";
+        var r = CooperationRequest.Draft(new DraftContent("preservation", "BRA", "fr", null, true, fields, ["illegal-access"], At.AddDays(3), "raisons"),
+            Sender, At, StateDirectory.Default);
+        r.Submit(Side.Requesting, Sender, At, new RequestedStateTerms([], null));
+        return r;
+    }
 
     private static void AssertSameExcept(Microsoft.EntityFrameworkCore.Metadata.IEntityType type, object a, object b, params string[] except)
     {

@@ -9,10 +9,12 @@ public sealed class RequestContentTests
     [Fact]
     public void CheckSubmission_EmptyMla_NamesEveryRequiredFieldWithArticle40()
     {
-        var errors = RequestContent.CheckSubmission(RequestCatalogue.Of(RequestType.MutualLegalAssistance), new Dictionary<string, string?>(), "en", Languages);
+        var errors = RequestContent.CheckSubmission(RequestCatalogue.Of(RequestType.MutualLegalAssistance), new Dictionary<string, string?>(),
+            "en", Languages);
         var missing = errors.Where(e => e.Code == "required").Select(e => (e.Field, e.Article)).ToList();
         Assert.Equal(
-            [("requestingAuthority", "40"), ("subject", "40"), ("conductingAuthority", "40"), ("facts", "40"), ("assistanceSought", "40"), ("purpose", "40")],
+            [("requestingAuthority", "40"), ("subject", "40"), ("conductingAuthority", "40"), ("facts", "40"), ("assistanceSought", "40"),
+                ("purpose", "40")],
             missing);
         Assert.DoesNotContain(errors, e => e.Field is "personsConcerned" or "procedure");
     }
@@ -30,7 +32,8 @@ public sealed class RequestContentTests
     [Fact]
     public void CheckSubmission_LanguageTheRequestedStateDoesNotAccept_IsRefused()
     {
-        var errors = RequestContent.CheckSubmission(RequestCatalogue.Of(RequestType.EmergencyDisclosure), Complete(RequestType.EmergencyDisclosure), "ru", Languages);
+        var errors = RequestContent.CheckSubmission(RequestCatalogue.Of(RequestType.EmergencyDisclosure),
+            Complete(RequestType.EmergencyDisclosure), "ru", Languages);
         Assert.Equal("language-not-accepted", Assert.Single(errors).Code);
     }
 
@@ -47,7 +50,8 @@ public sealed class RequestContentTests
     [Fact]
     public void CheckDraft_FieldOfAnotherType_IsRefused()
     {
-        var errors = RequestContent.CheckDraft(RequestCatalogue.Of(RequestType.SpontaneousInformation), new Dictionary<string, string?> { ["dataToPreserve"] = "x" });
+        var errors = RequestContent.CheckDraft(RequestCatalogue.Of(RequestType.SpontaneousInformation),
+            new Dictionary<string, string?> { ["dataToPreserve"] = "x" });
         Assert.Equal(("field-not-for-type", "dataToPreserve"), (Assert.Single(errors).Code, errors[0].Field));
     }
 
@@ -59,5 +63,6 @@ public sealed class RequestContentTests
     }
 
     internal static Dictionary<string, string?> Complete(RequestType type) =>
-        RequestCatalogue.Of(type).Fields.ToDictionary(f => f.Name, f => (string?)(f.Kind == FieldKind.Affirmation ? "true" : "Some content for " + f.Name));
+        RequestCatalogue.Of(type).Fields.ToDictionary(f => f.Name, f => (string?)(f.Kind == FieldKind.Affirmation ? "true" : "Some content for "
+            + f.Name));
 }

@@ -19,7 +19,8 @@ public sealed class RequestLifecycleTests
     {
         var s = RequestStatus.Draft;
         s = RequestLifecycle.Apply(Mla, s, new(RequestAction.Submit, Side.Requesting, Ca));
-        foreach (var a in new[] { RequestAction.Acknowledge, RequestAction.StartAssessment, RequestAction.Accept, RequestAction.StartExecution, RequestAction.RecordPartialExecution, RequestAction.RecordExecution })
+        foreach (var a in new[] { RequestAction.Acknowledge, RequestAction.StartAssessment, RequestAction.Accept, RequestAction.StartExecution,
+            RequestAction.RecordPartialExecution, RequestAction.RecordExecution })
             s = RequestLifecycle.Apply(Mla, s, new(a, Side.Requested, Ca));
         Assert.Equal(RequestStatus.Executed, s);
     }
@@ -27,28 +28,33 @@ public sealed class RequestLifecycleTests
     [Fact]
     public void Apply_RequestingSideAccepts_IsForbidden()
     {
-        var ex = Assert.Throws<DomainException>(() => RequestLifecycle.Apply(Mla, RequestStatus.UnderAssessment, new(RequestAction.Accept, Side.Requesting, Ca)));
+        var ex = Assert.Throws<DomainException>(() => RequestLifecycle.Apply(Mla, RequestStatus.UnderAssessment,
+            new(RequestAction.Accept, Side.Requesting, Ca)));
         Assert.Equal((FailureKind.Forbidden, "action-other-side"), (ex.Kind, ex.Errors[0].Code));
     }
 
     [Fact]
     public void Apply_InvestigatorSubmits_IsForbidden()
     {
-        var ex = Assert.Throws<DomainException>(() => RequestLifecycle.Apply(Mla, RequestStatus.Draft, new(RequestAction.Submit, Side.Requesting, Investigator)));
+        var ex = Assert.Throws<DomainException>(() => RequestLifecycle.Apply(Mla, RequestStatus.Draft,
+            new(RequestAction.Submit, Side.Requesting, Investigator)));
         Assert.Equal("action-role", ex.Errors[0].Code);
     }
 
     [Fact]
     public void Apply_PointOfContactOnUrgentType_MayAcknowledge_ButNotOnMla()
     {
-        Assert.Equal(RequestStatus.Received, RequestLifecycle.Apply(Preservation, RequestStatus.Submitted, new(RequestAction.Acknowledge, Side.Requested, Poc)));
-        Assert.Throws<DomainException>(() => RequestLifecycle.Apply(Mla, RequestStatus.Submitted, new(RequestAction.Acknowledge, Side.Requested, Poc)));
+        Assert.Equal(RequestStatus.Received, RequestLifecycle.Apply(Preservation, RequestStatus.Submitted,
+            new(RequestAction.Acknowledge, Side.Requested, Poc)));
+        Assert.Throws<DomainException>(() => RequestLifecycle.Apply(Mla, RequestStatus.Submitted,
+            new(RequestAction.Acknowledge, Side.Requested, Poc)));
     }
 
     [Fact]
     public void Apply_ExecuteBeforeAcceptance_IsAConflictNamingActionAndStatus()
     {
-        var ex = Assert.Throws<DomainException>(() => RequestLifecycle.Apply(Mla, RequestStatus.Received, new(RequestAction.RecordExecution, Side.Requested, Ca)));
+        var ex = Assert.Throws<DomainException>(() => RequestLifecycle.Apply(Mla, RequestStatus.Received,
+            new(RequestAction.RecordExecution, Side.Requested, Ca)));
         Assert.Equal(FailureKind.Conflict, ex.Kind);
         Assert.Equal("transition-not-allowed", ex.Errors[0].Code);
         Assert.Equal(["record-execution", "received"], ex.Errors[0].Arguments);
@@ -57,7 +63,8 @@ public sealed class RequestLifecycleTests
     [Fact]
     public void Apply_RefusalWithoutReasons_ListsGroundAndReasons()
     {
-        var ex = Assert.Throws<DomainException>(() => RequestLifecycle.Apply(Mla, RequestStatus.Consultation, new(RequestAction.Refuse, Side.Requested, Ca)));
+        var ex = Assert.Throws<DomainException>(() => RequestLifecycle.Apply(Mla, RequestStatus.Consultation,
+            new(RequestAction.Refuse, Side.Requested, Ca)));
         Assert.Equal(FailureKind.Invalid, ex.Kind);
         Assert.Equal(["ground", "reasons"], ex.Errors.Select(e => e.Field));
     }
@@ -67,28 +74,34 @@ public sealed class RequestLifecycleTests
     [InlineData(Grounds.BankSecrecy)]
     public void Apply_RefusalOnFiscalMattersOrBankSecrecy_IsNotAdmissible(string ground)
     {
-        var ex = Assert.Throws<DomainException>(() => RequestLifecycle.Apply(Mla, RequestStatus.Consultation, new(RequestAction.Refuse, Side.Requested, Ca, ground, Reasons)));
+        var ex = Assert.Throws<DomainException>(() => RequestLifecycle.Apply(Mla, RequestStatus.Consultation,
+            new(RequestAction.Refuse, Side.Requested, Ca, ground, Reasons)));
         Assert.Equal("ground-not-admissible", Assert.Single(ex.Errors).Code);
     }
 
     [Fact]
     public void Apply_RefusalOnCurableGroundWithoutConsultation_RequiresConsultation()
     {
-        var ex = Assert.Throws<DomainException>(() => RequestLifecycle.Apply(Mla, RequestStatus.UnderAssessment, new(RequestAction.Refuse, Side.Requested, Ca, Grounds.DomesticLawBar, Reasons)));
+        var ex = Assert.Throws<DomainException>(() => RequestLifecycle.Apply(Mla, RequestStatus.UnderAssessment,
+            new(RequestAction.Refuse, Side.Requested, Ca, Grounds.DomesticLawBar, Reasons)));
         Assert.Equal((FailureKind.Conflict, "consultation-required"), (ex.Kind, ex.Errors[0].Code));
-        Assert.Equal(RequestStatus.Refused, RequestLifecycle.Apply(Mla, RequestStatus.UnderAssessment, new(RequestAction.Refuse, Side.Requested, Ca, Grounds.DomesticLawBar, Reasons, Consulted: true)));
+        Assert.Equal(RequestStatus.Refused, RequestLifecycle.Apply(Mla, RequestStatus.UnderAssessment,
+            new(RequestAction.Refuse, Side.Requested, Ca, Grounds.DomesticLawBar, Reasons, Consulted: true)));
     }
 
     [Fact]
     public void Apply_RefusalOnAbsoluteGround_NeedsNoConsultation() =>
-        Assert.Equal(RequestStatus.Refused, RequestLifecycle.Apply(Mla, RequestStatus.UnderAssessment, new(RequestAction.Refuse, Side.Requested, Ca, Grounds.Discrimination, Reasons)));
+        Assert.Equal(RequestStatus.Refused, RequestLifecycle.Apply(Mla, RequestStatus.UnderAssessment,
+            new(RequestAction.Refuse, Side.Requested, Ca, Grounds.Discrimination, Reasons)));
 
     [Fact]
     public void Apply_PostponementNeedsItsOwnGround()
     {
-        var ex = Assert.Throws<DomainException>(() => RequestLifecycle.Apply(Mla, RequestStatus.Accepted, new(RequestAction.Postpone, Side.Requested, Ca, Grounds.EssentialInterests, Reasons)));
+        var ex = Assert.Throws<DomainException>(() => RequestLifecycle.Apply(Mla, RequestStatus.Accepted,
+            new(RequestAction.Postpone, Side.Requested, Ca, Grounds.EssentialInterests, Reasons)));
         Assert.Equal("unknown-ground", ex.Errors[0].Code);
-        Assert.Equal(RequestStatus.Postponed, RequestLifecycle.Apply(Mla, RequestStatus.Accepted, new(RequestAction.Postpone, Side.Requested, Ca, Grounds.OngoingProceedings, Reasons)));
+        Assert.Equal(RequestStatus.Postponed, RequestLifecycle.Apply(Mla, RequestStatus.Accepted,
+            new(RequestAction.Postpone, Side.Requested, Ca, Grounds.OngoingProceedings, Reasons)));
     }
 
     [Fact]
@@ -103,12 +116,14 @@ public sealed class RequestLifecycleTests
     {
         Assert.Contains(RequestAction.ExtendPreservation, RequestLifecycle.Allowed(Preservation, RequestStatus.Executed, Side.Requesting, Poc));
         Assert.DoesNotContain(RequestAction.ExtendPreservation, RequestLifecycle.Allowed(Mla, RequestStatus.Executed, Side.Requesting, Ca));
-        Assert.Equal(RequestStatus.Executed, RequestLifecycle.Apply(Preservation, RequestStatus.Executed, new(RequestAction.ExtendPreservation, Side.Requesting, Poc)));
+        Assert.Equal(RequestStatus.Executed, RequestLifecycle.Apply(Preservation, RequestStatus.Executed,
+            new(RequestAction.ExtendPreservation, Side.Requesting, Poc)));
     }
 
     [Fact]
     public void Apply_WithdrawAfterRefusal_IsAConflict() =>
-        Assert.Equal(FailureKind.Conflict, Assert.Throws<DomainException>(() => RequestLifecycle.Apply(Mla, RequestStatus.Refused, new(RequestAction.Withdraw, Side.Requesting, Ca))).Kind);
+        Assert.Equal(FailureKind.Conflict, Assert.Throws<DomainException>(() =>
+            RequestLifecycle.Apply(Mla, RequestStatus.Refused, new(RequestAction.Withdraw, Side.Requesting, Ca))).Kind);
 
     [Fact]
     public void Codes_RoundTrip()
@@ -128,7 +143,8 @@ public sealed class RoutingTests
     public void DirectJudicialChannel_LetsTheRequestedJudicialAuthorityAct_WithTheCentralAuthority()
     {
         var mla = RequestCatalogue.Of(RequestType.MutualLegalAssistance);
-        Assert.Equal([Roles.Investigator, Roles.CentralAuthority], RequestLifecycle.ActingRoles(mla, Side.Requested, RequestAction.Accept, Channel.DirectJudicial));
+        Assert.Equal([Roles.Investigator, Roles.CentralAuthority], RequestLifecycle.ActingRoles(mla, Side.Requested, RequestAction.Accept,
+            Channel.DirectJudicial));
         Assert.Equal([Roles.CentralAuthority], RequestLifecycle.ActingRoles(mla, Side.Requested, RequestAction.Accept, Channel.CentralAuthority));
         Assert.Equal(Channel.PointOfContact, RequestLifecycle.DefaultChannel(RequestCatalogue.Of(RequestType.EmergencyDisclosure)));
     }

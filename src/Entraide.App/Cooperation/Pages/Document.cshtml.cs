@@ -1,3 +1,4 @@
+using Entraide.App.Cooperation.Requests;
 using Entraide.Domain.Trust;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;

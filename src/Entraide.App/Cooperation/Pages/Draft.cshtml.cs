@@ -1,3 +1,4 @@
+using Entraide.App.Cooperation.Requests;
 using Entraide.App.Infrastructure.Http;
 using Entraide.App.Infrastructure.Localization;
 using Entraide.App.Knowledge;
@@ -20,8 +21,8 @@ namespace Entraide.App.Cooperation.Pages;
 /// A draft saves whatever is typed; sending checks everything and names each missing field.
 /// </summary>
 [Authorize(Roles = Roles.Investigator + "," + Roles.CentralAuthority + "," + Roles.PointOfContact)]
-public sealed class DraftModel(RequestCommands commands, RequestQueries queries, IStateProfiles profiles, StateDirectory states,
-    ErrorMessages errors, ICurrentActor actor) : PageModel
+public sealed class DraftModel(RequestQueries queries, IStateProfiles profiles, StateDirectory states, ErrorMessages errors, ICurrentActor actor)
+    : PageModel
 {
     public Guid? Id { get; private set; }
     public TypeSpec? Spec { get; private set; }
@@ -40,7 +41,8 @@ public sealed class DraftModel(RequestCommands commands, RequestQueries queries,
     public List<string> Errors { get; } = [];
     public bool Saved { get; private set; }
     public string IdempotencyKey { get; private set; } = Guid.NewGuid().ToString();
-    public bool CanSubmit => Spec is not null && RequestLifecycle.ActingRoles(Spec, Side.Requesting, RequestAction.Submit).Any(actor.Current.Roles.Contains);
+    public bool CanSubmit =>
+        Spec is not null && RequestLifecycle.ActingRoles(Spec, Side.Requesting, RequestAction.Submit).Any(actor.Current.Roles.Contains);
     public string Own => actor.Current.StateCode ?? "";
 
     public async Task<IActionResult> OnGetAsync(Guid? id, string? type, string? to, bool saved, CancellationToken ct)
@@ -72,11 +74,17 @@ public sealed class DraftModel(RequestCommands commands, RequestQueries queries,
         return Page();
     }
 
-    public Task<IActionResult> OnPostSaveAsync(Guid? id, CancellationToken ct) => SaveAsync(id, submit: false, ct);
+    public Task<IActionResult> OnPostSaveAsync(Guid? id, [FromServices] DraftRequestHandler draft, [FromServices] UpdateDraftHandler update,
+        CancellationToken ct) =>
+        SaveAsync(id, draft, update, null, ct);
 
-    public Task<IActionResult> OnPostSubmitAsync(Guid? id, CancellationToken ct) => SaveAsync(id, submit: true, ct);
+    public Task<IActionResult> OnPostSubmitAsync(Guid? id, [FromServices] DraftRequestHandler draft, [FromServices] UpdateDraftHandler update,
+        [FromServices] SubmitDraftHandler submit, CancellationToken ct) =>
+        SaveAsync(id, draft, update, submit, ct);
 
-    private async Task<IActionResult> SaveAsync(Guid? id, bool submit, CancellationToken ct)
+    // Saves the draft as typed, then sends it when asked: a draft that cannot be sent yet is kept.
+    private async Task<IActionResult> SaveAsync(Guid? id, DraftRequestHandler draft, UpdateDraftHandler update, SubmitDraftHandler? submit,
+        CancellationToken ct)
     {
         var form = Request.Form;
         RequestCatalogue.TryParse(form["type"], out var spec);
@@ -95,10 +103,10 @@ public sealed class DraftModel(RequestCommands commands, RequestQueries queries,
         Id = id;
         try
         {
-            var r = Id is { } existing ? await commands.UpdateDraftAsync(existing, cmd, ct) : await commands.CreateDraftAsync(cmd, ct);
+            var r = Id is { } existing ? await update.HandleAsync(existing, cmd, ct) : await draft.HandleAsync(cmd, ct);
             Id = r.Id;
-            if (!submit) return Redirect($"/requests/draft/{r.Id}?saved=true");
-            await commands.SubmitDraftAsync(r.Id, IdempotencyKey, ct);
+            if (submit is null) return Redirect($"/requests/draft/{r.Id}?saved=true");
+            await submit.HandleAsync(new SubmitDraft(r.Id, IdempotencyKey), ct);
             return Redirect($"/requests/{r.Id}?sent=true");
         }
         catch (DomainException ex) when (ex.Kind is FailureKind.Invalid or FailureKind.Conflict or FailureKind.Forbidden)
@@ -129,7 +137,8 @@ public sealed class DraftModel(RequestCommands commands, RequestQueries queries,
         }
     }
 
-    /// <summary>The core conduct, then the optional categories of the taxonomy (which a requested State may criminalise on its declaration only).</summary>
+    /// <summary>The core conduct, then the optional categories of the taxonomy (which a requested State may criminalise on its declaration
+    /// only).</summary>
     public static IReadOnlyList<string> ConductTerms { get; } =
         [.. OffenceTerms.Core, .. OffenceTaxonomy.Current.OfKind(TermKind.Optional).Select(t => t.Code)];
 

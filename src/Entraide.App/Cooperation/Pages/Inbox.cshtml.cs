@@ -1,3 +1,4 @@
+using Entraide.App.Cooperation.Requests;
 using Entraide.App.Infrastructure.Http;
 using Entraide.App.Infrastructure.Localization;
 using Entraide.App.Trust;

@@ -1,3 +1,5 @@
+using Entraide.App.Cooperation.Attachments;
+using Entraide.App.Cooperation.Requests;
 using Entraide.App.Infrastructure.Http;
 using Entraide.App.Infrastructure.Localization;
 using Entraide.App.Trust;
@@ -16,7 +18,7 @@ namespace Entraide.App.Cooperation.Pages;
 /// commands as the API.
 /// </summary>
 [Authorize(Roles = Roles.Investigator + "," + Roles.CentralAuthority + "," + Roles.PointOfContact)]
-public sealed class RequestModel(RequestCommands commands, RequestQueries queries, ErrorMessages errors, ICurrentActor actor) : PageModel
+public sealed class RequestModel(RequestQueries queries, ErrorMessages errors, ICurrentActor actor) : PageModel
 {
     public RequestView View { get; private set; } = null!;
     public TypeSpec Spec { get; private set; } = null!;
@@ -32,33 +34,40 @@ public sealed class RequestModel(RequestCommands commands, RequestQueries querie
         await LoadAsync(id, ct);
     }
 
-    public Task<IActionResult> OnPostStepAsync(Guid id, string? action, string? ground, string? reasons, bool acceptConfidentiality, int? version, CancellationToken ct) =>
-        RunAsync(id, action, () => commands.TransitionAsync(id, new TransitionRequest(action, ground, reasons, acceptConfidentiality, version), ct), ct);
+    public Task<IActionResult> OnPostStepAsync(Guid id, string? action, string? ground, string? reasons, bool acceptConfidentiality, int? version,
+        [FromServices] TransitionRequestHandler handler, CancellationToken ct) =>
+        RunAsync(id, action, () => handler.HandleAsync(id, new TransitionRequest(action, ground, reasons, acceptConfidentiality, version), ct), ct);
 
-    public Task<IActionResult> OnPostMessageAsync(Guid id, string? kind, string? body, CancellationToken ct) =>
-        RunAsync(id, "message", () => commands.PostMessageAsync(id, new PostMessage(kind, body, null), ct), ct);
+    public Task<IActionResult> OnPostMessageAsync(Guid id, string? kind, string? body, [FromServices] PostMessageHandler handler,
+        CancellationToken ct) =>
+        RunAsync(id, "message", () => handler.HandleAsync(id, new PostMessage(kind, body, null), ct), ct);
 
-    public Task<IActionResult> OnPostAttachAsync(Guid id, IFormFile? file, string? useLimitation, int? retentionDays, CancellationToken ct) =>
+    public Task<IActionResult> OnPostAttachAsync(Guid id, IFormFile? file, string? useLimitation, int? retentionDays,
+        [FromServices] AttachDocumentHandler handler, CancellationToken ct) =>
         RunAsync(id, "attach", async () =>
         {
             await using var stream = file?.OpenReadStream() ?? Stream.Null;
-            return await commands.AttachAsync(id, file?.FileName, file?.ContentType, stream, file?.Length ?? 0, useLimitation, retentionDays, ct);
+            return await handler.HandleAsync(id, new AttachDocument(file?.FileName, file?.ContentType, stream, file?.Length ?? 0, useLimitation,
+                retentionDays), ct);
         }, ct);
 
-    public Task<IActionResult> OnPostAcknowledgeConditionsAsync(Guid id, Guid attachmentId, CancellationToken ct) =>
-        RunAsync(id, "conditions", () => commands.AcknowledgeConditionsAsync(id, attachmentId, ct), ct);
+    public Task<IActionResult> OnPostAcknowledgeConditionsAsync(Guid id, Guid attachmentId, [FromServices] AcknowledgeConditionsHandler handler,
+        CancellationToken ct) =>
+        RunAsync(id, "conditions", () => handler.HandleAsync(new AcknowledgeConditions(id, attachmentId), ct), ct);
 
-    public Task<IActionResult> OnPostOnwardTransferAsync(Guid id, Guid attachmentId, string? toState, string? reasons, CancellationToken ct) =>
-        RunAsync(id, "onward", () => commands.RequestOnwardTransferAsync(id, attachmentId, new OnwardTransferRequest(toState, reasons), ct), ct);
+    public Task<IActionResult> OnPostOnwardTransferAsync(Guid id, Guid attachmentId, string? toState, string? reasons,
+        [FromServices] RequestOnwardTransferHandler handler, CancellationToken ct) =>
+        RunAsync(id, "onward", () => handler.HandleAsync(id, attachmentId, new RequestOnwardTransfer(toState, reasons), ct), ct);
 
-    public Task<IActionResult> OnPostDecideTransferAsync(Guid id, Guid attachmentId, bool authorise, CancellationToken ct) =>
-        RunAsync(id, "onward", () => commands.DecideOnwardTransferAsync(id, attachmentId, new OnwardTransferDecision(authorise), ct), ct);
+    public Task<IActionResult> OnPostDecideTransferAsync(Guid id, Guid attachmentId, bool authorise,
+        [FromServices] DecideOnwardTransferHandler handler, CancellationToken ct) =>
+        RunAsync(id, "onward", () => handler.HandleAsync(id, attachmentId, new DecideOnwardTransfer(authorise), ct), ct);
 
-    public async Task<IActionResult> OnPostFollowUpAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnPostFollowUpAsync(Guid id, [FromServices] DraftFollowUpHandler handler, CancellationToken ct)
     {
         try
         {
-            var f = await commands.CreateFollowUpAsync(id, ct);
+            var f = await handler.HandleAsync(new DraftFollowUp(id), ct);
             return Redirect($"/requests/draft/{f.Id}");
         }
         catch (DomainException ex) when (ex.Kind is FailureKind.Invalid or FailureKind.Conflict or FailureKind.Forbidden)

@@ -12,16 +12,12 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
     public partial class PostgresEntraideDbContextModel
     {
         private PostgresEntraideDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("cd55b502-1d48-43ea-ba7f-7c82d79ca1f5"), entityTypeCount: 43)
+            : base(skipDetectChanges: false, modelId: new Guid("884af91c-b2d2-4bfb-9d22-0e8985a82781"), entityTypeCount: 43)
         {
         }
 
         partial void Initialize()
         {
-            var cooperationRequest = CooperationRequestEntityType.Create(this);
-            var requestAttachment = RequestAttachmentEntityType.Create(this);
-            var requestEvent = RequestEventEntityType.Create(this);
-            var requestMessage = RequestMessageEntityType.Create(this);
             var submissionKey = SubmissionKeyEntityType.Create(this);
             var ballot = BallotEntityType.Create(this);
             var consultation = ConsultationEntityType.Create(this);
@@ -43,6 +39,10 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
             var notificationMessage = NotificationMessageEntityType.Create(this);
             var apiToken = ApiTokenEntityType.Create(this);
             var entraideUser = EntraideUserEntityType.Create(this);
+            var cooperationRequest = CooperationRequestEntityType.Create(this);
+            var requestAttachment = RequestAttachmentEntityType.Create(this);
+            var requestEvent = RequestEventEntityType.Create(this);
+            var requestMessage = RequestMessageEntityType.Create(this);
             var caseNote = CaseNoteEntityType.Create(this);
             var knowledgeDocument = KnowledgeDocumentEntityType.Create(this);
             var legalExpression = LegalExpressionEntityType.Create(this);
@@ -62,9 +62,6 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
             var identityUserRole = IdentityUserRoleEntityType.Create(this);
             var identityUserToken = IdentityUserTokenEntityType.Create(this);
 
-            RequestAttachmentEntityType.CreateForeignKey1(requestAttachment, cooperationRequest);
-            RequestEventEntityType.CreateForeignKey1(requestEvent, cooperationRequest);
-            RequestMessageEntityType.CreateForeignKey1(requestMessage, cooperationRequest);
             BallotEntityType.CreateForeignKey1(ballot, vote);
             ConsultationDeadlineChangeEntityType.CreateForeignKey1(consultationDeadlineChange, consultation);
             DraftRevisionEntityType.CreateForeignKey1(draftRevision, draftResolution);
@@ -77,6 +74,9 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
             VoteFootnoteEntityType.CreateForeignKey1(voteFootnote, vote);
             DeliveryJobEntityType.CreateForeignKey1(deliveryJob, notificationMessage);
             InboxItemEntityType.CreateForeignKey1(inboxItem, notificationMessage);
+            RequestAttachmentEntityType.CreateForeignKey1(requestAttachment, cooperationRequest);
+            RequestEventEntityType.CreateForeignKey1(requestEvent, cooperationRequest);
+            RequestMessageEntityType.CreateForeignKey1(requestMessage, cooperationRequest);
             LegalExpressionEntityType.CreateForeignKey1(legalExpression, legalWork);
             LegalProvisionEntityType.CreateForeignKey1(legalProvision, legalExpression);
             IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
@@ -86,10 +86,6 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
             IdentityUserRoleEntityType.CreateForeignKey2(identityUserRole, entraideUser);
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, entraideUser);
 
-            CooperationRequestEntityType.CreateAnnotations(cooperationRequest);
-            RequestAttachmentEntityType.CreateAnnotations(requestAttachment);
-            RequestEventEntityType.CreateAnnotations(requestEvent);
-            RequestMessageEntityType.CreateAnnotations(requestMessage);
             SubmissionKeyEntityType.CreateAnnotations(submissionKey);
             BallotEntityType.CreateAnnotations(ballot);
             ConsultationEntityType.CreateAnnotations(consultation);
@@ -111,6 +107,10 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
             NotificationMessageEntityType.CreateAnnotations(notificationMessage);
             ApiTokenEntityType.CreateAnnotations(apiToken);
             EntraideUserEntityType.CreateAnnotations(entraideUser);
+            CooperationRequestEntityType.CreateAnnotations(cooperationRequest);
+            RequestAttachmentEntityType.CreateAnnotations(requestAttachment);
+            RequestEventEntityType.CreateAnnotations(requestEvent);
+            RequestMessageEntityType.CreateAnnotations(requestMessage);
             CaseNoteEntityType.CreateAnnotations(caseNote);
             KnowledgeDocumentEntityType.CreateAnnotations(knowledgeDocument);
             LegalExpressionEntityType.CreateAnnotations(legalExpression);

@@ -11,16 +11,12 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class SqliteEntraideDbContextModel
     {
         private SqliteEntraideDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("53e67189-3d43-4101-ad3f-af72cfbc6da5"), entityTypeCount: 43)
+            : base(skipDetectChanges: false, modelId: new Guid("d40c634a-9d3a-4d76-be6d-900968e02c35"), entityTypeCount: 43)
         {
         }
 
         partial void Initialize()
         {
-            var cooperationRequest = CooperationRequestEntityType.Create(this);
-            var requestAttachment = RequestAttachmentEntityType.Create(this);
-            var requestEvent = RequestEventEntityType.Create(this);
-            var requestMessage = RequestMessageEntityType.Create(this);
             var submissionKey = SubmissionKeyEntityType.Create(this);
             var ballot = BallotEntityType.Create(this);
             var consultation = ConsultationEntityType.Create(this);
@@ -42,6 +38,10 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
             var notificationMessage = NotificationMessageEntityType.Create(this);
             var apiToken = ApiTokenEntityType.Create(this);
             var entraideUser = EntraideUserEntityType.Create(this);
+            var cooperationRequest = CooperationRequestEntityType.Create(this);
+            var requestAttachment = RequestAttachmentEntityType.Create(this);
+            var requestEvent = RequestEventEntityType.Create(this);
+            var requestMessage = RequestMessageEntityType.Create(this);
             var caseNote = CaseNoteEntityType.Create(this);
             var knowledgeDocument = KnowledgeDocumentEntityType.Create(this);
             var legalExpression = LegalExpressionEntityType.Create(this);
@@ -61,9 +61,6 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
             var identityUserRole = IdentityUserRoleEntityType.Create(this);
             var identityUserToken = IdentityUserTokenEntityType.Create(this);
 
-            RequestAttachmentEntityType.CreateForeignKey1(requestAttachment, cooperationRequest);
-            RequestEventEntityType.CreateForeignKey1(requestEvent, cooperationRequest);
-            RequestMessageEntityType.CreateForeignKey1(requestMessage, cooperationRequest);
             BallotEntityType.CreateForeignKey1(ballot, vote);
             ConsultationDeadlineChangeEntityType.CreateForeignKey1(consultationDeadlineChange, consultation);
             DraftRevisionEntityType.CreateForeignKey1(draftRevision, draftResolution);
@@ -76,6 +73,9 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
             VoteFootnoteEntityType.CreateForeignKey1(voteFootnote, vote);
             DeliveryJobEntityType.CreateForeignKey1(deliveryJob, notificationMessage);
             InboxItemEntityType.CreateForeignKey1(inboxItem, notificationMessage);
+            RequestAttachmentEntityType.CreateForeignKey1(requestAttachment, cooperationRequest);
+            RequestEventEntityType.CreateForeignKey1(requestEvent, cooperationRequest);
+            RequestMessageEntityType.CreateForeignKey1(requestMessage, cooperationRequest);
             LegalExpressionEntityType.CreateForeignKey1(legalExpression, legalWork);
             LegalProvisionEntityType.CreateForeignKey1(legalProvision, legalExpression);
             IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
@@ -85,10 +85,6 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
             IdentityUserRoleEntityType.CreateForeignKey2(identityUserRole, entraideUser);
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, entraideUser);
 
-            CooperationRequestEntityType.CreateAnnotations(cooperationRequest);
-            RequestAttachmentEntityType.CreateAnnotations(requestAttachment);
-            RequestEventEntityType.CreateAnnotations(requestEvent);
-            RequestMessageEntityType.CreateAnnotations(requestMessage);
             SubmissionKeyEntityType.CreateAnnotations(submissionKey);
             BallotEntityType.CreateAnnotations(ballot);
             ConsultationEntityType.CreateAnnotations(consultation);
@@ -110,6 +106,10 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
             NotificationMessageEntityType.CreateAnnotations(notificationMessage);
             ApiTokenEntityType.CreateAnnotations(apiToken);
             EntraideUserEntityType.CreateAnnotations(entraideUser);
+            CooperationRequestEntityType.CreateAnnotations(cooperationRequest);
+            RequestAttachmentEntityType.CreateAnnotations(requestAttachment);
+            RequestEventEntityType.CreateAnnotations(requestEvent);
+            RequestMessageEntityType.CreateAnnotations(requestMessage);
             CaseNoteEntityType.CreateAnnotations(caseNote);
             KnowledgeDocumentEntityType.CreateAnnotations(knowledgeDocument);
             LegalExpressionEntityType.CreateAnnotations(legalExpression);

@@ -22,369 +22,7 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Entraide.App.Cooperation.CooperationRequest", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset?>("AcknowledgeBy")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset?>("AcknowledgedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
-
-                    b.Property<string>("ConductTerms")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<bool>("Confidential")
-                        .HasColumnType("boolean");
-
-                    b.Property<DateTimeOffset?>("ConfidentialityAcceptedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<bool>("Consulted")
-                        .HasColumnType("boolean");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("CreatedByName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateTimeOffset?>("DeadlineAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("DeadlineReasons")
-                        .HasColumnType("text");
-
-                    b.Property<DateTimeOffset?>("EscalatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset?>("ExecutedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("FieldsJson")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<Guid?>("FollowUpRequestId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Ground")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("GroundReasons")
-                        .HasColumnType("text");
-
-                    b.Property<string>("Language")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("character varying(8)");
-
-                    b.Property<DateTimeOffset?>("OverdueSince")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid?>("PrecedingRequestId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset?>("PreservationExpiresAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("PreservationExtensions")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset?>("PreservationReminderAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Reference")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("RequestedState")
-                        .IsRequired()
-                        .HasMaxLength(3)
-                        .HasColumnType("character varying(3)");
-
-                    b.Property<string>("RequestingState")
-                        .IsRequired()
-                        .HasMaxLength(3)
-                        .HasColumnType("character varying(3)");
-
-                    b.Property<string>("SearchText")
-                        .IsRequired()
-                        .HasMaxLength(600)
-                        .HasColumnType("character varying(600)");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
-
-                    b.Property<DateTimeOffset?>("SubmittedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<bool>("Urgent")
-                        .HasColumnType("boolean");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AcknowledgeBy")
-                        .HasFilter("\"AcknowledgeBy\" IS NOT NULL");
-
-                    b.HasIndex("DeadlineAt")
-                        .HasFilter("\"DeadlineAt\" IS NOT NULL");
-
-                    b.HasIndex("PrecedingRequestId")
-                        .HasFilter("\"PrecedingRequestId\" IS NOT NULL");
-
-                    b.HasIndex("PreservationExpiresAt")
-                        .HasFilter("\"PreservationExpiresAt\" IS NOT NULL");
-
-                    b.HasIndex("Reference")
-                        .IsUnique();
-
-                    b.HasIndex("RequestedState", "AcknowledgeBy")
-                        .HasFilter("\"AcknowledgeBy\" IS NOT NULL");
-
-                    b.HasIndex("RequestedState", "DeadlineAt")
-                        .HasFilter("\"DeadlineAt\" IS NOT NULL");
-
-                    b.HasIndex("RequestedState", "SubmittedAt");
-
-                    b.HasIndex("RequestingState", "AcknowledgeBy")
-                        .HasFilter("\"AcknowledgeBy\" IS NOT NULL");
-
-                    b.HasIndex("RequestingState", "DeadlineAt")
-                        .HasFilter("\"DeadlineAt\" IS NOT NULL");
-
-                    b.HasIndex("RequestingState", "UpdatedAt");
-
-                    b.HasIndex("RequestedState", "Status", "SubmittedAt");
-
-                    b.HasIndex("RequestingState", "Status", "UpdatedAt");
-
-                    b.HasIndex(new[] { "RequestedState", "Status", "SubmittedAt" }, "IX_cooperation_requests_DirectLane")
-                        .HasFilter("\"Channel\" = 'DirectJudicial'");
-
-                    b.HasIndex(new[] { "RequestedState", "Status", "SubmittedAt" }, "IX_cooperation_requests_UrgentLane")
-                        .HasFilter("\"Urgent\" OR \"Channel\" = 'PointOfContact'");
-
-                    b.ToTable("cooperation_requests", (string)null);
-                });
-
-            modelBuilder.Entity("Entraide.App.Cooperation.RequestAttachment", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset?>("ConditionsAcknowledgedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("ConditionsAcknowledgedBy")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<byte[]>("Content")
-                        .IsRequired()
-                        .HasColumnType("bytea");
-
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(255)
-                        .HasColumnType("character varying(255)");
-
-                    b.Property<string>("OnwardTransferAuthorisedTo")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("OnwardTransferReasons")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<string>("OnwardTransferRequestedTo")
-                        .HasMaxLength(3)
-                        .HasColumnType("character varying(3)");
-
-                    b.Property<Guid>("RequestId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int?>("RetentionDays")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<long>("Size")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("UploadedBy")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("UploadedByName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("UploadedByState")
-                        .IsRequired()
-                        .HasMaxLength(3)
-                        .HasColumnType("character varying(3)");
-
-                    b.Property<string>("UseLimitation")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RequestId");
-
-                    b.ToTable("cooperation_attachments", (string)null);
-                });
-
-            modelBuilder.Entity("Entraide.App.Cooperation.RequestEvent", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
-
-                    b.Property<string>("ActorId")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("ActorName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("ActorState")
-                        .HasMaxLength(3)
-                        .HasColumnType("character varying(3)");
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("FromStatus")
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
-
-                    b.Property<string>("Ground")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("Reasons")
-                        .HasColumnType("text");
-
-                    b.Property<Guid>("RequestId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("ToStatus")
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RequestId", "At");
-
-                    b.ToTable("cooperation_events", (string)null);
-                });
-
-            modelBuilder.Entity("Entraide.App.Cooperation.RequestMessage", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("AuthorId")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("AuthorName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("AuthorState")
-                        .IsRequired()
-                        .HasMaxLength(3)
-                        .HasColumnType("character varying(3)");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
-
-                    b.Property<Guid?>("InReplyTo")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
-
-                    b.Property<Guid>("RequestId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RequestId", "At");
-
-                    b.ToTable("cooperation_messages", (string)null);
-                });
-
-            modelBuilder.Entity("Entraide.App.Cooperation.SubmissionKey", b =>
+            modelBuilder.Entity("Entraide.App.Cooperation.Requests.SubmissionKey", b =>
                 {
                     b.Property<string>("ActorId")
                         .HasMaxLength(100)
@@ -1377,6 +1015,369 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("trust_users", (string)null);
                 });
 
+            modelBuilder.Entity("Entraide.Domain.Cooperation.CooperationRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AcknowledgeBy")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("ConductTerms")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<bool>("Confidential")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("ConfidentialityAcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Consulted")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("DeadlineAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeadlineReasons")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ExecutedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FieldsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("FollowUpRequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Ground")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("GroundReasons")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<DateTimeOffset?>("OverdueSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("PrecedingRequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("PreservationExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PreservationExtensions")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("PreservationReminderAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("RequestedState")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("RequestingState")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Urgent")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AcknowledgeBy")
+                        .HasFilter("\"AcknowledgeBy\" IS NOT NULL");
+
+                    b.HasIndex("DeadlineAt")
+                        .HasFilter("\"DeadlineAt\" IS NOT NULL");
+
+                    b.HasIndex("PrecedingRequestId")
+                        .IsUnique()
+                        .HasFilter("\"PrecedingRequestId\" IS NOT NULL");
+
+                    b.HasIndex("PreservationExpiresAt")
+                        .HasFilter("\"PreservationExpiresAt\" IS NOT NULL");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("RequestedState", "AcknowledgeBy")
+                        .HasFilter("\"AcknowledgeBy\" IS NOT NULL");
+
+                    b.HasIndex("RequestedState", "DeadlineAt")
+                        .HasFilter("\"DeadlineAt\" IS NOT NULL");
+
+                    b.HasIndex("RequestedState", "SubmittedAt");
+
+                    b.HasIndex("RequestingState", "AcknowledgeBy")
+                        .HasFilter("\"AcknowledgeBy\" IS NOT NULL");
+
+                    b.HasIndex("RequestingState", "DeadlineAt")
+                        .HasFilter("\"DeadlineAt\" IS NOT NULL");
+
+                    b.HasIndex("RequestingState", "UpdatedAt");
+
+                    b.HasIndex("RequestedState", "Status", "SubmittedAt");
+
+                    b.HasIndex("RequestingState", "Status", "UpdatedAt");
+
+                    b.HasIndex(new[] { "RequestedState", "Status", "SubmittedAt" }, "IX_cooperation_requests_DirectLane")
+                        .HasFilter("\"Channel\" = 'DirectJudicial'");
+
+                    b.HasIndex(new[] { "RequestedState", "Status", "SubmittedAt" }, "IX_cooperation_requests_UrgentLane")
+                        .HasFilter("\"Urgent\" OR \"Channel\" = 'PointOfContact'");
+
+                    b.ToTable("cooperation_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Entraide.Domain.Cooperation.RequestAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ConditionsAcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConditionsAcknowledgedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("OnwardTransferAuthorisedTo")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("OnwardTransferReasons")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("OnwardTransferRequestedTo")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("RetentionDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("UploadedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("UploadedByState")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("UseLimitation")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("cooperation_attachments", (string)null);
+                });
+
+            modelBuilder.Entity("Entraide.Domain.Cooperation.RequestEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ActorState")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FromStatus")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Ground")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Reasons")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ToStatus")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("VisibleTo")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId", "At");
+
+                    b.ToTable("cooperation_events", (string)null);
+                });
+
+            modelBuilder.Entity("Entraide.Domain.Cooperation.RequestMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("AuthorState")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<Guid?>("InReplyTo")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId", "At");
+
+                    b.ToTable("cooperation_messages", (string)null);
+                });
+
             modelBuilder.Entity("Entraide.Domain.Knowledge.CaseNote", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2145,33 +2146,6 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("trust_user_tokens", (string)null);
                 });
 
-            modelBuilder.Entity("Entraide.App.Cooperation.RequestAttachment", b =>
-                {
-                    b.HasOne("Entraide.App.Cooperation.CooperationRequest", null)
-                        .WithMany()
-                        .HasForeignKey("RequestId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Entraide.App.Cooperation.RequestEvent", b =>
-                {
-                    b.HasOne("Entraide.App.Cooperation.CooperationRequest", null)
-                        .WithMany()
-                        .HasForeignKey("RequestId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Entraide.App.Cooperation.RequestMessage", b =>
-                {
-                    b.HasOne("Entraide.App.Cooperation.CooperationRequest", null)
-                        .WithMany()
-                        .HasForeignKey("RequestId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Entraide.App.Deliberation.Ballot", b =>
                 {
                     b.HasOne("Entraide.App.Deliberation.Vote", null)
@@ -2281,6 +2255,33 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Postgres
                     b.Navigation("Message");
                 });
 
+            modelBuilder.Entity("Entraide.Domain.Cooperation.RequestAttachment", b =>
+                {
+                    b.HasOne("Entraide.Domain.Cooperation.CooperationRequest", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Entraide.Domain.Cooperation.RequestEvent", b =>
+                {
+                    b.HasOne("Entraide.Domain.Cooperation.CooperationRequest", null)
+                        .WithMany("Events")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Entraide.Domain.Cooperation.RequestMessage", b =>
+                {
+                    b.HasOne("Entraide.Domain.Cooperation.CooperationRequest", null)
+                        .WithMany("Messages")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Entraide.Domain.Knowledge.LegalExpression", b =>
                 {
                     b.HasOne("Entraide.Domain.Knowledge.LegalWork", null)
@@ -2374,6 +2375,15 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Postgres
                     b.Navigation("Ballots");
 
                     b.Navigation("Footnotes");
+                });
+
+            modelBuilder.Entity("Entraide.Domain.Cooperation.CooperationRequest", b =>
+                {
+                    b.Navigation("Attachments");
+
+                    b.Navigation("Events");
+
+                    b.Navigation("Messages");
                 });
 #pragma warning restore 612, 618
         }

@@ -344,6 +344,7 @@ CREATE TABLE "cooperation_events" (
     "ToStatus" TEXT NULL,
     "Ground" TEXT NULL,
     "Reasons" TEXT NULL,
+    "VisibleTo" TEXT NULL,
     CONSTRAINT "FK_cooperation_events_cooperation_requests_RequestId" FOREIGN KEY ("RequestId") REFERENCES "cooperation_requests" ("Id") ON DELETE CASCADE
 );
 
@@ -605,7 +606,7 @@ CREATE INDEX "IX_cooperation_requests_DeadlineAt" ON "cooperation_requests" ("De
 
 CREATE INDEX "IX_cooperation_requests_DirectLane" ON "cooperation_requests" ("RequestedState", "Status", "SubmittedAt") WHERE "Channel" = 'DirectJudicial';
 
-CREATE INDEX "IX_cooperation_requests_PrecedingRequestId" ON "cooperation_requests" ("PrecedingRequestId") WHERE "PrecedingRequestId" IS NOT NULL;
+CREATE UNIQUE INDEX "IX_cooperation_requests_PrecedingRequestId" ON "cooperation_requests" ("PrecedingRequestId") WHERE "PrecedingRequestId" IS NOT NULL;
 
 CREATE INDEX "IX_cooperation_requests_PreservationExpiresAt" ON "cooperation_requests" ("PreservationExpiresAt") WHERE "PreservationExpiresAt" IS NOT NULL;
 
@@ -726,5 +727,5 @@ CREATE INDEX "IX_trust_users_StateCode" ON "trust_users" ("StateCode");
 CREATE UNIQUE INDEX "UserNameIndex" ON "trust_users" ("NormalizedUserName");
 
 INSERT INTO "__entraide_migrations" ("MigrationId", "ProductVersion")
-VALUES ('20261203163523_Initial', '10.0.15');
+VALUES ('20261203171000_Initial', '10.0.15');
 

@@ -485,7 +485,7 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Postgres
                     RetentionDays = table.Column<int>(type: "integer", nullable: true),
                     ConditionsAcknowledgedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     ConditionsAcknowledgedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    OnwardTransferAuthorisedTo = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    OnwardTransferAuthorisedTo = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
                     OnwardTransferRequestedTo = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: true),
                     OnwardTransferReasons = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
                 },
@@ -514,7 +514,8 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Postgres
                     FromStatus = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
                     ToStatus = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
                     Ground = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    Reasons = table.Column<string>(type: "text", nullable: true)
+                    Reasons = table.Column<string>(type: "text", nullable: true),
+                    VisibleTo = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1051,6 +1052,7 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Postgres
                 name: "IX_cooperation_requests_PrecedingRequestId",
                 table: "cooperation_requests",
                 column: "PrecedingRequestId",
+                unique: true,
                 filter: "\"PrecedingRequestId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(

@@ -484,7 +484,7 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Sqlite
                     RetentionDays = table.Column<int>(type: "INTEGER", nullable: true),
                     ConditionsAcknowledgedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     ConditionsAcknowledgedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    OnwardTransferAuthorisedTo = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OnwardTransferAuthorisedTo = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
                     OnwardTransferRequestedTo = table.Column<string>(type: "TEXT", maxLength: 3, nullable: true),
                     OnwardTransferReasons = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
@@ -513,7 +513,8 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Sqlite
                     FromStatus = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
                     ToStatus = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
                     Ground = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    Reasons = table.Column<string>(type: "TEXT", nullable: true)
+                    Reasons = table.Column<string>(type: "TEXT", nullable: true),
+                    VisibleTo = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1050,6 +1051,7 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Sqlite
                 name: "IX_cooperation_requests_PrecedingRequestId",
                 table: "cooperation_requests",
                 column: "PrecedingRequestId",
+                unique: true,
                 filter: "\"PrecedingRequestId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(

@@ -1,3 +1,4 @@
+using Entraide.App.Cooperation.Attachments;
 using Entraide.App.Infrastructure.Persistence;
 using Entraide.App.Knowledge;
 using Entraide.App.Network;
@@ -7,12 +8,19 @@ using Entraide.Domain.Cooperation;
 using Entraide.Domain.Trust;
 using Microsoft.EntityFrameworkCore;
 
-namespace Entraide.App.Cooperation;
+namespace Entraide.App.Cooperation.Requests;
 
 /// <summary>Reading requests: one request as the viewer's side sees it, and the inboxes.</summary>
-public sealed class RequestQueries(EntraideDbContext db, ICurrentActor current, TimeProvider clock, IStateProfiles profiles, IDualCriminality dualCriminality)
+public sealed class RequestQueries(
+    EntraideDbContext db,
+    ICurrentActor current,
+    TimeProvider clock,
+    IStateProfiles profiles,
+    IDualCriminality dualCriminality,
+    AttachmentQueries attachmentQueries)
 {
     public const int MaxPageSize = 200;
+    public const int MaxSearchLength = 200;
 
     public async Task<RequestView> GetAsync(Guid id, CancellationToken ct)
     {
@@ -20,12 +28,6 @@ public sealed class RequestQueries(EntraideDbContext db, ICurrentActor current, 
         var r = await db.Set<CooperationRequest>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
         var side = RequestAccess.Require(actor, r);
         return await ViewAsync(r!, side, actor, ct);
-    }
-
-    internal async Task<(CooperationRequest Request, Side Side)> LoadAsync(Guid id, CancellationToken ct)
-    {
-        var r = await db.Set<CooperationRequest>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
-        return (r!, RequestAccess.Require(current.Current, r));
     }
 
     /// <param name="created">
@@ -37,18 +39,26 @@ public sealed class RequestQueries(EntraideDbContext db, ICurrentActor current, 
         var withheld = RequestAccess.ContentWithheld(side, r);
         List<RequestEvent> events;
         List<RequestMessage> messages;
-        List<RequestAttachment> attachments;
-        var links = new[] { r.PrecedingRequestId, r.FollowUpRequestId }.Where(x => x is not null).Select(x => x!.Value).ToList();
+        List<AttachmentView> attachments;
+        var followUp = r.FollowUpRequestId;
+        // A follow-up still being drafted is linked from its own side only: the preservation learns of it when it is sent.
+        if (followUp is null && side == Side.Requesting && r.Type == RequestType.ExpeditedPreservation && !created)
+        {
+            followUp = await db.Set<CooperationRequest>().AsNoTracking().Where(x => x.PrecedingRequestId == r.Id).Select(x => (Guid?)x.Id)
+                .SingleOrDefaultAsync(ct);
+        }
+        var links = new[] { r.PrecedingRequestId, followUp }.Where(x => x is not null).Select(x => x!.Value).ToList();
         List<(Guid Id, string Reference, RequestStatus Status)> linked;
         if (created)
         {
+            events = [.. r.Events.Where(e => e.IsVisibleTo(side)).OrderBy(e => e.At).ThenBy(e => e.Id)];
             // Just saved, so nothing changed since: the tracked rows are read without comparing them with their snapshots.
             var auto = db.ChangeTracker.AutoDetectChangesEnabled;
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             try
             {
-                events = [.. db.ChangeTracker.Entries<RequestEvent>().Select(e => e.Entity).Where(e => e.RequestId == r.Id).OrderBy(e => e.At).ThenBy(e => e.Id)];
-                linked = [.. db.ChangeTracker.Entries<CooperationRequest>().Select(e => e.Entity).Where(x => links.Contains(x.Id)).Select(x => (x.Id, x.Reference, x.Status))];
+                linked = [.. db.ChangeTracker.Entries<CooperationRequest>().Select(e => e.Entity).Where(x => links.Contains(x.Id))
+                    .Select(x => (x.Id, x.Reference, x.Status))];
             }
             finally
             {
@@ -59,29 +69,11 @@ public sealed class RequestQueries(EntraideDbContext db, ICurrentActor current, 
         }
         else
         {
-            events = await db.Set<RequestEvent>().AsNoTracking().Where(e => e.RequestId == r.Id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct);
-            messages = withheld ? [] : await db.Set<RequestMessage>().AsNoTracking().Where(m => m.RequestId == r.Id).OrderBy(m => m.At).ThenBy(m => m.Id).ToListAsync(ct);
-            attachments = withheld ? [] : await db.Set<RequestAttachment>().AsNoTracking().Where(a => a.RequestId == r.Id).OrderBy(a => a.At)
-                .Select(a => new RequestAttachment
-                {
-                    Id = a.Id,
-                    RequestId = a.RequestId,
-                    FileName = a.FileName,
-                    ContentType = a.ContentType,
-                    Size = a.Size,
-                    Sha256 = a.Sha256,
-                    At = a.At,
-                    UploadedBy = a.UploadedBy,
-                    UploadedByName = a.UploadedByName,
-                    UploadedByState = a.UploadedByState,
-                    UseLimitation = a.UseLimitation,
-                    RetentionDays = a.RetentionDays,
-                    ConditionsAcknowledgedAt = a.ConditionsAcknowledgedAt,
-                    ConditionsAcknowledgedBy = a.ConditionsAcknowledgedBy,
-                    OnwardTransferAuthorisedTo = a.OnwardTransferAuthorisedTo,
-                    OnwardTransferRequestedTo = a.OnwardTransferRequestedTo,
-                    OnwardTransferReasons = a.OnwardTransferReasons,
-                }).ToListAsync(ct);
+            events = await db.Set<RequestEvent>().AsNoTracking().Where(e => e.RequestId == r.Id && (e.VisibleTo == null || e.VisibleTo == side))
+                .OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct);
+            messages = withheld ? [] : await db.Set<RequestMessage>().AsNoTracking().Where(m => m.RequestId == r.Id)
+                .OrderBy(m => m.At).ThenBy(m => m.Id).ToListAsync(ct);
+            attachments = withheld ? [] : await attachmentQueries.OfRequestAsync(r.Id, actor, ct);
             linked = links.Count == 0 ? [] : [.. (await db.Set<CooperationRequest>().AsNoTracking().Where(x => links.Contains(x.Id))
                 .Select(x => new { x.Id, x.Reference, x.Status }).ToListAsync(ct)).Select(x => (x.Id, x.Reference, x.Status))];
         }
@@ -89,48 +81,32 @@ public sealed class RequestQueries(EntraideDbContext db, ICurrentActor current, 
         RequestLink? Link(Guid? id)
         {
             foreach (var l in linked)
-                if (l.Id == id && (side == Side.Requesting || l.Status != RequestStatus.Draft)) return new RequestLink(l.Id, l.Reference, RequestLifecycle.Code(l.Status));
+            {
+                if (l.Id == id && (side == Side.Requesting || l.Status != RequestStatus.Draft))
+                    return new RequestLink(l.Id, l.Reference, RequestLifecycle.Code(l.Status));
+            }
             return null;
         }
         var requesting = await profiles.GetCooperationProfileAsync(r.RequestingState, ct);
         var requested = await profiles.GetCooperationProfileAsync(r.RequestedState, ct);
         var now = clock.GetUtcNow();
-        var allowed = RequestLifecycle.Allowed(r.Spec, r.Status, side, actor.Roles, r.Channel).Where(a => a != RequestAction.Submit || r.Status == RequestStatus.Draft)
-            .Select(RequestLifecycle.Code).ToList();
+        var allowed = RequestLifecycle.Allowed(r.Spec, r.Status, side, actor.Roles, r.Channel)
+            .Where(a => a != RequestAction.Submit || r.Status == RequestStatus.Draft).Select(RequestLifecycle.Code).ToList();
         return new RequestView(
-            r.Id, r.Reference, r.Spec.Code, r.Spec.Article, RequestLifecycle.Code(r.Status), side == Side.Requesting ? "requesting" : "requested",
-            r.RequestingState, r.RequestedState, Codes.Of(r.Channel), r.Urgent, r.Language, r.Confidential, withheld,
-            withheld ? null : RequestCommands.Fields(r), r.ConductTerms.Split(',', StringSplitOptions.RemoveEmptyEntries),
-            r.DeadlineAt, r.DeadlineReasons, Codes.Of(DeadlineClock.StateAt(now, r.DeadlineAt, r.Status, r.Urgent)),
+            r.Id, r.Reference, r.Spec.Code, r.Spec.Article, RequestLifecycle.Code(r.Status), RequestCodes.Of(side),
+            r.RequestingState, r.RequestedState, RequestCodes.Of(r.Channel), r.Urgent, r.Language, r.Confidential, withheld,
+            withheld ? null : r.Fields(), r.ConductTerms.Split(',', StringSplitOptions.RemoveEmptyEntries),
+            r.DeadlineAt, r.DeadlineReasons, RequestCodes.Of(DeadlineClock.StateAt(now, r.DeadlineAt, r.Status, r.Urgent)),
             r.CreatedAt, r.UpdatedAt, r.SubmittedAt, r.AcknowledgedAt, r.AcknowledgeBy, r.EscalatedAt, r.ExecutedAt, r.PreservationExpiresAt,
-            r.PreservationExtensions, r.Ground, r.GroundReasons, Link(r.PrecedingRequestId), Link(r.FollowUpRequestId), allowed,
-            [.. events.Select(e => new EventView(e.At, e.Action, e.FromStatus is { } f ? RequestLifecycle.Code(f) : null, e.ToStatus is { } t ? RequestLifecycle.Code(t) : null,
-                e.ActorName, e.ActorState, e.Ground, e.Reasons))],
-            [.. messages.Select(m => new MessageView(m.Id, Codes.Of(m.Kind), m.At, m.AuthorName, m.AuthorState, m.Body, m.InReplyTo))],
-            [.. attachments.Select(a => AttachmentViewOf(a, actor))],
+            r.PreservationExtensions, r.Ground, r.GroundReasons, Link(r.PrecedingRequestId), Link(followUp), allowed,
+            [.. events.Select(EventViewOf)],
+            [.. messages.Select(MessageView.Of)],
+            attachments,
             requesting.TimeZone, requested.TimeZone, r.Version);
     }
 
-    internal static AttachmentView AttachmentViewOf(RequestAttachment a, Actor actor) => new(
-        a.Id, a.FileName, a.ContentType, a.Size, a.Sha256, a.At, a.UploadedByName, a.UploadedByState, a.UseLimitation, a.RetentionDays,
-        a.RetentionDays is { } d ? a.At.AddDays(d) : null, a.ConditionsAcknowledgedAt,
-        MustAcknowledge(a, actor), a.OnwardTransferAuthorisedTo.Split(',', StringSplitOptions.RemoveEmptyEntries), a.OnwardTransferRequestedTo, a.OnwardTransferReasons);
-
-    private static bool MustAcknowledge(RequestAttachment a, Actor actor) =>
-        !actor.BelongsTo(a.UploadedByState) && a.HasConditions && a.ConditionsAcknowledgedAt is null;
-
-    /// <summary>The document, once the receiver accepted its conditions and while its retention lasts.</summary>
-    public async Task<RequestAttachment> DownloadAsync(Guid id, Guid attachmentId, CancellationToken ct)
-    {
-        var actor = current.Current;
-        var (r, side) = await LoadAsync(id, ct);
-        var a = await db.Set<RequestAttachment>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == attachmentId && x.RequestId == id, ct);
-        if (a is null || RequestAccess.ContentWithheld(side, r)) throw DomainException.NotFound("attachment");
-        if (MustAcknowledge(a, actor)) throw DomainException.Conflict("conditions-not-acknowledged");
-        if (!actor.BelongsTo(a.UploadedByState) && a.RetentionDays is { } days && clock.GetUtcNow() > a.At.AddDays(days))
-            throw DomainException.Conflict("retention-expired");
-        return a;
-    }
+    private static EventView EventViewOf(RequestEvent e) => new(e.At, e.Action, e.FromStatus is { } f ? RequestLifecycle.Code(f) : null,
+        e.ToStatus is { } t ? RequestLifecycle.Code(t) : null, e.ActorName, e.ActorState, e.Ground, e.Reasons);
 
     /// <summary>
     /// A State's inbox: incoming (addressed to it, through the viewer's roles) or outgoing (its own), with
@@ -140,7 +116,8 @@ public sealed class RequestQueries(EntraideDbContext db, ICurrentActor current, 
     public async Task<InboxPage> InboxAsync(InboxQuery q, CancellationToken ct)
     {
         var actor = current.Current;
-        if (actor.StateCode is not { } state || !actor.HasAny(RequestAccess.CooperationRoles)) throw new DomainException(FailureKind.Forbidden, "forbidden");
+        if (actor.StateCode is not { } state || !actor.HasAny(RequestAccess.CooperationRoles))
+            throw new DomainException(FailureKind.Forbidden, "forbidden");
         var box = q.Box?.Trim().ToLowerInvariant() switch
         {
             null or "" or "incoming" => "incoming",
@@ -149,13 +126,23 @@ public sealed class RequestQueries(EntraideDbContext db, ICurrentActor current, 
         };
         var errors = new List<DomainError>();
         RequestType? type = null;
-        if (!string.IsNullOrWhiteSpace(q.Type)) { if (RequestCatalogue.TryParse(q.Type, out var t)) type = t.Type; else errors.Add(new DomainError("unknown-request-type", "type")); }
+        if (!string.IsNullOrWhiteSpace(q.Type))
+        {
+            if (RequestCatalogue.TryParse(q.Type, out var t)) type = t.Type;
+            else errors.Add(new DomainError("unknown-request-type", "type"));
+        }
         RequestStatus? status = null;
-        if (!string.IsNullOrWhiteSpace(q.Status)) { if (RequestLifecycle.TryParse(q.Status, out RequestStatus s)) status = s; else errors.Add(new DomainError("invalid-value", "status")); }
+        if (!string.IsNullOrWhiteSpace(q.Status))
+        {
+            if (RequestLifecycle.TryParse(q.Status, out RequestStatus s)) status = s;
+            else errors.Add(new DomainError("invalid-value", "status"));
+        }
         var bucket = q.Bucket?.Trim().ToLowerInvariant();
         if (bucket is not (null or "" or "new" or "due-soon" or "overdue")) errors.Add(new DomainError("invalid-value", "bucket"));
-        if (q.Page < 1 || q.PageSize is < 1 or > MaxPageSize) errors.Add(new DomainError("invalid-value", "page"));
+        // A NUL in a search term is refused here: PostgreSQL would fail on it as a parameter.
+        var term = TextRules.Check(q.Q, "q", MaxSearchLength, errors);
         if (errors.Count > 0) throw new DomainException(FailureKind.Invalid, errors);
+        var (page, pageSize) = Paging.Clamp(q.Page, q.PageSize, 50, MaxPageSize);
 
         var now = clock.GetUtcNow();
         var set = db.Set<CooperationRequest>().AsNoTracking();
@@ -176,12 +163,15 @@ public sealed class RequestQueries(EntraideDbContext db, ICurrentActor current, 
         }
         var soon = now.AddDays(7);
         IQueryable<CooperationRequest> New(IQueryable<CooperationRequest> x) => x.Where(r => r.Status == RequestStatus.Submitted);
-        IQueryable<CooperationRequest> Overdue(IQueryable<CooperationRequest> x) => x.Where(r => r.Status != RequestStatus.Draft && r.Status != RequestStatus.Executed
+        IQueryable<CooperationRequest> Overdue(IQueryable<CooperationRequest> x) =>
+            x.Where(r => r.Status != RequestStatus.Draft && r.Status != RequestStatus.Executed
             && r.Status != RequestStatus.Refused && r.Status != RequestStatus.Withdrawn
             && ((r.DeadlineAt != null && r.DeadlineAt < now) || (r.AcknowledgeBy != null && r.AcknowledgedAt == null && r.AcknowledgeBy < now)));
-        IQueryable<CooperationRequest> DueSoon(IQueryable<CooperationRequest> x) => x.Where(r => r.Status != RequestStatus.Draft && r.Status != RequestStatus.Executed
+        IQueryable<CooperationRequest> DueSoon(IQueryable<CooperationRequest> x) =>
+            x.Where(r => r.Status != RequestStatus.Draft && r.Status != RequestStatus.Executed
             && r.Status != RequestStatus.Refused && r.Status != RequestStatus.Withdrawn
-            && ((r.DeadlineAt != null && r.DeadlineAt >= now && r.DeadlineAt <= soon) || (r.AcknowledgeBy != null && r.AcknowledgedAt == null && r.AcknowledgeBy >= now)));
+            && ((r.DeadlineAt != null && r.DeadlineAt >= now && r.DeadlineAt <= soon)
+                || (r.AcknowledgeBy != null && r.AcknowledgedAt == null && r.AcknowledgeBy >= now)));
 
         var query = Base();
         if (type is { } ty) query = query.Where(r => r.Type == ty);
@@ -193,20 +183,22 @@ public sealed class RequestQueries(EntraideDbContext db, ICurrentActor current, 
             "overdue" => Overdue(query),
             _ => query,
         };
-        if (!string.IsNullOrWhiteSpace(q.Q))
+        if (term.Length > 0)
         {
-            var term = q.Q.Trim().ToLowerInvariant();
-            var like = "%" + term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            var upper = q.Q.Trim().ToUpperInvariant();
+            var like = "%" + term.ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
+                .Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            var upper = term.ToUpperInvariant();
             query = query.Where(r => r.Reference == upper || EF.Functions.Like(r.SearchText, like, "\\"));
         }
-        query = box == "incoming" ? query.OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id) : query.OrderByDescending(r => r.UpdatedAt).ThenByDescending(r => r.Id);
+        query = box == "incoming"
+            ? query.OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id)
+            : query.OrderByDescending(r => r.UpdatedAt).ThenByDescending(r => r.Id);
         // The three bucket counts ride on the page's query as uncorrelated subqueries, which both databases
         // evaluate once: one round trip instead of four. An empty page asks for them on their own.
         var newInBox = New(Base());
         var dueSoonInBox = DueSoon(Base());
         var overdueInBox = Overdue(Base());
-        var rows = await query.Skip((q.Page - 1) * q.PageSize).Take(q.PageSize + 1)
+        var rows = await query.Skip(Paging.Skip(page, pageSize)).Take(pageSize + 1)
             .Select(r => new
             {
                 r.Id,
@@ -227,12 +219,13 @@ public sealed class RequestQueries(EntraideDbContext db, ICurrentActor current, 
                 OverdueCount = overdueInBox.Take(InboxCounts.CountLimit).Count(),
             })
             .ToListAsync(ct);
-        var items = rows.Take(q.PageSize).Select(r =>
+        var items = rows.Take(pageSize).Select(r =>
         {
             var deadline = DeadlineClock.StateAt(now, r.DeadlineAt, r.Status, r.Urgent);
             var lateAck = r.AcknowledgeBy is { } by && r.AcknowledgedAt is null && now > by && !RequestLifecycle.IsFinal(r.Status);
-            return new InboxItem(r.Id, r.Reference, Codes.Of(r.Type), RequestLifecycle.Code(r.Status), r.RequestingState, r.RequestedState, r.Urgent,
-                Codes.Of(r.Channel), r.SubmittedAt, r.UpdatedAt, r.DeadlineAt, Codes.Of(deadline), r.AcknowledgeBy, deadline == DeadlineState.Overdue || lateAck);
+            return new RequestListItem(r.Id, r.Reference, RequestCodes.Of(r.Type), RequestLifecycle.Code(r.Status), r.RequestingState,
+                r.RequestedState, r.Urgent, RequestCodes.Of(r.Channel), r.SubmittedAt, r.UpdatedAt, r.DeadlineAt, RequestCodes.Of(deadline),
+                r.AcknowledgeBy, deadline == DeadlineState.Overdue || lateAck);
         }).ToList();
         InboxCounts counts;
         if (rows.Count > 0) counts = new InboxCounts(rows[0].NewCount, rows[0].DueSoonCount, rows[0].OverdueCount);
@@ -247,7 +240,7 @@ public sealed class RequestQueries(EntraideDbContext db, ICurrentActor current, 
             }).FirstOrDefaultAsync(ct);
             counts = one is null ? new InboxCounts(0, 0, 0) : new InboxCounts(one.N, one.D, one.O);
         }
-        return new InboxPage(box, items, rows.Count > q.PageSize, q.Page, counts);
+        return new InboxPage(box, items, rows.Count > pageSize, page, counts);
     }
 
     /// <summary>The Knowledge module's answer for the drafting assistant; Unknown when no terms are given.</summary>

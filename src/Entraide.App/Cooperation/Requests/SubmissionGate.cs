@@ -1,7 +1,7 @@
 using System.Threading.RateLimiting;
 using Entraide.Domain.Common;
 
-namespace Entraide.App.Cooperation;
+namespace Entraide.App.Cooperation.Requests;
 
 /// <summary>
 /// Admission of submissions. Ordinary requests are submitted a few at a time and the rest wait their

@@ -6,7 +6,7 @@ using Entraide.Domain.Cooperation;
 using Entraide.Domain.Network;
 using Microsoft.Extensions.Localization;
 
-namespace Entraide.App.Cooperation;
+namespace Entraide.App.Cooperation.Requests;
 
 public sealed record RenderedDocument(string Reference, string Html);
 
@@ -18,7 +18,8 @@ public sealed class RequestDocument(RequestQueries queries, IStringLocalizer<Coo
 {
     // Letters of every script stay as they are (the document must read in any of the six languages);
     // only markup characters are escaped.
-    private static readonly System.Text.Encodings.Web.HtmlEncoder Encoder = System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+    private static readonly System.Text.Encodings.Web.HtmlEncoder Encoder =
+        System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 
     public async Task<RenderedDocument> RenderAsync(Guid id, CancellationToken ct)
     {
@@ -35,14 +36,19 @@ public sealed class RequestDocument(RequestQueries queries, IStringLocalizer<Coo
         string State(string code) => states.Exists(code) ? states.FormalName(code, lang, on) : code;
         var spec = RequestCatalogue.All.First(t => t.Code == v.Type);
         var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html><html lang=\"{lang}\" dir=\"{dir}\"><head><meta charset=\"utf-8\"><title>{E(v.Reference)}</title>");
+        sb.Append(CultureInfo.InvariantCulture,
+            $"<!DOCTYPE html><html lang=\"{lang}\" dir=\"{dir}\"><head><meta charset=\"utf-8\"><title>{E(v.Reference)}</title>");
         sb.Append("<style>body{font-family:'Noto Serif','Noto Naskh Arabic','Noto Serif CJK SC',serif;margin:2.5cm;line-height:1.45;color:#111}")
           .Append("h1{font-size:1.35rem;text-align:center;margin-block:0 .25rem}p.ref{text-align:center;margin:0 0 1.5rem}")
-          .Append("table{border-collapse:collapse;inline-size:100%}th,td{text-align:start;vertical-align:top;padding:.35rem .5rem;border-block-end:1px solid #bbb}")
-          .Append("th{inline-size:32%;font-weight:600}.art{color:#555;font-weight:normal;font-size:.85em}.draft{color:#a4161a;text-align:center;font-weight:700;letter-spacing:.2em}")
-          .Append(".conf{border:2px solid #111;padding:.5rem;text-align:center;font-weight:700;margin-block-end:1rem}.sig{margin-block-start:3rem}</style></head><body>");
+          .Append("table{border-collapse:collapse;inline-size:100%}")
+          .Append("th,td{text-align:start;vertical-align:top;padding:.35rem .5rem;border-block-end:1px solid #bbb}")
+          .Append("th{inline-size:32%;font-weight:600}.art{color:#555;font-weight:normal;font-size:.85em}")
+          .Append(".draft{color:#a4161a;text-align:center;font-weight:700;letter-spacing:.2em}")
+          .Append(".conf{border:2px solid #111;padding:.5rem;text-align:center;font-weight:700;margin-block-end:1rem}")
+          .Append(".sig{margin-block-start:3rem}</style></head><body>");
         if (v.Status == "draft") sb.Append("<p class=\"draft\">").Append(E(text["DRAFT — not sent"])).Append("</p>");
-        if (v.Confidential) sb.Append("<p class=\"conf\">").Append(E(text["CONFIDENTIAL — the person concerned must not be notified"])).Append("</p>");
+        if (v.Confidential) sb.Append("<p class=\"conf\">").Append(E(text["CONFIDENTIAL — the person concerned must not be notified"]))
+            .Append("</p>");
         sb.Append("<h1>").Append(E(text["type." + v.Type])).Append("</h1>");
         sb.Append("<p class=\"ref\">").Append(E(v.Reference)).Append(" · ").Append(E(text["Article {0}", spec.Article])).Append("</p><table>");
         void Row(string label, string? value, string? article = null)

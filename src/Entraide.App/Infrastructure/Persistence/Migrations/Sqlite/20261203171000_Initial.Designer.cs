@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Entraide.App.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteEntraideDbContext))]
-    [Migration("20261203163523_Initial")]
+    [Migration("20261203171000_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -20,369 +20,7 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("Entraide.App.Cooperation.CooperationRequest", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("AcknowledgeBy")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("AcknowledgedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ConductTerms")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Confidential")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ConfidentialityAcceptedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("Consulted")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CreatedByName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("DeadlineAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("DeadlineReasons")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("EscalatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ExecutedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("FieldsJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("FollowUpRequestId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Ground")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("GroundReasons")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Language")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("OverdueSince")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("PrecedingRequestId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("PreservationExpiresAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("PreservationExtensions")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("PreservationReminderAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Reference")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RequestedState")
-                        .IsRequired()
-                        .HasMaxLength(3)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RequestingState")
-                        .IsRequired()
-                        .HasMaxLength(3)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SearchText")
-                        .IsRequired()
-                        .HasMaxLength(600)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("SubmittedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("Urgent")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AcknowledgeBy")
-                        .HasFilter("\"AcknowledgeBy\" IS NOT NULL");
-
-                    b.HasIndex("DeadlineAt")
-                        .HasFilter("\"DeadlineAt\" IS NOT NULL");
-
-                    b.HasIndex("PrecedingRequestId")
-                        .HasFilter("\"PrecedingRequestId\" IS NOT NULL");
-
-                    b.HasIndex("PreservationExpiresAt")
-                        .HasFilter("\"PreservationExpiresAt\" IS NOT NULL");
-
-                    b.HasIndex("Reference")
-                        .IsUnique();
-
-                    b.HasIndex("RequestedState", "AcknowledgeBy")
-                        .HasFilter("\"AcknowledgeBy\" IS NOT NULL");
-
-                    b.HasIndex("RequestedState", "DeadlineAt")
-                        .HasFilter("\"DeadlineAt\" IS NOT NULL");
-
-                    b.HasIndex("RequestedState", "SubmittedAt");
-
-                    b.HasIndex("RequestingState", "AcknowledgeBy")
-                        .HasFilter("\"AcknowledgeBy\" IS NOT NULL");
-
-                    b.HasIndex("RequestingState", "DeadlineAt")
-                        .HasFilter("\"DeadlineAt\" IS NOT NULL");
-
-                    b.HasIndex("RequestingState", "UpdatedAt");
-
-                    b.HasIndex("RequestedState", "Status", "SubmittedAt");
-
-                    b.HasIndex("RequestingState", "Status", "UpdatedAt");
-
-                    b.HasIndex(new[] { "RequestedState", "Status", "SubmittedAt" }, "IX_cooperation_requests_DirectLane")
-                        .HasFilter("\"Channel\" = 'DirectJudicial'");
-
-                    b.HasIndex(new[] { "RequestedState", "Status", "SubmittedAt" }, "IX_cooperation_requests_UrgentLane")
-                        .HasFilter("\"Urgent\" OR \"Channel\" = 'PointOfContact'");
-
-                    b.ToTable("cooperation_requests", (string)null);
-                });
-
-            modelBuilder.Entity("Entraide.App.Cooperation.RequestAttachment", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ConditionsAcknowledgedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ConditionsAcknowledgedBy")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("Content")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(255)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OnwardTransferAuthorisedTo")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OnwardTransferReasons")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OnwardTransferRequestedTo")
-                        .HasMaxLength(3)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("RequestId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("RetentionDays")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Size")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UploadedBy")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UploadedByName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UploadedByState")
-                        .IsRequired()
-                        .HasMaxLength(3)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UseLimitation")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RequestId");
-
-                    b.ToTable("cooperation_attachments", (string)null);
-                });
-
-            modelBuilder.Entity("Entraide.App.Cooperation.RequestEvent", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ActorId")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ActorName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ActorState")
-                        .HasMaxLength(3)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("FromStatus")
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Ground")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reasons")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("RequestId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ToStatus")
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RequestId", "At");
-
-                    b.ToTable("cooperation_events", (string)null);
-                });
-
-            modelBuilder.Entity("Entraide.App.Cooperation.RequestMessage", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("AuthorId")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AuthorName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AuthorState")
-                        .IsRequired()
-                        .HasMaxLength(3)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("InReplyTo")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("RequestId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RequestId", "At");
-
-                    b.ToTable("cooperation_messages", (string)null);
-                });
-
-            modelBuilder.Entity("Entraide.App.Cooperation.SubmissionKey", b =>
+            modelBuilder.Entity("Entraide.App.Cooperation.Requests.SubmissionKey", b =>
                 {
                     b.Property<string>("ActorId")
                         .HasMaxLength(100)
@@ -1373,6 +1011,369 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("trust_users", (string)null);
                 });
 
+            modelBuilder.Entity("Entraide.Domain.Cooperation.CooperationRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AcknowledgeBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConductTerms")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Confidential")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ConfidentialityAcceptedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Consulted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DeadlineAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeadlineReasons")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EscalatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ExecutedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FieldsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FollowUpRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ground")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GroundReasons")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OverdueSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PrecedingRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PreservationExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PreservationExtensions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PreservationReminderAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedState")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestingState")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Urgent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AcknowledgeBy")
+                        .HasFilter("\"AcknowledgeBy\" IS NOT NULL");
+
+                    b.HasIndex("DeadlineAt")
+                        .HasFilter("\"DeadlineAt\" IS NOT NULL");
+
+                    b.HasIndex("PrecedingRequestId")
+                        .IsUnique()
+                        .HasFilter("\"PrecedingRequestId\" IS NOT NULL");
+
+                    b.HasIndex("PreservationExpiresAt")
+                        .HasFilter("\"PreservationExpiresAt\" IS NOT NULL");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("RequestedState", "AcknowledgeBy")
+                        .HasFilter("\"AcknowledgeBy\" IS NOT NULL");
+
+                    b.HasIndex("RequestedState", "DeadlineAt")
+                        .HasFilter("\"DeadlineAt\" IS NOT NULL");
+
+                    b.HasIndex("RequestedState", "SubmittedAt");
+
+                    b.HasIndex("RequestingState", "AcknowledgeBy")
+                        .HasFilter("\"AcknowledgeBy\" IS NOT NULL");
+
+                    b.HasIndex("RequestingState", "DeadlineAt")
+                        .HasFilter("\"DeadlineAt\" IS NOT NULL");
+
+                    b.HasIndex("RequestingState", "UpdatedAt");
+
+                    b.HasIndex("RequestedState", "Status", "SubmittedAt");
+
+                    b.HasIndex("RequestingState", "Status", "UpdatedAt");
+
+                    b.HasIndex(new[] { "RequestedState", "Status", "SubmittedAt" }, "IX_cooperation_requests_DirectLane")
+                        .HasFilter("\"Channel\" = 'DirectJudicial'");
+
+                    b.HasIndex(new[] { "RequestedState", "Status", "SubmittedAt" }, "IX_cooperation_requests_UrgentLane")
+                        .HasFilter("\"Urgent\" OR \"Channel\" = 'PointOfContact'");
+
+                    b.ToTable("cooperation_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Entraide.Domain.Cooperation.RequestAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ConditionsAcknowledgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConditionsAcknowledgedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OnwardTransferAuthorisedTo")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OnwardTransferReasons")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OnwardTransferRequestedTo")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RetentionDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedByState")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UseLimitation")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("cooperation_attachments", (string)null);
+                });
+
+            modelBuilder.Entity("Entraide.Domain.Cooperation.RequestEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorState")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FromStatus")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ground")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reasons")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToStatus")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VisibleTo")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId", "At");
+
+                    b.ToTable("cooperation_events", (string)null);
+                });
+
+            modelBuilder.Entity("Entraide.Domain.Cooperation.RequestMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorState")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("InReplyTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId", "At");
+
+                    b.ToTable("cooperation_messages", (string)null);
+                });
+
             modelBuilder.Entity("Entraide.Domain.Knowledge.CaseNote", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2137,33 +2138,6 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("trust_user_tokens", (string)null);
                 });
 
-            modelBuilder.Entity("Entraide.App.Cooperation.RequestAttachment", b =>
-                {
-                    b.HasOne("Entraide.App.Cooperation.CooperationRequest", null)
-                        .WithMany()
-                        .HasForeignKey("RequestId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Entraide.App.Cooperation.RequestEvent", b =>
-                {
-                    b.HasOne("Entraide.App.Cooperation.CooperationRequest", null)
-                        .WithMany()
-                        .HasForeignKey("RequestId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Entraide.App.Cooperation.RequestMessage", b =>
-                {
-                    b.HasOne("Entraide.App.Cooperation.CooperationRequest", null)
-                        .WithMany()
-                        .HasForeignKey("RequestId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Entraide.App.Deliberation.Ballot", b =>
                 {
                     b.HasOne("Entraide.App.Deliberation.Vote", null)
@@ -2273,6 +2247,33 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Message");
                 });
 
+            modelBuilder.Entity("Entraide.Domain.Cooperation.RequestAttachment", b =>
+                {
+                    b.HasOne("Entraide.Domain.Cooperation.CooperationRequest", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Entraide.Domain.Cooperation.RequestEvent", b =>
+                {
+                    b.HasOne("Entraide.Domain.Cooperation.CooperationRequest", null)
+                        .WithMany("Events")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Entraide.Domain.Cooperation.RequestMessage", b =>
+                {
+                    b.HasOne("Entraide.Domain.Cooperation.CooperationRequest", null)
+                        .WithMany("Messages")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Entraide.Domain.Knowledge.LegalExpression", b =>
                 {
                     b.HasOne("Entraide.Domain.Knowledge.LegalWork", null)
@@ -2366,6 +2367,15 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Ballots");
 
                     b.Navigation("Footnotes");
+                });
+
+            modelBuilder.Entity("Entraide.Domain.Cooperation.CooperationRequest", b =>
+                {
+                    b.Navigation("Attachments");
+
+                    b.Navigation("Events");
+
+                    b.Navigation("Messages");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,92 @@
+using Entraide.Domain.Cooperation;
+
+namespace Entraide.App.Cooperation.Requests;
+
+public sealed record RequestLink(Guid Id, string Reference, string Status);
+
+public sealed record EventView(DateTimeOffset At, string Action, string? From, string? To, string ActorName, string? ActorState, string? Ground,
+    string? Reasons);
+
+public sealed record MessageView(Guid Id, string Kind, DateTimeOffset At, string AuthorName, string AuthorState, string Body, Guid? InReplyTo)
+{
+    public static MessageView Of(RequestMessage m) => new(m.Id, RequestCodes.Of(m.Kind), m.At, m.AuthorName, m.AuthorState, m.Body, m.InReplyTo);
+}
+
+/// <param name="MustAcknowledge">The viewer must accept the sender's conditions before opening the document.</param>
+public sealed record AttachmentView(Guid Id, string FileName, string ContentType, long Size, string Sha256, DateTimeOffset At,
+    string UploadedByName, string UploadedByState, string? UseLimitation, int? RetentionDays, DateTimeOffset? RetainUntil,
+    DateTimeOffset? ConditionsAcknowledgedAt, bool MustAcknowledge, IReadOnlyList<string> OnwardTransferAuthorisedTo,
+    string? OnwardTransferRequestedTo, string? OnwardTransferReasons);
+
+/// <summary>A request as one side sees it; <see cref="Fields"/> is null while the content is withheld.</summary>
+public sealed record RequestView(
+    Guid Id,
+    string Reference,
+    string Type,
+    string Article,
+    string Status,
+    string Side,
+    string RequestingState,
+    string RequestedState,
+    string Channel,
+    bool Urgent,
+    string Language,
+    bool Confidential,
+    bool ContentWithheld,
+    IReadOnlyDictionary<string, string?>? Fields,
+    IReadOnlyList<string> ConductTerms,
+    DateTimeOffset? Deadline,
+    string? DeadlineReasons,
+    string DeadlineState,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? SubmittedAt,
+    DateTimeOffset? AcknowledgedAt,
+    DateTimeOffset? AcknowledgeBy,
+    DateTimeOffset? EscalatedAt,
+    DateTimeOffset? ExecutedAt,
+    DateTimeOffset? PreservationExpiresAt,
+    int PreservationExtensions,
+    string? Ground,
+    string? GroundReasons,
+    RequestLink? Preceding,
+    RequestLink? FollowUp,
+    IReadOnlyList<string> AllowedActions,
+    IReadOnlyList<EventView> Timeline,
+    IReadOnlyList<MessageView> Messages,
+    IReadOnlyList<AttachmentView> Attachments,
+    string RequestingTimeZone,
+    string RequestedTimeZone,
+    int Version);
+
+/// <summary>One request in an inbox listing.</summary>
+public sealed record RequestListItem(Guid Id, string Reference, string Type, string Status, string RequestingState, string RequestedState,
+    bool Urgent, string Channel, DateTimeOffset? SubmittedAt, DateTimeOffset UpdatedAt, DateTimeOffset? Deadline, string DeadlineState,
+    DateTimeOffset? AcknowledgeBy, bool Overdue);
+
+public sealed record InboxPage(string Box, IReadOnlyList<RequestListItem> Items, bool HasMore, int Page, InboxCounts Counts);
+
+/// <summary>
+/// How many requests of the box are in each bucket, counted up to <see cref="Limit"/>: a count equal to
+/// the limit means that many or more (shown as "1,000+"). An inbox with more than a thousand requests
+/// waiting in one bucket needs no exact figure, and counting further would make every listing of a
+/// large inbox as slow as its largest bucket.
+/// </summary>
+public sealed record InboxCounts(int New, int DueSoon, int Overdue)
+{
+    public const int CountLimit = 1000;
+
+    public int Limit => CountLimit;
+}
+
+/// <param name="Q">Searched in the reference, subject, offence and requesting authority.</param>
+public sealed record InboxQuery(string? Box, string? Bucket, string? Type, string? Status, string? Q, int? Page = 1, int? PageSize = 50);
+
+/// <summary>A request type as the catalogue describes it, with the fields its article requires.</summary>
+public sealed record RequestTypeView(string Code, string Article, bool Urgent, bool Bilateral, IReadOnlyList<RequestFieldView> Fields)
+{
+    public static RequestTypeView Of(TypeSpec t) => new(t.Code, t.Article, t.Urgent, t.Bilateral,
+        [.. t.Fields.Select(f => new RequestFieldView(f.Name, f.Article, f.Required, f.Kind.ToString().ToLowerInvariant(), f.MaxLength))]);
+}
+
+public sealed record RequestFieldView(string Name, string Article, bool Required, string Kind, int MaxLength);
