@@ -48,11 +48,27 @@ public sealed partial class PdfPrinterTests : IAsyncLifetime
     }
 
     [ChromiumFact]
-    public async Task Print_ConcurrentPrints_ShareOneBrowser()
+    public async Task Print_ConcurrentPrints_ShareOneBrowser_AndEachGetsItsOwnDocument()
     {
-        var html = PrintableDocument.Wrap("fr", "Demande", "<p>Demande d'entraide judiciaire.</p>");
-        var all = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => _printer.PrintAsync(html, new PdfOptions(), CancellationToken.None)));
-        Assert.All(all, pdf => Assert.Equal("%PDF", Encoding.ASCII.GetString(pdf, 0, 4)));
+        // More prints than slots, at once: each PDF holds its own request and no other's, from one browser.
+        var references = Enumerable.Range(1, 6).Select(i => $"FRA-2026-{i:0000}").ToArray();
+        var pdfs = await Task.WhenAll(references.Select(reference => _printer.PrintAsync(
+            PrintableDocument.Wrap("fr", "Demande", $"<p>Demande d'entraide judiciaire {reference}.</p>"),
+            new PdfOptions(), CancellationToken.None)));
+
+        for (var i = 0; i < references.Length; i++)
+        {
+            var text = TextOf(pdfs[i]);
+            Assert.Contains(references[i], text);
+            Assert.All(references.Where((_, j) => j != i), other => Assert.DoesNotContain(other, text));
+        }
+        Assert.Equal(1, _printer.Launches);
+    }
+
+    private static string TextOf(byte[] pdf)
+    {
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        return string.Concat(document.GetPages().Select(page => page.Text));
     }
 
     [Fact]

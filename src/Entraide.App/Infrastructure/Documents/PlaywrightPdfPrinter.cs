@@ -29,8 +29,12 @@ public sealed partial class PlaywrightPdfPrinter(PdfSettings settings, ILogger<P
     private readonly SemaphoreSlim _slots = new(Math.Max(1, settings.MaxConcurrentPrints), Math.Max(1, settings.MaxConcurrentPrints));
     private IPlaywright? _playwright;
     private IBrowser? _browser;
+    private int _launches;
 
     public bool Available => File.Exists(settings.ChromiumPath);
+
+    /// <summary>Browsers started so far: one for the printer's life, unless a browser died.</summary>
+    internal int Launches => Volatile.Read(ref _launches);
 
     public async Task<byte[]> PrintAsync(string html, PdfOptions options, CancellationToken ct)
     {
@@ -93,6 +97,7 @@ public sealed partial class PlaywrightPdfPrinter(PdfSettings settings, ILogger<P
                 ChromiumSandbox = false,
                 Timeout = settings.TimeoutSeconds * 1000f,
             });
+            Interlocked.Increment(ref _launches);
             return _browser;
         }
         catch (PlaywrightException ex)
