@@ -13,16 +13,20 @@ public sealed class BadInputTests(AppFixture fixture)
     public async Task MalformedJson_IsBadRequest(Db db)
     {
         var client = fixture.App(db).ClientFor("FRA", Roles.StateAdministrator);
+        var before = await TokensOf(client);
         var response = await client.PostAsync("/api/v1/tokens", new StringContent("{\"name\": \"x\", roles: [", Encoding.UTF8, "application/json"));
         await response.ExpectProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(before, await TokensOf(client));
     }
 
     [Theory, ClassData(typeof(Databases))]
     public async Task WrongContentType_IsUnsupportedMediaType(Db db)
     {
         var client = fixture.App(db).ClientFor("FRA", Roles.StateAdministrator);
+        var before = await TokensOf(client);
         var response = await client.PostAsync("/api/v1/tokens", new StringContent("name=x", Encoding.UTF8, "application/x-www-form-urlencoded"));
         await response.ExpectProblemAsync(HttpStatusCode.UnsupportedMediaType);
+        Assert.Equal(before, await TokensOf(client));
     }
 
     [Theory, ClassData(typeof(Databases))]
@@ -30,16 +34,20 @@ public sealed class BadInputTests(AppFixture fixture)
     {
         var client = fixture.App(db).ClientFor("FRA", Roles.StateAdministrator);
         var big = "{\"name\":\"" + new string('x', 2 * 1024 * 1024) + "\",\"roles\":[\"delegate\"]}";
+        var before = await TokensOf(client);
         var response = await client.PostAsync("/api/v1/tokens", new StringContent(big, Encoding.UTF8, "application/json"));
         await response.ExpectProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        Assert.Equal(before, await TokensOf(client));
     }
 
     [Theory, ClassData(typeof(Databases))]
     public async Task WrongJsonTypes_AreBadRequest(Db db)
     {
         var client = fixture.App(db).ClientFor("FRA", Roles.StateAdministrator);
+        var before = await TokensOf(client);
         var response = await client.PostAsync("/api/v1/tokens", new StringContent("{\"name\": 12, \"roles\": \"x\"}", Encoding.UTF8, "application/json"));
         await response.ExpectProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(before, await TokensOf(client));
     }
 
     [Theory, ClassData(typeof(Databases))]
@@ -51,7 +59,10 @@ public sealed class BadInputTests(AppFixture fixture)
     [Theory, ClassData(typeof(Databases))]
     public async Task WrongRouteValue_IsProblemNotFound(Db db)
     {
-        await fixture.App(db).ClientFor("FRA", Roles.StateAdministrator).DeleteAsync("/api/v1/tokens/not-a-guid").ExpectProblemAsync(HttpStatusCode.NotFound);
+        var client = fixture.App(db).ClientFor("FRA", Roles.StateAdministrator);
+        var before = await TokensOf(client);
+        await client.DeleteAsync("/api/v1/tokens/not-a-guid").ExpectProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal(before, await TokensOf(client));
     }
 
     [Fact]
@@ -62,5 +73,13 @@ public sealed class BadInputTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("La page demandée n'existe pas", System.Net.WebUtility.HtmlDecode(html));
+    }
+
+    /// <summary>The State's tokens as the API lists them: a refused write must leave them exactly as they were.</summary>
+    private static async Task<string> TokensOf(HttpClient client)
+    {
+        var response = await client.GetAsync("/api/v1/tokens");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
     }
 }
