@@ -16,7 +16,7 @@ namespace Entraide.Cli;
 /// <summary>
 /// <c>entraide</c>: operations on an Entraide database from the command line. It reads the same
 /// settings as the server (<c>ConnectionStrings__Entraide</c>, <c>Database__Provider</c>, or
-/// <c>--connection</c>); with none it works on the embedded SQLite database in <c>./data</c>.
+/// <c>--connection</c>); with none it works on the embedded SQLite database of the default data folder (as the server).
 /// </summary>
 public static class EntraideCli
 {

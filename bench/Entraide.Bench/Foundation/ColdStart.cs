@@ -74,6 +74,8 @@ public sealed class ColdStart : IBenchCommand
         };
         psi.Environment["Entraide__DataDirectory"] = dataDir;
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
+        // As production, without the key-encryption certificate production requires (a warning only).
+        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Staging";
         var clock = Stopwatch.StartNew();
         using var p = Process.Start(psi)!;
         p.OutputDataReceived += (_, _) => { };

@@ -14,7 +14,8 @@ public static class BenchHost
     {
         var dataDir = Path.Combine(Path.GetTempPath(), "entraide-bench-" + Guid.NewGuid().ToString("N")[..10]);
         Directory.CreateDirectory(dataDir);
-        var app = EntraideHost.Build(["--urls", "http://127.0.0.1:0"], b =>
+        // Staging: as production, without the key-encryption certificate production requires (a warning only).
+        var app = EntraideHost.Build(["--urls", "http://127.0.0.1:0", "--environment", "Staging"], b =>
         {
             b.Configuration["Entraide:DataDirectory"] = dataDir;
             b.Configuration["ConnectionStrings:Entraide"] = postgres ?? $"Data Source={Path.Combine(dataDir, "entraide.db")}";

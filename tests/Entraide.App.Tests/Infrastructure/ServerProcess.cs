@@ -30,6 +30,10 @@ public static class ServerProcess
         psi.Environment["Database__Provider"] = provider;
         psi.Environment["Entraide__DataDirectory"] = app.DataDirectory;
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
+        // Run as in production, which requires a key-encryption certificate for the data-protection keys.
+        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        psi.Environment["DataProtection__Certificate__Path"] = TestCertificates.WritePfx(Path.Combine(app.DataDirectory, "kek"));
+        psi.Environment["DataProtection__Certificate__Password"] = TestCertificates.Password;
         var p = Process.Start(psi)!;
         p.OutputDataReceived += (_, _) => { };
         p.ErrorDataReceived += (_, _) => { };

@@ -115,6 +115,8 @@ public static class Accounts
             }));
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         }
+        // As a browser's call from Entraide's own page does: API writes with the session cookie need it.
+        client.DefaultRequestHeaders.Add("Origin", client.BaseAddress!.GetLeftPart(UriPartial.Authority));
         return client;
     }
 

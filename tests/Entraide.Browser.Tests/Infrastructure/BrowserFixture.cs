@@ -48,7 +48,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             return;
         }
         Directory.CreateDirectory(_dataDir);
-        _app = EntraideHost.Build(["--urls", "http://127.0.0.1:0"], b =>
+        _app = EntraideHost.Build(["--urls", "http://127.0.0.1:0", "--environment", "Testing"], b =>
         {
             b.Configuration["ConnectionStrings:Entraide"] = $"Data Source={Path.Combine(_dataDir, "entraide.db")}";
             b.Configuration["Database:Provider"] = "sqlite";

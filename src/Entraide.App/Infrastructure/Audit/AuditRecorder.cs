@@ -80,7 +80,10 @@ public sealed class AuditRecorder(ICurrentActor actor, TimeProvider clock, Audit
     private static readonly ConcurrentDictionary<Type, bool> AuditedTypes = new();
 
     private static bool Audited(Type t) =>
-        AuditedTypes.GetOrAdd(t, static t => t != typeof(AuditEntry) && !t.IsDefined(typeof(NotAuditedAttribute), inherit: false));
+        AuditedTypes.GetOrAdd(t, static t => t != typeof(AuditEntry)
+            // The host's data-protection keys belong to no State, and the key manager writes them on its own.
+            && t != typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey)
+            && !t.IsDefined(typeof(NotAuditedAttribute), inherit: false));
 
     // Per entity type, its properties in the canonical order (by name, ordinal) with their getters (null for a shadow property).
     private static readonly ConcurrentDictionary<IEntityType, (IProperty Property, IClrPropertyGetter? Get)[]> CanonicalOrder = new();

@@ -4,11 +4,12 @@ using Entraide.App.Infrastructure.Audit;
 using Entraide.App.Infrastructure.Http;
 using Entraide.App.Infrastructure.Localization;
 using Entraide.App.Infrastructure.Persistence;
+using Entraide.App.Infrastructure.Security;
 using Entraide.App.Infrastructure.Telemetry;
 using Entraide.App.Trust;
 using Entraide.Domain.Common;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Scalar.AspNetCore;
 
@@ -46,6 +47,7 @@ public static class EntraideHost
         StartupTrace.Mark("services added");
         var app = builder.Build();
         StartupTrace.Mark("host built");
+        if (!KeyStorage.HasCertificate(app.Configuration)) HostLog.KeysUnencrypted(app.Logger, KeyStorage.CertificatePath);
         // The database is prepared from here on, while the pipeline and endpoints are set up and the
         // server starts; the host's start completes once it is done.
         app.Services.GetRequiredService<DatabasePreparation>().Begin();
@@ -67,9 +69,7 @@ public static class EntraideHost
         services.AddScoped<AuditRecorder>();
         services.AddEntraideDatabase(db);
         services.AddEntraideIdentity(configuration);
-        services.AddDataProtection()
-            .SetApplicationName("Entraide")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(db.DataDirectory, "keys")));
+        services.AddEntraideDataProtection(configuration);
         services.AddLocalization();
         services.AddSingleton(Entraide.Domain.Network.StateDirectory.Default);
         services.AddScoped<Seeding.SeedRunner>();
@@ -80,6 +80,8 @@ public static class EntraideHost
     private static void AddEntraideServices(IServiceCollection services, IConfiguration configuration, IWebHostEnvironment env)
     {
         AddEntraideCore(services, configuration);
+        // First of all: a configuration Entraide must not run with stops the start before anything else.
+        services.AddHostedService<StartupChecks>();
         // Registered first: the database is migrated and the reference data seeded while the rest of the
         // host starts, and the host's start completes only once that is done.
         services.AddSingleton<StartupState>();
@@ -132,17 +134,23 @@ public static class EntraideHost
         });
         services.AddAntiforgery(o =>
         {
-            o.Cookie.Name = "entraide.csrf";
+            o.Cookie.Name = EntraideAntiforgery.CookieName;
             o.Cookie.SameSite = SameSiteMode.Strict;
-            o.HeaderName = "X-CSRF-TOKEN";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.HeaderName = EntraideAntiforgery.HeaderName;
         });
-        if (!env.IsDevelopment()) services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        services.Configure<ForwardedHeadersOptions>(o => ProxySettings.Apply(o, configuration));
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
     }
 
     private static void UseEntraide(WebApplication app)
     {
         // Composed last when the server builds its pipeline: marks the end of that step in the trace.
         if (StartupTrace.On) app.Use(next => { StartupTrace.Mark("request pipeline built"); return next; });
+        // Before anything reads the scheme or the client's address: what a known proxy says it saw.
+        app.UseForwardedHeaders();
+        // HTTPS only from here on, for a year (sent on HTTPS responses, so behind a proxy that terminates TLS too).
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
         // Requests that arrive while the database is being prepared wait for it.
         app.UseMiddleware<StartupGate>();
         // Health answers first (anonymous, plain text, no endpoint): probes go through nothing else.
@@ -172,6 +180,8 @@ public static class EntraideHost
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        // API writes with the session cookie come from Entraide's own pages, or are refused.
+        app.UseMiddleware<CrossSiteWrites>();
         app.UseMiddleware<CultureCookie>();
         app.UseAuthorization();
         app.UseMiddleware<TwoFactorEnrolment>();
@@ -188,6 +198,13 @@ public static class EntraideHost
         StartupTrace.Mark("module endpoints mapped");
         app.MapRazorPages();
     }
+}
+
+internal static partial class HostLog
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No key-encryption certificate ({Setting}): the data-protection keys are stored " +
+        "in the database unencrypted. Configure one before Entraide holds real data; in Production it is required.")]
+    public static partial void KeysUnencrypted(ILogger logger, string setting);
 }
 
 public static class RateLimits

@@ -137,6 +137,8 @@ internal sealed partial class DomainExceptionHandler(ILogger<DomainExceptionHand
         switch (exception)
         {
             case DomainException d:
+                LogRefused(logger, d.Kind is FailureKind.Forbidden ? LogLevel.Information : LogLevel.Debug, http.Request.Method, http.Request.Path,
+                    d.Kind, string.Join(",", d.Errors.Select(e => e.Code)));
                 var status = ProblemResponses.StatusOf(d.Kind);
                 var code = d.Kind switch
                 {
@@ -158,15 +160,34 @@ internal sealed partial class DomainExceptionHandler(ILogger<DomainExceptionHand
                 LogUnavailable(logger, e);
                 await ProblemResponses.WriteAsync(http, 503, "unavailable", ct);
                 return true;
-            case Microsoft.EntityFrameworkCore.DbUpdateException:
+            case Microsoft.EntityFrameworkCore.DbUpdateException u when IsConcurrentChange(u):
                 // A concurrent change, or a uniqueness another writer won: nothing of this request was saved.
+                LogConcurrentChange(logger, http.Request.Method, http.Request.Path, u.InnerException?.Message ?? u.Message);
                 await ProblemResponses.WriteAsync(http, 409, "concurrent-change", ct);
                 return true;
             default:
-                LogUnhandled(logger, exception, http.Request.Method, http.Request.Path);
+                LogUnhandled(logger, exception, http.Request.Method, http.Request.Path,
+                    System.Diagnostics.Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier);
                 await ProblemResponses.WriteAsync(http, 500, "server-error", ct);
                 return true;
         }
+    }
+
+    /// <summary>
+    /// A save that lost to another writer: a row changed or deleted since it was read (the concurrency
+    /// token), or a unique key another request took first. Any other refusal of the database (a foreign
+    /// key, a NOT NULL, a check, a value too long) is a fault of Entraide, answered 500 and logged.
+    /// </summary>
+    internal static bool IsConcurrentChange(Microsoft.EntityFrameworkCore.DbUpdateException e)
+    {
+        if (e is Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException) return true;
+        for (var x = e.InnerException; x is not null; x = x.InnerException)
+        {
+            if (x is Npgsql.PostgresException p) return p.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation;
+            // SQLITE_CONSTRAINT_UNIQUE and SQLITE_CONSTRAINT_PRIMARYKEY
+            if (x is Microsoft.Data.Sqlite.SqliteException s) return s.SqliteErrorCode == 19 && s.SqliteExtendedErrorCode is 2067 or 1555;
+        }
+        return false;
     }
 
     private static bool IsUnavailable(Exception e)
@@ -185,6 +206,12 @@ internal sealed partial class DomainExceptionHandler(ILogger<DomainExceptionHand
     [LoggerMessage(Level = LogLevel.Warning, Message = "Database unavailable; answered 503")]
     private static partial void LogUnavailable(ILogger logger, Exception ex);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled failure on {Method} {Path}")]
-    private static partial void LogUnhandled(ILogger logger, Exception ex, string method, string path);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled failure on {Method} {Path} (trace {TraceId})")]
+    private static partial void LogUnhandled(ILogger logger, Exception ex, string method, string path, string traceId);
+
+    [LoggerMessage(Message = "Refused {Method} {Path}: {Kind} {Codes}")]
+    private static partial void LogRefused(ILogger logger, LogLevel level, string method, string path, FailureKind kind, string codes);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Concurrent change on {Method} {Path}; answered 409: {Reason}")]
+    private static partial void LogConcurrentChange(ILogger logger, string method, string path, string reason);
 }

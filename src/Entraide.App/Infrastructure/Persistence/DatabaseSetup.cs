@@ -11,14 +11,15 @@ namespace Entraide.App.Infrastructure.Persistence;
 
 /// <summary>
 /// Where the data lives. With no configuration Entraide uses an embedded SQLite database in
-/// <c>./data/entraide.db</c>; setting <c>ConnectionStrings:Entraide</c> to a PostgreSQL connection
+/// <c>entraide.db</c> of its data folder (<see cref="DefaultDataDirectory"/>, or <c>Entraide:DataDirectory</c>);
+/// setting <c>ConnectionStrings:Entraide</c> to a PostgreSQL connection
 /// string (or <c>Database:Provider</c> to <c>postgres</c>) runs the same application on PostgreSQL.
 /// </summary>
 public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString, string DataDirectory)
 {
     public static DatabaseSettings From(IConfiguration configuration)
     {
-        var dataDir = Path.GetFullPath(configuration["Entraide:DataDirectory"] ?? "data");
+        var dataDir = Path.GetFullPath(configuration["Entraide:DataDirectory"] is { Length: > 0 } configured ? configured : DefaultDataDirectory());
         var cs = configuration.GetConnectionString("Entraide");
         var providerName = configuration["Database:Provider"];
         DatabaseProvider provider;
@@ -50,6 +51,17 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
             cs = b.ToString();
         }
         return new DatabaseSettings(provider, cs, dataDir);
+    }
+
+    /// <summary>
+    /// The data folder (embedded database, search index) when none is configured: <c>Entraide</c> in the
+    /// user's local application data (<c>~/.local/share/Entraide</c>, <c>%LOCALAPPDATA%\Entraide</c>),
+    /// never the current folder, so that a <c>dotnet run</c> in the source tree writes nothing into it.
+    /// </summary>
+    public static string DefaultDataDirectory()
+    {
+        var local = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
+        return Path.Combine(string.IsNullOrEmpty(local) ? Path.GetTempPath() : local, "Entraide");
     }
 
     public string SqliteFile => new SqliteConnectionStringBuilder(ConnectionString).DataSource;

@@ -1,5 +1,6 @@
 using Entraide.App.Infrastructure.Audit;
 using Entraide.App.Trust;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ namespace Entraide.App.Infrastructure.Persistence;
 /// reaches its tables through <c>Set&lt;T&gt;()</c> and never another module's.
 /// Every save appends audit entries for what it changed (see <see cref="AuditRecorder"/>).
 /// </summary>
-public abstract class EntraideDbContext : IdentityDbContext<EntraideUser, IdentityRole, string>
+public abstract class EntraideDbContext : IdentityDbContext<EntraideUser, IdentityRole, string>, IDataProtectionKeyContext
 {
     private AuditRecorder? _audit;
     private EntityChanges? _changes;
@@ -39,6 +40,9 @@ public abstract class EntraideDbContext : IdentityDbContext<EntraideUser, Identi
     }
 
     public abstract DatabaseProvider Provider { get; }
+
+    /// <summary>The host's data-protection keys (<see cref="Security.KeyStorage"/>), shared by every instance on this database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

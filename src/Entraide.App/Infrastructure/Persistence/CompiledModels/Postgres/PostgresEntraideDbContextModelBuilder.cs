@@ -12,7 +12,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
     public partial class PostgresEntraideDbContextModel
     {
         private PostgresEntraideDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("884af91c-b2d2-4bfb-9d22-0e8985a82781"), entityTypeCount: 43)
+            : base(skipDetectChanges: false, modelId: new Guid("a01590db-6f21-4c9f-b5fe-8fa05bdd33ec"), entityTypeCount: 44)
         {
         }
 
@@ -55,6 +55,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
             var verificationCheck = VerificationCheckEntityType.Create(this);
             var verificationRound = VerificationRoundEntityType.Create(this);
             var webhookSubscription = WebhookSubscriptionEntityType.Create(this);
+            var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
             var identityRoleClaim = IdentityRoleClaimEntityType.Create(this);
             var identityUserClaim = IdentityUserClaimEntityType.Create(this);
@@ -123,6 +124,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
             VerificationCheckEntityType.CreateAnnotations(verificationCheck);
             VerificationRoundEntityType.CreateAnnotations(verificationRound);
             WebhookSubscriptionEntityType.CreateAnnotations(webhookSubscription);
+            DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
             IdentityRoleClaimEntityType.CreateAnnotations(identityRoleClaim);
             IdentityUserClaimEntityType.CreateAnnotations(identityUserClaim);

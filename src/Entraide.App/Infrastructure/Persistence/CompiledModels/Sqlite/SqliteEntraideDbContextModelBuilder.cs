@@ -11,7 +11,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class SqliteEntraideDbContextModel
     {
         private SqliteEntraideDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d40c634a-9d3a-4d76-be6d-900968e02c35"), entityTypeCount: 43)
+            : base(skipDetectChanges: false, modelId: new Guid("0e61da80-869f-4c2f-a5e7-0d2977fd9773"), entityTypeCount: 44)
         {
         }
 
@@ -54,6 +54,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
             var verificationCheck = VerificationCheckEntityType.Create(this);
             var verificationRound = VerificationRoundEntityType.Create(this);
             var webhookSubscription = WebhookSubscriptionEntityType.Create(this);
+            var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
             var identityRoleClaim = IdentityRoleClaimEntityType.Create(this);
             var identityUserClaim = IdentityUserClaimEntityType.Create(this);
@@ -122,6 +123,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
             VerificationCheckEntityType.CreateAnnotations(verificationCheck);
             VerificationRoundEntityType.CreateAnnotations(verificationRound);
             WebhookSubscriptionEntityType.CreateAnnotations(webhookSubscription);
+            DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
             IdentityRoleClaimEntityType.CreateAnnotations(identityRoleClaim);
             IdentityUserClaimEntityType.CreateAnnotations(identityUserClaim);

@@ -83,6 +83,12 @@ CREATE TABLE "deliberation_drafts" (
     "IssuedRevision" INTEGER NULL
 );
 
+CREATE TABLE "host_data_protection_keys" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_host_data_protection_keys" PRIMARY KEY AUTOINCREMENT,
+    "FriendlyName" TEXT NULL,
+    "Xml" TEXT NULL
+);
+
 CREATE TABLE "knowledge_cases" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_knowledge_cases" PRIMARY KEY,
     "State" TEXT NOT NULL,
@@ -727,5 +733,5 @@ CREATE INDEX "IX_trust_users_StateCode" ON "trust_users" ("StateCode");
 CREATE UNIQUE INDEX "UserNameIndex" ON "trust_users" ("NormalizedUserName");
 
 INSERT INTO "__entraide_migrations" ("MigrationId", "ProductVersion")
-VALUES ('20261203171000_Initial', '10.0.15');
+VALUES ('20261203182947_Initial', '10.0.15');
 

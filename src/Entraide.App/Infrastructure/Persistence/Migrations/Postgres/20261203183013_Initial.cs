@@ -120,6 +120,20 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "host_data_protection_keys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_host_data_protection_keys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "knowledge_cases",
                 columns: table => new
                 {
@@ -1406,6 +1420,9 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "deliberation_vote_footnotes");
+
+            migrationBuilder.DropTable(
+                name: "host_data_protection_keys");
 
             migrationBuilder.DropTable(
                 name: "knowledge_cases");

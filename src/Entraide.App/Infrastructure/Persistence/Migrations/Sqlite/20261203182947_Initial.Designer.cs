@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Entraide.App.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteEntraideDbContext))]
-    [Migration("20261203171000_Initial")]
+    [Migration("20261203182947_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2008,6 +2008,24 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("StateCode", "Active");
 
                     b.ToTable("notifications_webhooks", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("host_data_protection_keys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

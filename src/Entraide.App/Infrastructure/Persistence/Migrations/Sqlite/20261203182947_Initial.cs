@@ -119,6 +119,20 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "host_data_protection_keys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_host_data_protection_keys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "knowledge_cases",
                 columns: table => new
                 {
@@ -1405,6 +1419,9 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "deliberation_vote_footnotes");
+
+            migrationBuilder.DropTable(
+                name: "host_data_protection_keys");
 
             migrationBuilder.DropTable(
                 name: "knowledge_cases");

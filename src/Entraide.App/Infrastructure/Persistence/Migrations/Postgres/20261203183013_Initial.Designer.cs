@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Entraide.App.Infrastructure.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresEntraideDbContext))]
-    [Migration("20261203171004_Initial")]
+    [Migration("20261203183013_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2015,6 +2015,26 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("StateCode", "Active");
 
                     b.ToTable("notifications_webhooks", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("host_data_protection_keys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
