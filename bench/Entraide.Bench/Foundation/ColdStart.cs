@@ -74,6 +74,7 @@ public sealed class ColdStart : IBenchCommand
         };
         psi.Environment["Entraide__DataDirectory"] = dataDir;
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
+        psi.Environment["Audit__MacKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         var clock = Stopwatch.StartNew();
         using var p = Process.Start(psi)!;
         p.OutputDataReceived += (_, _) => { };

@@ -12,7 +12,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
     public partial class PostgresEntraideDbContextModel
     {
         private PostgresEntraideDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("884af91c-b2d2-4bfb-9d22-0e8985a82781"), entityTypeCount: 43)
+            : base(skipDetectChanges: false, modelId: new Guid("a60c7513-4acf-4793-8b27-9d5d7cdd4adf"), entityTypeCount: 43)
         {
         }
 

@@ -11,7 +11,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class SqliteEntraideDbContextModel
     {
         private SqliteEntraideDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d40c634a-9d3a-4d76-be6d-900968e02c35"), entityTypeCount: 43)
+            : base(skipDetectChanges: false, modelId: new Guid("d7d63445-bd1b-4009-bb80-38ec7a23c687"), entityTypeCount: 43)
         {
         }
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Entraide.App.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteEntraideDbContext))]
-    [Migration("20261203171000_Initial")]
+    [Migration("20261203183319_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -649,6 +649,10 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("OccurredAtMs")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Seal")
+                        .HasMaxLength(96)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("Sequence")
                         .HasColumnType("INTEGER");
 
@@ -657,6 +661,9 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Seal")
+                        .IsUnique();
 
                     b.HasIndex("Sequence")
                         .IsUnique();

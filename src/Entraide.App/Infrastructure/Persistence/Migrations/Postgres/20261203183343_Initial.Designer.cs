@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Entraide.App.Infrastructure.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresEntraideDbContext))]
-    [Migration("20261203171004_Initial")]
+    [Migration("20261203183343_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -656,6 +656,10 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<long>("OccurredAtMs")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Seal")
+                        .HasMaxLength(96)
+                        .HasColumnType("character varying(96)");
+
                     b.Property<long?>("Sequence")
                         .HasColumnType("bigint");
 
@@ -664,6 +668,9 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(3)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Seal")
+                        .IsUnique();
 
                     b.HasIndex("Sequence")
                         .IsUnique();
