@@ -25,13 +25,22 @@ public static class EntraideCli
         var connection = new Option<string?>("--connection") { Description = "Database connection string (PostgreSQL: Host=…; SQLite: Data Source=…)", Recursive = true };
         var provider = new Option<string?>("--provider") { Description = "sqlite or postgres (guessed from the connection string when omitted)", Recursive = true };
         var root = new RootCommand("Entraide: cooperation between States against the criminal use of ICT.");
+        var settings = new Option<string[]>("--set")
+        {
+            Description = "A setting as the server reads it, Key=Value (repeatable), e.g. Audit:Checkpoints:Folder=/mnt/anchors",
+            Recursive = true,
+            AllowMultipleArgumentsPerToken = false,
+        };
         root.Options.Add(connection);
         root.Options.Add(provider);
+        root.Options.Add(settings);
+        string[] given = [];
+        IHost WithSettings(string? c, string? pr) => BuildHost(c, pr, given);
 
         var migrate = new Command("migrate", "Apply pending database migrations.");
         migrate.SetAction(async (p, ct) =>
         {
-            using var host = BuildHost(p.GetValue(connection), p.GetValue(provider));
+            using var host = WithSettings(p.GetValue(connection), p.GetValue(provider));
             await DatabaseSetup.MigrateAsync(host.Services, ct);
             await stdout.WriteLineAsync("Database is up to date.");
             return 0;
@@ -42,7 +51,7 @@ public static class EntraideCli
         var seed = new Command("seed", "Seed reference data (and demo data with --demo). Safe to run twice.") { demo };
         seed.SetAction(async (p, ct) =>
         {
-            using var host = BuildHost(p.GetValue(connection), p.GetValue(provider));
+            using var host = WithSettings(p.GetValue(connection), p.GetValue(provider));
             await DatabaseSetup.MigrateAsync(host.Services, ct);
             await using var scope = host.Services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<App.Infrastructure.Hosting.Seeding.SeedRunner>().RunAsync(p.GetValue(demo), stdout, ct);
@@ -52,62 +61,131 @@ public static class EntraideCli
         });
         root.Subcommands.Add(seed);
 
-        root.Subcommands.Add(AuditCommands(connection, provider, stdout, stderr));
-        root.Subcommands.Add(UserCommands(connection, provider, stdout, stderr));
-        root.Subcommands.Add(TokenCommands(connection, provider, stdout, stderr));
-        root.Subcommands.Add(KnowledgeCommands.Build(connection, provider, BuildHost, stdout, stderr));
+        root.Subcommands.Add(AuditCommands(connection, provider, WithSettings, stdout, stderr));
+        root.Subcommands.Add(UserCommands(connection, provider, WithSettings, stdout, stderr));
+        root.Subcommands.Add(TokenCommands(connection, provider, WithSettings, stdout, stderr));
+        root.Subcommands.Add(KnowledgeCommands.Build(connection, provider, WithSettings, stdout, stderr));
 
         var parsed = root.Parse(args);
+        given = parsed.GetValue(settings) ?? [];
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
     }
 
-    private static Command AuditCommands(Option<string?> connection, Option<string?> provider, TextWriter stdout, TextWriter stderr)
+    private static Command AuditCommands(Option<string?> connection, Option<string?> provider, Func<string?, string?, IHost> buildHost,
+        TextWriter stdout, TextWriter stderr)
     {
         var audit = new Command("audit", "The tamper-evident audit trail.");
-        var verify = new Command("verify", "Walk the audit chain; exit 1 and name the first bad entry if any was altered, removed or reordered.");
-        verify.SetAction(async (p, ct) =>
+        var rows = new Option<bool>("--rows") { Description = "Also compare every audited row with the latest entry about it." };
+        var verify = new Command("verify", "Walk the audit chain and check pending entries' seals and the last checkpoint; exit 1 naming " +
+            "the first fault (an entry altered, removed, reordered or forged; with --rows, a row changed without an entry).") { rows };
+        verify.SetAction((p, ct) => DiagnosedAsync("audit verify", stderr, async () =>
         {
-            using var host = BuildHost(p.GetValue(connection), p.GetValue(provider));
+            using var host = buildHost(p.GetValue(connection), p.GetValue(provider));
             await using var scope = host.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<EntraideDbContext>();
             var started = System.Diagnostics.Stopwatch.StartNew();
-            var result = await AuditVerifier.VerifyAsync(db, ct);
-            if (result.Intact)
+            var (checkpoint, problem) = scope.ServiceProvider.GetRequiredService<AuditCheckpoints>().ReadLatest();
+            if (problem is not null)
             {
-                await stdout.WriteLineAsync($"Audit chain intact: {result.Verified} entries verified in {started.Elapsed.TotalSeconds:0.00} s ({result.Pending} not yet chained).");
-                return 0;
+                await stderr.WriteLineAsync($"Audit checkpoint BROKEN: {problem}.");
+                return 1;
             }
-            await stderr.WriteLineAsync($"Audit chain BROKEN at entry {result.FirstBadEntry}: {result.Problem}. {result.Verified} entries before it verify.");
-            return 1;
-        });
+            var keys = scope.ServiceProvider.GetRequiredService<AuditKeys>();
+            var result = await AuditVerifier.VerifyAsync(db, () => keys, checkpoint, ct);
+            if (!result.Intact)
+            {
+                await stderr.WriteLineAsync(
+                    $"Audit chain BROKEN at entry {result.FirstBadEntry}: {result.Problem}. {result.Verified} entries before it verify.");
+                return 1;
+            }
+            var anchored = checkpoint is null ? "" : $"; it holds the checkpoint of {checkpoint.At:u} at sequence {checkpoint.Sequence}";
+            await stdout.WriteLineAsync($"Audit chain intact: {result.Verified} entries verified in {started.Elapsed.TotalSeconds:0.00} s " +
+                $"({result.Pending} not yet chained){anchored}.");
+            if (!p.GetValue(rows)) return 0;
+            var checkedRows = await AuditRows.VerifyAsync(db, ct);
+            foreach (var f in checkedRows.Findings) await stderr.WriteLineAsync($"Row {f.Table} {f.Id}: {f.Problem}.");
+            if (!checkedRows.Intact)
+            {
+                var more = checkedRows.Findings.Count >= AuditRows.MaxFindings ? " (the first ones)" : "";
+                await stderr.WriteLineAsync($"Audited rows BROKEN: {checkedRows.Findings.Count} rows{more} do not match the audit trail.");
+                return 1;
+            }
+            await stdout.WriteLineAsync($"Audited rows intact: {checkedRows.Rows} rows match their latest entries.");
+            return 0;
+        }));
         audit.Subcommands.Add(verify);
 
-        var chain = new Command("chain", "Link audit entries written while no server was running into the chain.");
-        chain.SetAction(async (p, ct) =>
+        var chain = new Command("chain", "Link audit entries written while no server was running into the chain; refuse (and name) forged ones.");
+        chain.SetAction((p, ct) => DiagnosedAsync("audit chain", stderr, async () =>
         {
-            using var host = BuildHost(p.GetValue(connection), p.GetValue(provider));
+            using var host = buildHost(p.GetValue(connection), p.GetValue(provider));
             await using var scope = host.Services.CreateAsyncScope();
-            var n = await ChainAsync(scope.ServiceProvider, ct);
-            await stdout.WriteLineAsync($"{n} entries linked.");
-            return 0;
-        });
+            var done = await ChainAsync(scope.ServiceProvider, ct);
+            await stdout.WriteLineAsync($"{done.Linked} entries linked.");
+            if (done.Refused.Count == 0) return 0;
+            await stderr.WriteLineAsync($"{done.Refused.Count} entries refused, kept out of the chain: they are not sealed with this " +
+                $"installation's audit key (forged, or altered before they were chained): {string.Join(", ", done.Refused.Select(id => $"#{id}"))}.");
+            return 1;
+        }));
         audit.Subcommands.Add(chain);
 
-        var head = new Command("head", "Print the chain head (sequence and hash), to be kept outside the database as an anchor.");
-        head.SetAction(async (p, ct) =>
+        var publish = new Option<bool>("--publish") { Description = "Also write a signed checkpoint of the head to Audit:Checkpoints:Folder." };
+        var head = new Command("head", "Print the chain head (sequence and hash), to be kept outside the database as an anchor.") { publish };
+        head.SetAction((p, ct) => DiagnosedAsync("audit head", stderr, async () =>
         {
-            using var host = BuildHost(p.GetValue(connection), p.GetValue(provider));
+            using var host = buildHost(p.GetValue(connection), p.GetValue(provider));
             await using var scope = host.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<EntraideDbContext>();
-            var h = await db.Set<AuditChainHead>().AsNoTracking().SingleAsync(ct);
+            if (p.GetValue(publish))
+            {
+                var (cp, file, problem) = await scope.ServiceProvider.GetRequiredService<AuditCheckpoints>().PublishAsync(db, onlyIfMoved: false, ct);
+                if (problem is not null)
+                {
+                    await stderr.WriteLineAsync($"No checkpoint published: {problem}.");
+                    return 1;
+                }
+                await stdout.WriteLineAsync($"{cp!.Sequence} {cp.Hash}");
+                await stdout.WriteLineAsync($"Checkpoint written to {file}.");
+                return 0;
+            }
+            var h = await db.Set<AuditChainHead>().AsNoTracking().Where(h => h.Id == AuditChainHead.SingletonId).FirstOrDefaultAsync(ct);
+            if (h is null)
+            {
+                await stderr.WriteLineAsync("The chain head row (trust_audit_head) is missing: it was deleted. Run `entraide audit verify`.");
+                return 1;
+            }
             await stdout.WriteLineAsync($"{h.Sequence} {h.Hash}");
             return 0;
-        });
+        }));
         audit.Subcommands.Add(head);
         return audit;
     }
 
-    private static Command UserCommands(Option<string?> connection, Option<string?> provider, TextWriter stdout, TextWriter stderr)
+    /// <summary>
+    /// Runs a command whose failure must be a diagnosis, not a stack trace: a database that cannot be read
+    /// (a table dropped, a value of the wrong type) or a missing key is reported in one line, exit code 2.
+    /// </summary>
+    private static async Task<int> DiagnosedAsync(string command, TextWriter stderr, Func<Task<int>> run)
+    {
+        try
+        {
+            return await run();
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            var cause = ex.GetBaseException();
+            var why = ReferenceEquals(cause, ex) ? ex.Message : $"{ex.Message} ({cause.Message})";
+            await stderr.WriteLineAsync($"{command} failed: {why}");
+            return 2;
+        }
+    }
+
+    private static Command UserCommands(Option<string?> connection, Option<string?> provider, Func<string?, string?, IHost> buildHost,
+        TextWriter stdout, TextWriter stderr)
     {
         var users = new Command("users", "Accounts.");
         var email = new Argument<string>("email") { Description = "The account's e-mail, also its user name." };
@@ -118,7 +196,7 @@ public static class EntraideCli
         var add = new Command("add", "Create an account.") { email, state, roles, name, password };
         add.SetAction(async (p, ct) =>
         {
-            using var host = BuildHost(p.GetValue(connection), p.GetValue(provider));
+            using var host = buildHost(p.GetValue(connection), p.GetValue(provider));
             await using var scope = host.Services.CreateAsyncScope();
             var manager = scope.ServiceProvider.GetRequiredService<UserManager<EntraideUser>>();
             var (valid, stateCode, roleList) = await CheckStateAndRolesAsync(p.GetValue(state), p.GetValue(roles), stderr);
@@ -155,7 +233,7 @@ public static class EntraideCli
         var list = new Command("list", "List accounts.") { state };
         list.SetAction(async (p, ct) =>
         {
-            using var host = BuildHost(p.GetValue(connection), p.GetValue(provider));
+            using var host = buildHost(p.GetValue(connection), p.GetValue(provider));
             await using var scope = host.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<EntraideDbContext>();
             var stateCode = p.GetValue(state)?.ToUpperInvariant();
@@ -193,7 +271,8 @@ public static class EntraideCli
         return (true, stateCode, roleList);
     }
 
-    private static Command TokenCommands(Option<string?> connection, Option<string?> provider, TextWriter stdout, TextWriter stderr)
+    private static Command TokenCommands(Option<string?> connection, Option<string?> provider, Func<string?, string?, IHost> buildHost,
+        TextWriter stdout, TextWriter stderr)
     {
         var tokens = new Command("tokens", "API tokens for States' own systems.");
         var state = new Option<string?>("--state") { Description = "ISO 3166 alpha-3 code of the State; omit for the secretariat." };
@@ -202,7 +281,7 @@ public static class EntraideCli
         var create = new Command("create", "Issue a token; its secret is printed once.") { name, state, roles };
         create.SetAction(async (p, ct) =>
         {
-            using var host = BuildHost(p.GetValue(connection), p.GetValue(provider));
+            using var host = buildHost(p.GetValue(connection), p.GetValue(provider));
             await using var scope = host.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<EntraideDbContext>();
             var (valid, stateCode, roleList) = await CheckStateAndRolesAsync(p.GetValue(state), p.GetValue(roles), stderr);
@@ -231,7 +310,7 @@ public static class EntraideCli
         var revoke = new Command("revoke", "Revoke a token.") { id };
         revoke.SetAction(async (p, ct) =>
         {
-            using var host = BuildHost(p.GetValue(connection), p.GetValue(provider));
+            using var host = buildHost(p.GetValue(connection), p.GetValue(provider));
             await using var scope = host.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<EntraideDbContext>();
             var token = await db.Set<ApiToken>().SingleOrDefaultAsync(t => t.Id == p.GetValue(id), ct);
@@ -252,7 +331,7 @@ public static class EntraideCli
         var list = new Command("list", "List tokens.") { state };
         list.SetAction(async (p, ct) =>
         {
-            using var host = BuildHost(p.GetValue(connection), p.GetValue(provider));
+            using var host = buildHost(p.GetValue(connection), p.GetValue(provider));
             await using var scope = host.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<EntraideDbContext>();
             var stateCode = p.GetValue(state)?.ToUpperInvariant();
@@ -267,13 +346,19 @@ public static class EntraideCli
         return tokens;
     }
 
-    private static async Task<long> ChainAsync(IServiceProvider services, CancellationToken ct) =>
-        await AuditChainer.ChainPendingAsync(services.GetRequiredService<EntraideDbContext>(), ct);
+    private static async Task<AuditChaining> ChainAsync(IServiceProvider services, CancellationToken ct) =>
+        await AuditChainer.ChainPendingAsync(services.GetRequiredService<EntraideDbContext>(), services.GetRequiredService<AuditKeys>(), ct);
 
     /// <summary>The server's services without its web server, acting as the system.</summary>
-    private static IHost BuildHost(string? connection, string? provider)
+    private static IHost BuildHost(string? connection, string? provider, string[] settings)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = false, Args = [] });
+        foreach (var setting in settings)
+        {
+            var at = setting.IndexOf('=', StringComparison.Ordinal);
+            if (at <= 0) throw new ArgumentException($"--set {setting}: give Key=Value.");
+            builder.Configuration[setting[..at].Trim()] = setting[(at + 1)..];
+        }
         if (connection is not null) builder.Configuration["ConnectionStrings:Entraide"] = connection;
         if (provider is not null) builder.Configuration["Database:Provider"] = provider;
         builder.Logging.SetMinimumLevel(LogLevel.Warning);

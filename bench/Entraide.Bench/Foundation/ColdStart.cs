@@ -76,6 +76,7 @@ public sealed class ColdStart : IBenchCommand
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
         // As production, without the key-encryption certificate production requires (a warning only).
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Staging";
+        psi.Environment["Audit__MacKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         var clock = Stopwatch.StartNew();
         using var p = Process.Start(psi)!;
         p.OutputDataReceived += (_, _) => { };

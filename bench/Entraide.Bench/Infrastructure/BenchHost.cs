@@ -22,6 +22,7 @@ public static class BenchHost
             b.Configuration["Database:Provider"] = postgres is null ? "sqlite" : "postgres";
             b.Configuration["Entraide:Demo"] = demo ? "true" : "false";
             b.Configuration["Entraide:PasswordHashIterations"] = "1000";
+            b.Configuration["Audit:MacKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
             b.Logging.SetMinimumLevel(LogLevel.Warning);
             configure?.Invoke(b);
         });

@@ -24,7 +24,7 @@ internal sealed class RolesSeeder(DatabaseSettings database, ILookupNormalizer n
         if (missing.Count == 0) return;
         await using var tx = await conn.BeginTransactionAsync(ct);
         await using var role = Insert(conn, tx, Table, "Id", "Name", "NormalizedName", "ConcurrencyStamp");
-        await using var entry = Insert(conn, tx, AuditTable, "OccurredAtMs", "ActorId", "StateCode", "Action", "EntityType", "EntityId", "BeforeDigest", "AfterDigest");
+        await using var entry = Insert(conn, tx, AuditTable, "OccurredAtMs", "ActorId", "StateCode", "Action", "EntityType", "EntityId", "BeforeDigest", "AfterDigest", "Seal");
         foreach (var name in missing)
         {
             // What new IdentityRole(name) holds (Guid "D" strings), normalised as the role manager would.
@@ -37,7 +37,7 @@ internal sealed class RolesSeeder(DatabaseSettings database, ILookupNormalizer n
                 new(nameof(IdentityRole.NormalizedName), row.NormalizedName),
                 new(nameof(IdentityRole.ConcurrencyStamp), row.ConcurrencyStamp),
             ]);
-            await ExecuteAsync(entry, ct, e.OccurredAtMs, e.ActorId, e.StateCode, e.Action, e.EntityType, e.EntityId, e.BeforeDigest, e.AfterDigest);
+            await ExecuteAsync(entry, ct, e.OccurredAtMs, e.ActorId, e.StateCode, e.Action, e.EntityType, e.EntityId, e.BeforeDigest, e.AfterDigest, e.Seal);
         }
         await tx.CommitAsync(ct);
         audit.Saved();

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
@@ -48,24 +49,24 @@ public static class AuditChain
         return hash;
     }
 
-    [ThreadStatic] private static ArrayBufferWriterLite? _buffer;
+    [ThreadStatic] private static ArrayBufferWriter<byte>? _buffer;
 
     /// <summary>Writes the entry's hash into <paramref name="destination"/> without allocating (for walking long chains).</summary>
     public static void Link(ReadOnlySpan<byte> previous, in AuditFields f, Span<byte> destination)
     {
-        var buffer = _buffer ??= new ArrayBufferWriterLite(512);
-        buffer.Reset();
-        buffer.Write(previous);
-        buffer.WriteInt64(f.Id);
-        buffer.WriteInt64(f.Sequence);
-        buffer.WriteInt64(f.OccurredAtUnixMs);
-        buffer.WriteString(f.ActorId);
-        buffer.WriteString(f.StateCode);
-        buffer.WriteString(f.Action);
-        buffer.WriteString(f.EntityType);
-        buffer.WriteString(f.EntityId);
-        buffer.WriteString(f.BeforeDigest);
-        buffer.WriteString(f.AfterDigest);
+        var buffer = _buffer ??= new ArrayBufferWriter<byte>(512);
+        buffer.ResetWrittenCount();
+        Write(buffer, previous);
+        WriteInt64(buffer, f.Id);
+        WriteInt64(buffer, f.Sequence);
+        WriteInt64(buffer, f.OccurredAtUnixMs);
+        WriteString(buffer, f.ActorId);
+        WriteString(buffer, f.StateCode);
+        WriteString(buffer, f.Action);
+        WriteString(buffer, f.EntityType);
+        WriteString(buffer, f.EntityId);
+        WriteString(buffer, f.BeforeDigest);
+        WriteString(buffer, f.AfterDigest);
         SHA256.HashData(buffer.WrittenSpan, destination);
     }
 
@@ -77,19 +78,19 @@ public static class AuditChain
     /// </summary>
     public static void LinkUtf8(ReadOnlySpan<byte> previous, long id, long sequence, long occurredAtUnixMs, in Utf8AuditText text, Span<byte> destination)
     {
-        var buffer = _buffer ??= new ArrayBufferWriterLite(512);
-        buffer.Reset();
-        buffer.Write(previous);
-        buffer.WriteInt64(id);
-        buffer.WriteInt64(sequence);
-        buffer.WriteInt64(occurredAtUnixMs);
-        buffer.WriteUtf8(text.ActorId, false);
-        buffer.WriteUtf8(text.StateCode, text.StateCodeIsNull);
-        buffer.WriteUtf8(text.Action, false);
-        buffer.WriteUtf8(text.EntityType, false);
-        buffer.WriteUtf8(text.EntityId, false);
-        buffer.WriteUtf8(text.BeforeDigest, text.BeforeDigestIsNull);
-        buffer.WriteUtf8(text.AfterDigest, text.AfterDigestIsNull);
+        var buffer = _buffer ??= new ArrayBufferWriter<byte>(512);
+        buffer.ResetWrittenCount();
+        Write(buffer, previous);
+        WriteInt64(buffer, id);
+        WriteInt64(buffer, sequence);
+        WriteInt64(buffer, occurredAtUnixMs);
+        WriteUtf8(buffer, text.ActorId, false);
+        WriteUtf8(buffer, text.StateCode, text.StateCodeIsNull);
+        WriteUtf8(buffer, text.Action, false);
+        WriteUtf8(buffer, text.EntityType, false);
+        WriteUtf8(buffer, text.EntityId, false);
+        WriteUtf8(buffer, text.BeforeDigest, text.BeforeDigestIsNull);
+        WriteUtf8(buffer, text.AfterDigest, text.AfterDigestIsNull);
         SHA256.HashData(buffer.WrittenSpan, destination);
     }
 
@@ -98,41 +99,73 @@ public static class AuditChain
 
     public static string Digest(string canonical) => Digest(Encoding.UTF8.GetBytes(canonical));
 
-    // Length-prefixed fields: no separator can be forged by a value that contains it.
-    private sealed class ArrayBufferWriterLite(int capacity)
+    /// <summary>
+    /// The seal of a pending entry: HMAC-SHA256, under a key kept outside the database, of the entry's
+    /// contents (all that its chain hash covers but the id and sequence, which are not known when it is
+    /// written) and a random nonce that makes every seal unique. Stored as the nonce and the tag in hexadecimal.
+    /// </summary>
+    public static string Seal(ReadOnlySpan<byte> key, in AuditFields f, ReadOnlySpan<byte> nonce)
     {
-        private byte[] _buf = new byte[capacity];
-        private int _len;
+        Span<byte> tag = stackalloc byte[HashLength];
+        SealTag(key, f, nonce, tag);
+        return Convert.ToHexStringLower(nonce) + Convert.ToHexStringLower(tag);
+    }
 
-        public ReadOnlySpan<byte> WrittenSpan => _buf.AsSpan(0, _len);
+    public const int SealNonceLength = 16;
+    public const int SealLength = (SealNonceLength + HashLength) * 2;
 
-        public void Reset() => _len = 0;
+    /// <summary>Whether <paramref name="seal"/> is the seal of these contents under <paramref name="key"/> (in constant time).</summary>
+    public static bool SealMatches(ReadOnlySpan<byte> key, in AuditFields f, string? seal)
+    {
+        if (seal is null || seal.Length != SealLength) return false;
+        Span<byte> stored = stackalloc byte[SealNonceLength + HashLength];
+        if (Convert.FromHexString(seal, stored, out _, out var written) != System.Buffers.OperationStatus.Done || written != stored.Length)
+            return false;
+        Span<byte> tag = stackalloc byte[HashLength];
+        SealTag(key, f, stored[..SealNonceLength], tag);
+        return CryptographicOperations.FixedTimeEquals(tag, stored[SealNonceLength..]);
+    }
 
-        private Span<byte> Take(int n)
-        {
-            if (_len + n > _buf.Length) Array.Resize(ref _buf, Math.Max(_buf.Length * 2, _len + n));
-            var s = _buf.AsSpan(_len, n);
-            _len += n;
-            return s;
-        }
+    private static readonly byte[] SealDomain = "entraide-audit-seal-v1"u8.ToArray();
 
-        public void Write(ReadOnlySpan<byte> bytes) => bytes.CopyTo(Take(bytes.Length));
+    private static void SealTag(ReadOnlySpan<byte> key, in AuditFields f, ReadOnlySpan<byte> nonce, Span<byte> destination)
+    {
+        var buffer = _buffer ??= new ArrayBufferWriter<byte>(512);
+        buffer.ResetWrittenCount();
+        Write(buffer, SealDomain);
+        Write(buffer, nonce);
+        WriteInt64(buffer, f.OccurredAtUnixMs);
+        WriteString(buffer, f.ActorId);
+        WriteString(buffer, f.StateCode);
+        WriteString(buffer, f.Action);
+        WriteString(buffer, f.EntityType);
+        WriteString(buffer, f.EntityId);
+        WriteString(buffer, f.BeforeDigest);
+        WriteString(buffer, f.AfterDigest);
+        HMACSHA256.HashData(key, buffer.WrittenSpan, destination);
+    }
 
-        public void WriteInt64(long v) => BinaryPrimitives.WriteInt64BigEndian(Take(8), v);
+    // Length-prefixed fields: no separator can be forged by a value that contains it.
+    private static void Write(ArrayBufferWriter<byte> buffer, ReadOnlySpan<byte> bytes) => buffer.Write(bytes);
 
-        public void WriteUtf8(ReadOnlySpan<byte> utf8, bool isNull)
-        {
-            if (isNull) { WriteInt64(-1); return; }
-            WriteInt64(utf8.Length);
-            Write(utf8);
-        }
+    private static void WriteInt64(ArrayBufferWriter<byte> buffer, long v)
+    {
+        BinaryPrimitives.WriteInt64BigEndian(buffer.GetSpan(8), v);
+        buffer.Advance(8);
+    }
 
-        public void WriteString(string? s)
-        {
-            if (s is null) { WriteInt64(-1); return; }
-            var n = Encoding.UTF8.GetByteCount(s);
-            WriteInt64(n);
-            Encoding.UTF8.GetBytes(s, Take(n));
-        }
+    private static void WriteUtf8(ArrayBufferWriter<byte> buffer, ReadOnlySpan<byte> utf8, bool isNull)
+    {
+        if (isNull) { WriteInt64(buffer, -1); return; }
+        WriteInt64(buffer, utf8.Length);
+        buffer.Write(utf8);
+    }
+
+    private static void WriteString(ArrayBufferWriter<byte> buffer, string? s)
+    {
+        if (s is null) { WriteInt64(buffer, -1); return; }
+        var n = Encoding.UTF8.GetByteCount(s);
+        WriteInt64(buffer, n);
+        buffer.Advance(Encoding.UTF8.GetBytes(s, buffer.GetSpan(n)));
     }
 }

@@ -1,3 +1,4 @@
+using Entraide.Domain.Trust;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -21,6 +22,15 @@ public sealed class AuditEntry
     public string? BeforeDigest { get; set; }
     public string? AfterDigest { get; set; }
     public string? Hash { get; set; }
+
+    /// <summary>
+    /// The entry's seal (<see cref="AuditChain.Seal"/>) under the installation's audit key, written with
+    /// the entry: a pending entry that was not written by Entraide has none that matches, and is never chained.
+    /// </summary>
+    public string? Seal { get; set; }
+
+    /// <summary>The <see cref="Hash"/> of a pending entry that <c>audit chain</c> refused (its seal does not match): kept out of the chain.</summary>
+    public const string RefusedMark = "refused";
 }
 
 /// <summary>The last link of the chain: its sequence and hash. One row.</summary>
@@ -51,7 +61,10 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(e => e.BeforeDigest).HasMaxLength(64);
         b.Property(e => e.AfterDigest).HasMaxLength(64);
         b.Property(e => e.Hash).HasMaxLength(64);
+        b.Property(e => e.Seal).HasMaxLength(AuditChain.SealLength);
         b.HasIndex(e => e.Sequence).IsUnique();
+        // A copy of a genuine pending entry carries the same seal: refused by the database, and reported by `audit verify`.
+        b.HasIndex(e => e.Seal).IsUnique();
         b.HasIndex(e => new { e.StateCode, e.Id });
         b.HasIndex(e => new { e.EntityType, e.EntityId });
     }

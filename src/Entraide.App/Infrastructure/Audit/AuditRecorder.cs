@@ -15,7 +15,7 @@ namespace Entraide.App.Infrastructure.Audit;
 /// entry. Handlers name the operation with <see cref="Action"/>; the entity's own State is taken from
 /// <see cref="IStateOwned"/> where it has one, else the actor's.
 /// </summary>
-public sealed class AuditRecorder(ICurrentActor actor, TimeProvider clock, AuditSignal signal)
+public sealed class AuditRecorder(ICurrentActor actor, TimeProvider clock, AuditSignal signal, AuditKeys keys)
 {
     /// <summary>The operation being carried out, e.g. <c>cooperation.request.submit</c>.</summary>
     public string? Action { get; set; }
@@ -39,7 +39,7 @@ public sealed class AuditRecorder(ICurrentActor actor, TimeProvider clock, Audit
                 EntityState.Modified => "updated",
                 _ => "deleted",
             };
-            db.Add(new AuditEntry
+            var entry = new AuditEntry
             {
                 OccurredAtMs = now,
                 ActorId = who.Id,
@@ -49,7 +49,9 @@ public sealed class AuditRecorder(ICurrentActor actor, TimeProvider clock, Audit
                 EntityId = KeyOf(e),
                 BeforeDigest = e.State == EntityState.Added ? null : AuditChain.Digest(Canonical(e, original: true)),
                 AfterDigest = e.State == EntityState.Deleted ? null : AuditChain.Digest(Canonical(e, original: false)),
-            });
+            };
+            entry.Seal = keys.Seal(entry);
+            db.Add(entry);
         }
     }
 
@@ -64,7 +66,7 @@ public sealed class AuditRecorder(ICurrentActor actor, TimeProvider clock, Audit
         var who = actor.Current;
         var sb = new StringBuilder();
         foreach (var (name, value) in properties.OrderBy(p => p.Key, StringComparer.Ordinal)) Append(sb, name, value);
-        return new AuditEntry
+        var entry = new AuditEntry
         {
             OccurredAtMs = clock.GetUtcNow().ToUnixTimeMilliseconds(),
             ActorId = who.Id,
@@ -75,11 +77,13 @@ public sealed class AuditRecorder(ICurrentActor actor, TimeProvider clock, Audit
             BeforeDigest = null,
             AfterDigest = AuditChain.Digest(sb.ToString()),
         };
+        entry.Seal = keys.Seal(entry);
+        return entry;
     }
 
     private static readonly ConcurrentDictionary<Type, bool> AuditedTypes = new();
 
-    private static bool Audited(Type t) =>
+    internal static bool Audited(Type t) =>
         AuditedTypes.GetOrAdd(t, static t => t != typeof(AuditEntry)
             // The host's data-protection keys belong to no State, and the key manager writes them on its own.
             && t != typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey)
@@ -91,7 +95,7 @@ public sealed class AuditRecorder(ICurrentActor actor, TimeProvider clock, Audit
     private static (IProperty Property, IClrPropertyGetter? Get)[] OrderOf(IEntityType t) =>
         CanonicalOrder.GetOrAdd(t, static t => [.. t.GetProperties().OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => (p, p.IsShadowProperty() ? null : p.GetGetter()))]);
 
-    private static string KeyOf(EntityEntry e)
+    internal static string KeyOf(EntityEntry e)
     {
         var key = e.Metadata.FindPrimaryKey();
         if (key is null) return "";
@@ -102,8 +106,9 @@ public sealed class AuditRecorder(ICurrentActor actor, TimeProvider clock, Audit
         }));
     }
 
-    // Property name=value lines in a fixed order: the same record always digests the same.
-    private static string Canonical(EntityEntry e, bool original)
+    // Property name=value lines in a fixed order: the same record always digests the same. `audit verify --rows`
+    // digests the rows as read back from the database the same way (AuditRows).
+    internal static string Canonical(EntityEntry e, bool original)
     {
         var sb = new StringBuilder(512);
         var values = original ? e.OriginalValues : null;
@@ -121,12 +126,18 @@ public sealed class AuditRecorder(ICurrentActor actor, TimeProvider clock, Audit
     private static string Format(object? v) => v switch
     {
         null => "\u2205",
-        DateTimeOffset d => d.UtcTicks.ToString(CultureInfo.InvariantCulture),
-        DateTime d => d.Ticks.ToString(CultureInfo.InvariantCulture),
+        DateTimeOffset d => Microseconds(d.UtcTicks).ToString(CultureInfo.InvariantCulture),
+        DateTime d => Microseconds(d.Ticks).ToString(CultureInfo.InvariantCulture),
         byte[] b => Convert.ToBase64String(b),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => v.ToString() ?? "",
     };
+
+    // PostgreSQL keeps times to the microsecond (counted from 2000-01-01, the remainder dropped): a time is
+    // digested as it reads back from either database, so that a row's digest can be recomputed from it.
+    private const long PostgresEpochTicks = 630822816000000000;
+
+    private static long Microseconds(long ticks) => ticks - (ticks - PostgresEpochTicks) % TimeSpan.TicksPerMicrosecond;
 }
 
 /// <summary>Wakes the chainer when new entries were committed.</summary>

@@ -32,10 +32,95 @@ public static class AuditVerifier
     /// <summary>PostgreSQL reads the chain with a binary COPY export (the bench turns it off to compare with the data reader).</summary>
     internal static bool PostgresCopyExport { get; set; } = true;
 
-    public static async Task<AuditVerification> VerifyAsync(EntraideDbContext db, CancellationToken ct = default)
+    /// <summary>Verifies the chain and the pending entries' seals (with the keys of the application the context comes from).</summary>
+    public static Task<AuditVerification> VerifyAsync(EntraideDbContext db, CancellationToken ct = default) =>
+        VerifyAsync(db, () => AuditKeys.Of(db), null, ct);
+
+    /// <summary>
+    /// Verifies, in turn: the chain (every hash, no gap, the head row at its end); every pending entry's
+    /// seal (a pending entry is not covered by the chain yet); that no seal repeats (a copied entry); and,
+    /// when a checkpoint is given, that the chain still holds the checkpoint's head with the same hash.
+    /// The first fault found is reported; nothing here throws for what a database may hold.
+    /// </summary>
+    public static async Task<AuditVerification> VerifyAsync(EntraideDbContext db, Func<AuditKeys> keys, AuditCheckpoint? checkpoint,
+        CancellationToken ct = default)
     {
-        var head = await db.Set<AuditChainHead>().AsNoTracking().SingleAsync(h => h.Id == AuditChainHead.SingletonId, ct);
+        var head = await db.Set<AuditChainHead>().AsNoTracking().Where(h => h.Id == AuditChainHead.SingletonId).FirstOrDefaultAsync(ct);
         var pending = await db.Set<AuditEntry>().LongCountAsync(e => e.Sequence == null, ct);
+        var missingHead = head is null;
+        head ??= new AuditChainHead { Sequence = -1, Hash = "" };
+        var chain = await VerifyChainAsync(db, head, pending, ct);
+        if (missingHead)
+        {
+            return AuditVerification.Bad(chain.Verified, pending, "the chain head",
+                "the chain head row (trust_audit_head) is missing: it was deleted");
+        }
+        if (!chain.Intact) return chain;
+
+        // Pending entries: few (those of the last moments, or written while no server ran). Each must bear a
+        // seal made with this installation's key; one the chainer already refused carries its mark.
+        var unchained = await db.Set<AuditEntry>().AsNoTracking().Where(e => e.Sequence == null).OrderBy(e => e.Id).ToListAsync(ct);
+        if (unchained.Count > 0)
+        {
+            AuditKeys k;
+            try
+            {
+                k = keys();
+            }
+            catch (AuditKeyException ex)
+            {
+                return AuditVerification.Bad(chain.Verified, pending, "the pending entries",
+                    $"{unchained.Count} entries are not yet chained and their seals cannot be checked: {ex.Message}");
+            }
+            var forged = unchained.Where(e => e.Hash is not null || !k.SealMatches(e)).Select(e => e.Id).ToList();
+            if (forged.Count > 0)
+            {
+                return AuditVerification.Bad(chain.Verified, pending, string.Join(", ", forged.Take(20).Select(id => $"#{id}")) +
+                    (forged.Count > 20 ? $" and {forged.Count - 20} more" : ""),
+                    $"{forged.Count} pending entries are not sealed with this installation's audit key (forged, or altered before " +
+                    "they were chained); `audit chain` keeps them out of the chain");
+            }
+        }
+
+        var repeated = await db.Set<AuditEntry>().Where(e => e.Seal != null).GroupBy(e => e.Seal)
+            .Where(g => g.Count() > 1).Select(g => g.Min(e => e.Id)).FirstOrDefaultAsync(ct);
+        if (repeated != 0)
+        {
+            return AuditVerification.Bad(chain.Verified, pending, $"#{repeated}",
+                "its seal appears on more than one entry: an entry was copied");
+        }
+
+        if (checkpoint is not null)
+        {
+            var problem = await CompareWithCheckpointAsync(db, head, checkpoint, ct);
+            if (problem is not null) return AuditVerification.Bad(chain.Verified, pending, $"sequence {checkpoint.Sequence}", problem);
+        }
+        return chain;
+    }
+
+    private static async Task<string?> CompareWithCheckpointAsync(EntraideDbContext db, AuditChainHead head, AuditCheckpoint cp, CancellationToken ct)
+    {
+        var when = cp.At.ToString("u", System.Globalization.CultureInfo.InvariantCulture);
+        if (head.Sequence < cp.Sequence)
+        {
+            return $"the checkpoint of {when} records {cp.Sequence} entries, but the chain now has {head.Sequence}: " +
+                "entries were removed and the chain rewritten";
+        }
+        var atCheckpoint = cp.Sequence == 0
+            ? Convert.ToHexStringLower(AuditChain.Genesis)
+            : await db.Set<AuditEntry>().Where(e => e.Sequence == cp.Sequence).Select(e => e.Hash).FirstOrDefaultAsync(ct);
+        if (!string.Equals(atCheckpoint, cp.Hash, StringComparison.OrdinalIgnoreCase))
+        {
+            return $"the checkpoint of {when} records hash {Short(cp.Hash)} at sequence {cp.Sequence}, but the chain holds " +
+                $"{Short(atCheckpoint)}: the chain was rewritten below the checkpoint";
+        }
+        return null;
+    }
+
+    private static string Short(string? hash) => hash is null ? "nothing" : hash.Length > 12 ? hash[..12] + "…" : hash;
+
+    private static async Task<AuditVerification> VerifyChainAsync(EntraideDbContext db, AuditChainHead head, long pending, CancellationToken ct)
+    {
 
         var conn = db.Database.GetDbConnection();
         var mustClose = conn.State != System.Data.ConnectionState.Open;
@@ -277,6 +362,8 @@ public static class AuditVerifier
         /// <summary>Takes a row in storage order; returns a verdict at the first fault.</summary>
         public AuditVerification? Accept(in AuditFields f, string? hash)
         {
+            if (f.Sequence < 1)
+                return AuditVerification.Bad(Expected - 1, pending, $"#{f.Id} (sequence {f.Sequence})", $"sequence {f.Sequence} is not a place in the chain");
             if (f.Sequence < Expected || _waiting.ContainsKey(f.Sequence))
                 return AuditVerification.Bad(Expected - 1, pending, $"#{f.Id} (sequence {f.Sequence})", $"sequence {f.Sequence} repeats");
             if (f.Sequence != Expected)
@@ -350,7 +437,7 @@ public static class AuditVerifier
             if (last != head.Sequence || !string.Equals(Convert.ToHexStringLower(Previous), head.Hash, StringComparison.Ordinal))
             {
                 return AuditVerification.Bad(last, pending, $"sequence {head.Sequence}",
-                    $"the chain head records {head.Sequence} entries ending in {head.Hash[..12]}… but the chain ends at {last}");
+                    $"the chain head records {head.Sequence} entries ending in {Short(head.Hash)} but the chain ends at {last}");
             }
             return new AuditVerification(true, last, pending, null, null);
         }

@@ -65,8 +65,7 @@ public static class EntraideHost
         services.AddHttpContextAccessor();
         services.AddScoped<HttpCurrentActor>();
         services.AddScoped<ICurrentActor>(sp => sp.GetRequiredService<HttpCurrentActor>());
-        services.AddSingleton<AuditSignal>();
-        services.AddScoped<AuditRecorder>();
+        services.AddEntraideAudit();
         services.AddEntraideDatabase(db);
         services.AddEntraideIdentity(configuration);
         services.AddEntraideDataProtection(configuration);

@@ -9,7 +9,7 @@ public sealed record AuditEntryView(long Id, long? Sequence, DateTimeOffset Occu
     string Action, string EntityType, string EntityId, string? BeforeDigest, string? AfterDigest, string? Hash);
 
 /// <summary>A State's administrators read their own State's audit trail; the secretariat reads all of it.</summary>
-public sealed class AuditQueries(EntraideDbContext db, ICurrentActor current)
+public sealed class AuditQueries(EntraideDbContext db, ICurrentActor current, AuditKeys keys, AuditCheckpoints checkpoints)
 {
     public async Task<IReadOnlyList<AuditEntryView>> ListAsync(long? before, int take, CancellationToken ct)
     {
@@ -28,7 +28,9 @@ public sealed class AuditQueries(EntraideDbContext db, ICurrentActor current)
     public async Task<AuditVerification> VerifyAsync(CancellationToken ct)
     {
         if (!current.Current.IsSecretariat) throw new DomainException(FailureKind.Forbidden, "forbidden");
-        await AuditChainer.ChainPendingAsync(db, ct);
-        return await AuditVerifier.VerifyAsync(db, ct);
+        await AuditChainer.ChainPendingAsync(db, keys, ct);
+        var (checkpoint, problem) = checkpoints.ReadLatest();
+        if (problem is not null) return AuditVerification.Bad(0, 0, "the latest checkpoint", problem);
+        return await AuditVerifier.VerifyAsync(db, () => keys, checkpoint, ct);
     }
 }

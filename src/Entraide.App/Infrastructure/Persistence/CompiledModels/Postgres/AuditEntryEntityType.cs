@@ -20,8 +20,8 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
                 "Entraide.App.Infrastructure.Audit.AuditEntry",
                 typeof(AuditEntry),
                 baseEntityType,
-                propertyCount: 11,
-                unnamedIndexCount: 3,
+                propertyCount: 12,
+                unnamedIndexCount: 4,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -101,6 +101,15 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
                 sentinel: 0L);
             occurredAtMs.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var seal = runtimeEntityType.AddProperty(
+                "Seal",
+                typeof(string),
+                propertyInfo: typeof(AuditEntry).GetProperty("Seal", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AuditEntry).GetField("<Seal>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 96);
+            seal.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var sequence = runtimeEntityType.AddProperty(
                 "Sequence",
                 typeof(long?),
@@ -123,13 +132,17 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { sequence },
+                new[] { seal },
                 unique: true);
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { entityType, entityId });
+                new[] { sequence },
+                unique: true);
 
             var index1 = runtimeEntityType.AddIndex(
+                new[] { entityType, entityId });
+
+            var index2 = runtimeEntityType.AddIndex(
                 new[] { stateCode, id });
 
             return runtimeEntityType;

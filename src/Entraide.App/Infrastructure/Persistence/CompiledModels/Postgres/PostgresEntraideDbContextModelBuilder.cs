@@ -12,7 +12,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
     public partial class PostgresEntraideDbContextModel
     {
         private PostgresEntraideDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a01590db-6f21-4c9f-b5fe-8fa05bdd33ec"), entityTypeCount: 44)
+            : base(skipDetectChanges: false, modelId: new Guid("eaf549cc-c67a-4f0c-a9da-421c8bc2bb71"), entityTypeCount: 44)
         {
         }
 

@@ -19,8 +19,8 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
                 "Entraide.App.Infrastructure.Audit.AuditEntry",
                 typeof(AuditEntry),
                 baseEntityType,
-                propertyCount: 11,
-                unnamedIndexCount: 3,
+                propertyCount: 12,
+                unnamedIndexCount: 4,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -91,6 +91,14 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
                 fieldInfo: typeof(AuditEntry).GetField("<OccurredAtMs>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0L);
 
+            var seal = runtimeEntityType.AddProperty(
+                "Seal",
+                typeof(string),
+                propertyInfo: typeof(AuditEntry).GetProperty("Seal", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AuditEntry).GetField("<Seal>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 96);
+
             var sequence = runtimeEntityType.AddProperty(
                 "Sequence",
                 typeof(long?),
@@ -111,13 +119,17 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { sequence },
+                new[] { seal },
                 unique: true);
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { entityType, entityId });
+                new[] { sequence },
+                unique: true);
 
             var index1 = runtimeEntityType.AddIndex(
+                new[] { entityType, entityId });
+
+            var index2 = runtimeEntityType.AddIndex(
                 new[] { stateCode, id });
 
             return runtimeEntityType;

@@ -11,7 +11,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class SqliteEntraideDbContextModel
     {
         private SqliteEntraideDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("0e61da80-869f-4c2f-a5e7-0d2977fd9773"), entityTypeCount: 44)
+            : base(skipDetectChanges: false, modelId: new Guid("b18ce2f3-a765-4bb9-a02b-c3a59f834ae0"), entityTypeCount: 44)
         {
         }
 

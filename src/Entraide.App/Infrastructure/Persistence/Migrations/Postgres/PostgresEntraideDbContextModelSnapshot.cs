@@ -653,6 +653,10 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<long>("OccurredAtMs")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Seal")
+                        .HasMaxLength(96)
+                        .HasColumnType("character varying(96)");
+
                     b.Property<long?>("Sequence")
                         .HasColumnType("bigint");
 
@@ -661,6 +665,9 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(3)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Seal")
+                        .IsUnique();
 
                     b.HasIndex("Sequence")
                         .IsUnique();

@@ -646,6 +646,10 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("OccurredAtMs")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Seal")
+                        .HasMaxLength(96)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("Sequence")
                         .HasColumnType("INTEGER");
 
@@ -654,6 +658,9 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Seal")
+                        .IsUnique();
 
                     b.HasIndex("Sequence")
                         .IsUnique();

@@ -417,7 +417,8 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Postgres
                     EntityId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     BeforeDigest = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     AfterDigest = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Seal = table.Column<string>(type: "character varying(96)", maxLength: 96, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1327,6 +1328,12 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Postgres
                 name: "IX_trust_audit_entries_EntityType_EntityId",
                 table: "trust_audit_entries",
                 columns: new[] { "EntityType", "EntityId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_trust_audit_entries_Seal",
+                table: "trust_audit_entries",
+                column: "Seal",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_trust_audit_entries_Sequence",

@@ -416,7 +416,8 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Sqlite
                     EntityId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     BeforeDigest = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     AfterDigest = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Seal = table.Column<string>(type: "TEXT", maxLength: 96, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1326,6 +1327,12 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Sqlite
                 name: "IX_trust_audit_entries_EntityType_EntityId",
                 table: "trust_audit_entries",
                 columns: new[] { "EntityType", "EntityId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_trust_audit_entries_Seal",
+                table: "trust_audit_entries",
+                column: "Seal",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_trust_audit_entries_Sequence",
