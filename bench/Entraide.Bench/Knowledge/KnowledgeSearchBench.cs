@@ -124,9 +124,9 @@ public sealed class KnowledgeSearchBench : IBenchCommand
             await Exec(conn, "SET maintenance_work_mem = '1GB'");
             await Exec(conn, "CREATE INDEX provisions_tsv ON provisions USING gin (tsv)");
             await Exec(conn, "VACUUM ANALYZE provisions");
-            Console.WriteLine(Inv(
-                $"postgres: loaded and indexed {n:N0} provisions in {sw.Elapsed.TotalSeconds:0.0} s = " +
-                $"{n / sw.Elapsed.TotalSeconds:N0} provisions/s"));
+            Console.WriteLine(
+                Inv($"postgres: loaded and indexed {n:N0} provisions in {sw.Elapsed.TotalSeconds:0.0} s = ") +
+                Inv($"{n / sw.Elapsed.TotalSeconds:N0} provisions/s"));
         }
         items = [];
 
@@ -172,9 +172,9 @@ public sealed class KnowledgeSearchBench : IBenchCommand
                 if (conn is not null) pgRecall[q] = Recall(truth[q], await PgMatchesAsync(conn, language, text));
             }
 
-            Console.WriteLine(Inv(
-                $"machine: {Environment.ProcessorCount} cores, load average during the searches {string.Join(", ", loadDuring.Distinct())}; " +
-                $"{LoadAverage()} at the end"));
+            Console.WriteLine(
+                Inv($"machine: {Environment.ProcessorCount} cores, load average during the searches {string.Join(", ", loadDuring.Distinct())}; ") +
+                Inv($"{LoadAverage()} at the end"));
             Console.WriteLine();
             Console.WriteLine(
                 "| language | query | matches (truth) | Lucene p50 / p95 ms | Lucene recall | " +
@@ -199,16 +199,16 @@ public sealed class KnowledgeSearchBench : IBenchCommand
             }
             var allLucene = lucene.SelectMany(l => l).ToList();
             Console.WriteLine();
-            Console.WriteLine(Inv(
-                $"lucene, all queries: p50 {P(allLucene, 50):0.0} ms, p95 {P(allLucene, 95):0.0} ms, max {allLucene.Max():0.0} ms; " +
-                $"mean recall {luceneRecall.Average():P1}"));
+            Console.WriteLine(
+                Inv($"lucene, all queries: p50 {P(allLucene, 50):0.0} ms, p95 {P(allLucene, 95):0.0} ms, max {allLucene.Max():0.0} ms; ") +
+                Inv($"mean recall {luceneRecall.Average():P1}"));
             var ok = P(allLucene, 95) < 20 && n / indexSeconds >= 5000;
             if (pg is not null)
             {
                 var allPg = pg.SelectMany(l => l).ToList();
-                Console.WriteLine(Inv(
-                    $"postgres, all queries: p50 {P(allPg, 50):0.0} ms, p95 {P(allPg, 95):0.0} ms, max {allPg.Max():0.0} ms; " +
-                    $"mean recall {pgRecall.Average():P1}"));
+                Console.WriteLine(
+                    Inv($"postgres, all queries: p50 {P(allPg, 50):0.0} ms, p95 {P(allPg, 95):0.0} ms, max {allPg.Max():0.0} ms; ") +
+                    Inv($"mean recall {pgRecall.Average():P1}"));
                 Console.WriteLine(Inv($"speed-up at p95: {P(allPg, 95) / P(allLucene, 95):0.0}×, at p50: {P(allPg, 50) / P(allLucene, 50):0.0}×"));
                 ok &= P(allPg, 95) / P(allLucene, 95) >= 5;
                 // PostgreSQL cannot segment Chinese: it finds (almost) nothing there, so the ratio is also given without it.
