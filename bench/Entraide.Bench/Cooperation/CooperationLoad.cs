@@ -25,9 +25,12 @@ namespace Entraide.Bench.Cooperation;
 public sealed class CooperationLoad : IBenchCommand
 {
     public string Name => "cooperation";
-    public string Description => "Request submission vs bare INSERT, urgent visibility, inbox p95 (--postgres CONN --seconds 10 --connections 50 --rows 1000000)";
+    public string Description =>
+        "Request submission vs bare INSERT, urgent visibility, inbox p95 " +
+        "(--postgres CONN --seconds 10 --connections 50 --rows 1000000)";
 
-    private static readonly string[] States = ["FRA", "BRA", "CHN", "USA", "EGY", "NGA", "IND", "JPN", "AUS", "MEX", "GBR", "ZAF"];
+    private static readonly string[] States =
+        ["FRA", "BRA", "CHN", "USA", "EGY", "NGA", "IND", "JPN", "AUS", "MEX", "GBR", "ZAF"];
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public async Task<int> RunAsync(string[] args)
@@ -57,7 +60,10 @@ public sealed class CooperationLoad : IBenchCommand
                 // in CPU time and in database commands, independent of how busy the machine is.
                 async Task SubmitOneAsync(int i)
                 {
-                    using var m = new HttpRequestMessage(HttpMethod.Post, "/api/v1/requests/submissions") { Content = JsonBody("mla", States[(i + 1) % States.Length]) };
+                    using var m = new HttpRequestMessage(HttpMethod.Post, "/api/v1/requests/submissions")
+                    {
+                        Content = JsonBody("mla", States[(i + 1) % States.Length]),
+                    };
                     m.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[States[i % States.Length]]);
                     m.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
                     using var r = await client.SendAsync(m);
@@ -92,7 +98,10 @@ public sealed class CooperationLoad : IBenchCommand
                 {
                     var from = States[w % States.Length];
                     var to = States[(w + 1) % States.Length];
-                    using var m = new HttpRequestMessage(HttpMethod.Post, "/api/v1/requests/submissions") { Content = JsonBody("mla", to) };
+                    using var m = new HttpRequestMessage(HttpMethod.Post, "/api/v1/requests/submissions")
+                    {
+                        Content = JsonBody("mla", to),
+                    };
                     m.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[from]);
                     m.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
                     using var r = await client.SendAsync(m, ct);
@@ -100,22 +109,41 @@ public sealed class CooperationLoad : IBenchCommand
                 }
                 // Closed loop: each client sends its next submission as soon as the last one is answered — the most
                 // the server takes. By Little's law its latency is clients / throughput (50 / 500 per s = 100 ms).
-                var submit = await LoadDriver.RunAsync("POST /api/v1/requests/submissions (complete MLA), closed loop", connections, TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(seconds), SubmitAsync);
+                var submit = await LoadDriver.RunAsync(
+                    "POST /api/v1/requests/submissions (complete MLA), closed loop",
+                    connections,
+                    TimeSpan.FromSeconds(warmup),
+                    TimeSpan.FromSeconds(seconds),
+                    SubmitAsync);
                 // Open loop: submissions due at the target rate over the same clients' connections; latency from the
                 // moment each was due — the p99 a State's systems see when 500 submissions arrive each second.
                 var rate = BenchArgs.Int(args, "rate", 500);
                 // The floor of the same measure: GET /health (the server's pipeline, no database) at the same rate over
                 // the same connections. What it shows at p99 is the machine and the driver, not the submission.
-                var floor = await LoadDriver.RunAtRateAsync($"GET /health, {rate}/s offered", rate, connections, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(seconds), async (w, i, ct) =>
+                var floor = await LoadDriver.RunAtRateAsync(
+                    $"GET /health, {rate}/s offered",
+                    rate,
+                    connections,
+                    TimeSpan.FromSeconds(5),
+                    TimeSpan.FromSeconds(seconds),
+                    async (w, i, ct) =>
                 {
                     using var r = await client.GetAsync("/health", ct);
                     return r.IsSuccessStatusCode;
                 });
                 Console.WriteLine(floor);
                 Console.WriteLine($"floor's slowest moments: {floor.Stalls}");
-                var paced = await LoadDriver.RunAtRateAsync($"POST /api/v1/requests/submissions (complete MLA), {rate}/s offered", rate, connections, TimeSpan.FromSeconds(Math.Min(warmup, 5)), TimeSpan.FromSeconds(seconds), SubmitAsync);
+                var paced = await LoadDriver.RunAtRateAsync(
+                    $"POST /api/v1/requests/submissions (complete MLA), {rate}/s offered",
+                    rate,
+                    connections,
+                    TimeSpan.FromSeconds(Math.Min(warmup, 5)),
+                    TimeSpan.FromSeconds(seconds),
+                    SubmitAsync);
                 Console.WriteLine(paced);
-                Console.WriteLine($"at {rate}/s offered: {paced.PerSecond:0} /s served, p99 {paced.P99Ms:0.00} ms (target ≥ 500 /s with p99 < 50 ms); p99 of how late requests left the driver: {paced.SendLagP99Ms:0.00} ms");
+                Console.WriteLine(
+                    $"at {rate}/s offered: {paced.PerSecond:0} /s served, p99 {paced.P99Ms:0.00} ms " +
+                    $"(target ≥ 500 /s with p99 < 50 ms); p99 of how late requests left the driver: {paced.SendLagP99Ms:0.00} ms");
                 Console.WriteLine($"slowest moments (worst latency of the requests due in 100 ms): {paced.Stalls}");
                 return submit;
             }
@@ -136,7 +164,10 @@ public sealed class CooperationLoad : IBenchCommand
                 {
                     var at = Stopwatch.GetTimestamp();
                     using var doc = await JsonDocument.ParseAsync(request.Body);
-                    if (doc.RootElement.TryGetProperty("subjectId", out var subject) && subject.GetString() is { } id) pushed.TryAdd(Guid.Parse(id), at);
+                    if (doc.RootElement.TryGetProperty("subjectId", out var subject) && subject.GetString() is { } id)
+                    {
+                        pushed.TryAdd(Guid.Parse(id), at);
+                    }
                     return Microsoft.AspNetCore.Http.Results.Ok();
                 });
                 await receiver.StartAsync();
@@ -157,10 +188,19 @@ public sealed class CooperationLoad : IBenchCommand
                 using var load = new CancellationTokenSource(TimeSpan.FromSeconds(warmup + seconds));
                 // The load is that of the submission phase: submissions due at --rate (default 500/s) over 49 clients'
                 // connections; a server slower than that has all 49 busy, as in a closed loop.
-                var background = LoadDriver.RunAtRateAsync("background submissions", BenchArgs.Int(args, "rate", 500), connections - 1, TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(seconds), async (w, i, ct) =>
+                var background = LoadDriver.RunAtRateAsync(
+                    "background submissions",
+                    BenchArgs.Int(args, "rate", 500),
+                    connections - 1,
+                    TimeSpan.FromSeconds(warmup),
+                    TimeSpan.FromSeconds(seconds),
+                    async (w, i, ct) =>
                 {
                     var from = States[w % States.Length];
-                    using var m = new HttpRequestMessage(HttpMethod.Post, "/api/v1/requests/submissions") { Content = JsonBody("mla", States[(w + 1) % States.Length]) };
+                    using var m = new HttpRequestMessage(HttpMethod.Post, "/api/v1/requests/submissions")
+                    {
+                        Content = JsonBody("mla", States[(w + 1) % States.Length]),
+                    };
                     m.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[from]);
                     m.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
                     using var r = await client.SendAsync(m, ct);
@@ -193,11 +233,25 @@ public sealed class CooperationLoad : IBenchCommand
                 var served = await background;
                 visible.Sort();
                 // The pushes still on their way get 10 s; one that never comes is reported, not waited for.
-                for (var wait = Stopwatch.StartNew(); wait.Elapsed < TimeSpan.FromSeconds(10) && sent.Keys.Any(k => !pushed.ContainsKey(k));) await Task.Delay(100);
-                var push = sent.Where(x => pushed.ContainsKey(x.Key)).Select(x => Stopwatch.GetElapsedTime(x.Value, pushed[x.Key]).TotalMilliseconds).Order().ToList();
-                Console.WriteLine($"urgent request pushed to the recipient's webhook: p50 {LoadDriver.Percentile(push, 0.5):0.00} ms, p99 {LoadDriver.Percentile(push, 0.99):0.00} ms over {push.Count} (target p99 < 100 ms), {sent.Count - push.Count} not delivered");
+                for (var wait = Stopwatch.StartNew();
+                     wait.Elapsed < TimeSpan.FromSeconds(10) && sent.Keys.Any(k => !pushed.ContainsKey(k));)
+                {
+                    await Task.Delay(100);
+                }
+                var push = sent
+                    .Where(x => pushed.ContainsKey(x.Key))
+                    .Select(x => Stopwatch.GetElapsedTime(x.Value, pushed[x.Key]).TotalMilliseconds)
+                    .Order()
+                    .ToList();
+                Console.WriteLine(
+                    $"urgent request pushed to the recipient's webhook: p50 {LoadDriver.Percentile(push, 0.5):0.00} ms, " +
+                    $"p99 {LoadDriver.Percentile(push, 0.99):0.00} ms over {push.Count} (target p99 < 100 ms), " +
+                    $"{sent.Count - push.Count} not delivered");
                 await receiver.StopAsync();
-                Console.WriteLine($"urgent request visible in the recipient's inbox: p50 {LoadDriver.Percentile(visible, 0.5):0.00} ms, p99 {LoadDriver.Percentile(visible, 0.99):0.00} ms over {visible.Count} (target p99 < 100 ms), under {served.PerSecond:0} background submissions/s (p99 {served.P99Ms:0} ms)");
+                Console.WriteLine(
+                    $"urgent request visible in the recipient's inbox: p50 {LoadDriver.Percentile(visible, 0.5):0.00} ms, " +
+                    $"p99 {LoadDriver.Percentile(visible, 0.99):0.00} ms over {visible.Count} (target p99 < 100 ms), " +
+                    $"under {served.PerSecond:0} background submissions/s (p99 {served.P99Ms:0} ms)");
                 Console.WriteLine($"background's slowest moments: {served.Stalls}");
 
             }
@@ -214,7 +268,11 @@ public sealed class CooperationLoad : IBenchCommand
                 {
                     ShouldListenTo = _ => true,
                     Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-                    ActivityStopped = a => spans.AddOrUpdate(a.Source.Name + " " + Trim(a.GetTagItem("db.query.text") as string ?? a.GetTagItem("db.statement") as string ?? a.DisplayName), (1, a.Duration.TotalMilliseconds), (_, v) => (v.Count + 1, v.Ms + a.Duration.TotalMilliseconds)),
+                    ActivityStopped = a => spans.AddOrUpdate(
+                        a.Source.Name + " " + Trim(
+                            a.GetTagItem("db.query.text") as string ?? a.GetTagItem("db.statement") as string ?? a.DisplayName),
+                        (1, a.Duration.TotalMilliseconds),
+                        (_, v) => (v.Count + 1, v.Ms + a.Duration.TotalMilliseconds)),
                 };
                 ActivitySource.AddActivityListener(listener);
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
@@ -230,7 +288,11 @@ public sealed class CooperationLoad : IBenchCommand
                 var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / n;
                 var kb = (GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / n;
                 each.Sort();
-                Console.WriteLine($"{label}: {wall.Elapsed.TotalMilliseconds / n:0.00} ms wall (p50 {LoadDriver.Percentile(each, 0.5):0.00}, p95 {LoadDriver.Percentile(each, 0.95):0.00}, p99 {LoadDriver.Percentile(each, 0.99):0.00}), {cpuMs:0.00} ms CPU (client and server in this process), {kb:0} KB allocated, {(double)commands.Count / n:0.0} database commands");
+                Console.WriteLine(
+                    $"{label}: {wall.Elapsed.TotalMilliseconds / n:0.00} ms wall (p50 {LoadDriver.Percentile(each, 0.5):0.00}, " +
+                    $"p95 {LoadDriver.Percentile(each, 0.95):0.00}, p99 {LoadDriver.Percentile(each, 0.99):0.00}), " +
+                    $"{cpuMs:0.00} ms CPU (client and server in this process), {kb:0} KB allocated, " +
+                    $"{(double)commands.Count / n:0.0} database commands");
                 if (BenchArgs.Flag(args, "spans"))
                     foreach (var (name, v) in spans.OrderByDescending(x => x.Value.Ms).Take(40))
                         Console.WriteLine($"  {v.Ms / n,8:0.000} ms/{unit} {v.Count / (double)n,6:0.0}x  {name}");
@@ -239,7 +301,12 @@ public sealed class CooperationLoad : IBenchCommand
             async Task InboxPhaseAsync()
             {
                 await SeedAsync(app.Services, rows);
-                string InboxUrl(int i) => (i % 3) switch { 0 => "/api/v1/requests?box=incoming", 1 => "/api/v1/requests?box=incoming&bucket=new", _ => "/api/v1/requests?box=outgoing&type=mla" };
+                string InboxUrl(int i) => (i % 3) switch
+                {
+                    0 => "/api/v1/requests?box=incoming",
+                    1 => "/api/v1/requests?box=incoming&bucket=new",
+                    _ => "/api/v1/requests?box=outgoing&type=mla",
+                };
                 await SequentialCostAsync("one inbox listing, one client", "listing", async i =>
                 {
                     using var q = new HttpRequestMessage(HttpMethod.Get, InboxUrl(i));
@@ -247,7 +314,12 @@ public sealed class CooperationLoad : IBenchCommand
                     using var r = await client.SendAsync(q);
                     r.EnsureSuccessStatusCode();
                 });
-                var inboxLoad = await LoadDriver.RunAsync($"GET /api/v1/requests?box=incoming ({rows:N0}+ requests)", 8, TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(seconds), async (w, i, ct) =>
+                var inboxLoad = await LoadDriver.RunAsync(
+                    $"GET /api/v1/requests?box=incoming ({rows:N0}+ requests)",
+                    8,
+                    TimeSpan.FromSeconds(warmup),
+                    TimeSpan.FromSeconds(seconds),
+                    async (w, i, ct) =>
                 {
                     var state = States[w % States.Length];
                     using var q = new HttpRequestMessage(HttpMethod.Get, InboxUrl((int)(i % 3)));
@@ -321,7 +393,11 @@ public sealed class CooperationLoad : IBenchCommand
             type,
             requestedState = to,
             language = "en",
-            fields = spec.Fields.Where(f => f.Required).ToDictionary(f => f.Name, f => f.Kind == FieldKind.Affirmation ? "true" : $"{f.Name}: bench content of a realistic length for a request field."),
+            fields = spec.Fields
+                .Where(f => f.Required)
+                .ToDictionary(
+                    f => f.Name,
+                    f => f.Kind == FieldKind.Affirmation ? "true" : $"{f.Name}: bench content of a realistic length for a request field."),
         };
     }
 
@@ -356,11 +432,13 @@ public sealed class CooperationLoad : IBenchCommand
     /// due at <paramref name="rate"/> per second (open loop) — then the floor of the submissions' p99 at that
     /// rate: every commit waits for the same write-ahead log flush, so a slow flush shows here too.
     /// </summary>
-    private static async Task<LoadResult> BareInsertAsync(IServiceProvider services, int connections, int seconds, int warmup, int rate = 0)
+    private static async Task<LoadResult> BareInsertAsync(
+        IServiceProvider services, int connections, int seconds, int warmup, int rate = 0)
     {
         var name = "bare INSERT+commit (request, event, key, 3 audit entries, notification)";
         return rate > 0
-            ? await LoadDriver.RunAtRateAsync($"{name}, {rate}/s offered", rate, connections, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(seconds), InsertOneAsync)
+            ? await LoadDriver.RunAtRateAsync(
+                $"{name}, {rate}/s offered", rate, connections, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(seconds), InsertOneAsync)
             : await LoadDriver.RunAsync(name, connections, TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(seconds), InsertOneAsync);
 
         async Task<bool> InsertOneAsync(int w, long i, CancellationToken ct)
@@ -371,20 +449,43 @@ public sealed class CooperationLoad : IBenchCommand
             await conn.OpenAsync(ct);
             await using var tx = await conn.BeginTransactionAsync(ct);
             var id = Guid.CreateVersion7();
-            await InsertAsync(conn, tx, db.Provider, id, States[w % States.Length], States[(w + 1) % States.Length], RequestStatus.Submitted, DateTimeOffset.UtcNow, ct, submission: true);
+            await InsertAsync(
+                conn,
+                tx,
+                db.Provider,
+                id,
+                States[w % States.Length],
+                States[(w + 1) % States.Length],
+                RequestStatus.Submitted,
+                DateTimeOffset.UtcNow,
+                ct,
+                submission: true);
             await tx.CommitAsync(ct);
             return true;
         }
     }
 
-    private static async Task InsertAsync(DbConnection conn, DbTransaction tx, DatabaseProvider provider, Guid id, string from, string to, RequestStatus status, DateTimeOffset at, CancellationToken ct, bool submission = false)
+    private static async Task InsertAsync(
+        DbConnection conn,
+        DbTransaction tx,
+        DatabaseProvider provider,
+        Guid id,
+        string from,
+        string to,
+        RequestStatus status,
+        DateTimeOffset at,
+        CancellationToken ct,
+        bool submission = false)
     {
         var fields = JsonSerializer.Serialize(Body("mla", to));
         await using var cmd = conn.CreateCommand();
         cmd.Transaction = tx;
         cmd.CommandText = """
-            INSERT INTO cooperation_requests ("Id","Reference","Type","RequestingState","RequestedState","Status","Channel","Urgent","Language","Confidential","FieldsJson","ConductTerms","SearchText","CreatedBy","CreatedByName","CreatedAt","UpdatedAt","SubmittedAt","Consulted","PreservationExtensions","Version")
-            VALUES (@id,@ref,'MutualLegalAssistance',@from,@to,@status,'CentralAuthority',@urgent,'en',@f,@fields,'',@search,'bench','bench',@at,@at,@at,@f,0,1);
+            INSERT INTO cooperation_requests ("Id","Reference","Type","RequestingState","RequestedState","Status","Channel",
+                "Urgent","Language","Confidential","FieldsJson","ConductTerms","SearchText","CreatedBy","CreatedByName",
+                "CreatedAt","UpdatedAt","SubmittedAt","Consulted","PreservationExtensions","Version")
+            VALUES (@id,@ref,'MutualLegalAssistance',@from,@to,@status,'CentralAuthority',@urgent,'en',@f,@fields,'',@search,
+                'bench','bench',@at,@at,@at,@f,0,1);
             INSERT INTO cooperation_events ("Id","RequestId","At","ActorId","ActorName","ActorState","Action","FromStatus","ToStatus")
             VALUES (@eid,@id,@at,'bench','bench',@from,'submit','Draft','Submitted');
             """;
@@ -392,10 +493,15 @@ public sealed class CooperationLoad : IBenchCommand
         {
             cmd.CommandText += """
                 INSERT INTO cooperation_submission_keys ("ActorId","Key","RequestHash","RequestId","CreatedAt") VALUES (@actor,@key,@hash,@id,@at);
-                INSERT INTO trust_audit_entries ("OccurredAtMs","ActorId","StateCode","Action","EntityType","EntityId","AfterDigest") VALUES (@ms,@actor,@from,'cooperation.request.submit','CooperationRequest',@ids,@hash);
-                INSERT INTO trust_audit_entries ("OccurredAtMs","ActorId","StateCode","Action","EntityType","EntityId","AfterDigest") VALUES (@ms,@actor,@from,'cooperation.request.submit','RequestEvent',@eids,@hash);
-                INSERT INTO trust_audit_entries ("OccurredAtMs","ActorId","StateCode","Action","EntityType","EntityId","AfterDigest") VALUES (@ms,@actor,@from,'cooperation.request.submit','SubmissionKey',@keyid,@hash);
-                INSERT INTO notifications_messages ("Id","Kind","RecipientState","RecipientRoles","Link","SubjectId","Urgent","Arguments","CreatedAt") VALUES (@mid,'cooperation.request.received',@to,'central-authority','/requests/x',@id,@f,'[]',@at);
+                INSERT INTO trust_audit_entries ("OccurredAtMs","ActorId","StateCode","Action","EntityType","EntityId","AfterDigest")
+                VALUES (@ms,@actor,@from,'cooperation.request.submit','CooperationRequest',@ids,@hash);
+                INSERT INTO trust_audit_entries ("OccurredAtMs","ActorId","StateCode","Action","EntityType","EntityId","AfterDigest")
+                VALUES (@ms,@actor,@from,'cooperation.request.submit','RequestEvent',@eids,@hash);
+                INSERT INTO trust_audit_entries ("OccurredAtMs","ActorId","StateCode","Action","EntityType","EntityId","AfterDigest")
+                VALUES (@ms,@actor,@from,'cooperation.request.submit','SubmissionKey',@keyid,@hash);
+                INSERT INTO notifications_messages
+                    ("Id","Kind","RecipientState","RecipientRoles","Link","SubjectId","Urgent","Arguments","CreatedAt")
+                VALUES (@mid,'cooperation.request.received',@to,'central-authority','/requests/x',@id,@f,'[]',@at);
                 """;
         }
         void Add(string name, object value)
@@ -463,7 +569,9 @@ public sealed class CooperationLoad : IBenchCommand
         if (conn is Npgsql.NpgsqlConnection pg)
         {
             await using (var requests = await pg.BeginBinaryImportAsync("""
-                COPY cooperation_requests ("Id","Reference","Type","RequestingState","RequestedState","Status","Channel","Urgent","Language","Confidential","FieldsJson","ConductTerms","SearchText","CreatedBy","CreatedByName","CreatedAt","UpdatedAt","SubmittedAt","Consulted","PreservationExtensions","Version") FROM STDIN (FORMAT BINARY)
+                COPY cooperation_requests ("Id","Reference","Type","RequestingState","RequestedState","Status","Channel",
+                    "Urgent","Language","Confidential","FieldsJson","ConductTerms","SearchText","CreatedBy","CreatedByName",
+                    "CreatedAt","UpdatedAt","SubmittedAt","Consulted","PreservationExtensions","Version") FROM STDIN (FORMAT BINARY)
                 """))
             await using (var events = await OpenEventsAsync(pg))
             {
@@ -514,12 +622,16 @@ public sealed class CooperationLoad : IBenchCommand
             var sqlite = (Microsoft.Data.Sqlite.SqliteConnection)conn;
             var insert = sqlite.CreateCommand();
             insert.CommandText = """
-                INSERT INTO cooperation_requests ("Id","Reference","Type","RequestingState","RequestedState","Status","Channel","Urgent","Language","Confidential","FieldsJson","ConductTerms","SearchText","CreatedBy","CreatedByName","CreatedAt","UpdatedAt","SubmittedAt","Consulted","PreservationExtensions","Version")
-                VALUES ($id,$ref,'MutualLegalAssistance',$from,$to,$status,'CentralAuthority',0,'en',0,$fields,'',$search,'bench','bench',$at,$at,$at,0,0,1);
+                INSERT INTO cooperation_requests ("Id","Reference","Type","RequestingState","RequestedState","Status","Channel",
+                    "Urgent","Language","Confidential","FieldsJson","ConductTerms","SearchText","CreatedBy","CreatedByName",
+                    "CreatedAt","UpdatedAt","SubmittedAt","Consulted","PreservationExtensions","Version")
+                VALUES ($id,$ref,'MutualLegalAssistance',$from,$to,$status,'CentralAuthority',0,'en',0,$fields,'',$search,
+                    'bench','bench',$at,$at,$at,0,0,1);
                 INSERT INTO cooperation_events ("Id","RequestId","At","ActorId","ActorName","ActorState","Action","FromStatus","ToStatus")
                 VALUES ($eid,$id,$at,'bench','bench',$from,'submit','Draft','Submitted');
                 """;
-            var p = new[] { "$id", "$ref", "$from", "$to", "$status", "$fields", "$search", "$at", "$eid" }.ToDictionary(n => n, n => insert.Parameters.Add(n, Microsoft.Data.Sqlite.SqliteType.Text));
+            var p = new[] { "$id", "$ref", "$from", "$to", "$status", "$fields", "$search", "$at", "$eid" }
+                .ToDictionary(n => n, n => insert.Parameters.Add(n, Microsoft.Data.Sqlite.SqliteType.Text));
             p["$at"].SqliteType = Microsoft.Data.Sqlite.SqliteType.Integer;
             p["$fields"].Value = fields;
             var n = 0;
@@ -556,7 +668,8 @@ public sealed class CooperationLoad : IBenchCommand
             var other = new Npgsql.NpgsqlConnection(pg.ConnectionString);
             await other.OpenAsync();
             return await other.BeginBinaryImportAsync("""
-                COPY cooperation_events ("Id","RequestId","At","ActorId","ActorName","ActorState","Action","FromStatus","ToStatus") FROM STDIN (FORMAT BINARY)
+                COPY cooperation_events ("Id","RequestId","At","ActorId","ActorName","ActorState","Action","FromStatus","ToStatus")
+                FROM STDIN (FORMAT BINARY)
                 """);
         }
     }

@@ -22,7 +22,9 @@ namespace Entraide.Bench.Deliberation;
 public sealed class DeliberationDocuments : IBenchCommand
 {
     public string Name => "deliberation";
-    public string Description => "Compilation of 40 submissions × 6 languages to DOCX, and a 193-State vote report (--submissions 40 --runs 20 [--postgres \"Host=…\"])";
+    public string Description =>
+        "Compilation of 40 submissions × 6 languages to DOCX, and a 193-State vote report " +
+        "(--submissions 40 --runs 20 [--postgres \"Host=…\"])";
 
     public async Task<int> RunAsync(string[] args)
     {
@@ -56,7 +58,15 @@ public sealed class DeliberationDocuments : IBenchCommand
             foreach (var (state, i) in members.Take(submissions).Select((s, i) => (s, i)))
             {
                 var original = Languages.All[i % 6];
-                var s = new Submission { Id = Guid.CreateVersion7(), ConsultationId = c.Id, State = state, OriginalLanguage = original, SubmittedAt = now.AddDays(-2), SubmittedBy = "bench" };
+                var s = new Submission
+                {
+                    Id = Guid.CreateVersion7(),
+                    ConsultationId = c.Id,
+                    State = state,
+                    OriginalLanguage = original,
+                    SubmittedAt = now.AddDays(-2),
+                    SubmittedBy = "bench",
+                };
                 foreach (var l in Languages.All)
                 {
                     // About 1,500 words per language version, the size of a State's comments in A/AC.291/4.
@@ -85,7 +95,16 @@ public sealed class DeliberationDocuments : IBenchCommand
             };
             foreach (var (state, i) in members.Select((s, i) => (s, i)))
                 v.Ballots.Add(new Ballot { VoteId = v.Id, State = state, Choice = (VoteChoice)(i % 3) });
-            v.Footnotes.Add(new VoteFootnote { Id = Guid.CreateVersion7(), VoteId = v.Id, State = members[1], Intended = VoteChoice.Yes, StatedOn = v.Date, RecordedAt = now, RecordedBy = "bench" });
+            v.Footnotes.Add(new VoteFootnote
+            {
+                Id = Guid.CreateVersion7(),
+                VoteId = v.Id,
+                State = members[1],
+                Intended = VoteChoice.Yes,
+                StatedOn = v.Date,
+                RecordedAt = now,
+                RecordedBy = "bench",
+            });
             v.Status = VoteStatus.Closed;
             db.Add(v);
             await db.SaveChangesAsync();
@@ -103,7 +122,8 @@ public sealed class DeliberationDocuments : IBenchCommand
             foreach (var lang in Languages.All)
             {
                 await using var scope = app.Services.CreateAsyncScope();
-                ((HttpCurrentActor)scope.ServiceProvider.GetRequiredService<ICurrentActor>()).Set(new Actor("bench", "bench", null, new HashSet<string> { Roles.Secretariat }));
+                ((HttpCurrentActor)scope.ServiceProvider.GetRequiredService<ICurrentActor>())
+                    .Set(new Actor("bench", "bench", null, new HashSet<string> { Roles.Secretariat }));
                 var consultations = scope.ServiceProvider.GetRequiredService<ConsultationHandlers>();
                 var votes = scope.ServiceProvider.GetRequiredService<VoteHandlers>();
                 var text = scope.ServiceProvider.GetRequiredService<IStringLocalizer<DeliberationText>>();
@@ -134,7 +154,9 @@ public sealed class DeliberationDocuments : IBenchCommand
 
         var provider = postgres.Length > 0 ? "PostgreSQL" : "SQLite";
         var ok = true;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{provider}; {submissions} submissions × 6 languages; {runs} runs after 2 warm-up runs; last DOCX {docxBytes / 1024} KB"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{provider}; {submissions} submissions × 6 languages; {runs} runs after 2 warm-up runs; " +
+            $"last DOCX {docxBytes / 1024} KB"));
         Console.WriteLine("| language | compilation + DOCX median | p95 | vote report median | p95 | report without database, median |");
         Console.WriteLine("|---|---|---|---|---|---|");
         foreach (var lang in Languages.All)
@@ -142,7 +164,9 @@ public sealed class DeliberationDocuments : IBenchCommand
             var c = compile[lang].Order().ToList();
             var r = report[lang].Order().ToList();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {lang} | {c[c.Count / 2]:0} ms | {c[(int)(c.Count * 0.95)]:0} ms | {r[r.Count / 2]:0.0} ms | {r[(int)(r.Count * 0.95)]:0.0} ms | {pure[lang].Order().ElementAt(pure[lang].Count / 2):0.00} ms |"));
+                $"| {lang} | {c[c.Count / 2]:0} ms | {c[(int)(c.Count * 0.95)]:0} ms | " +
+                $"{r[r.Count / 2]:0.0} ms | {r[(int)(r.Count * 0.95)]:0.0} ms | " +
+                $"{pure[lang].Order().ElementAt(pure[lang].Count / 2):0.00} ms |"));
             ok &= c[(int)(c.Count * 0.95)] < 2000 && r[(int)(r.Count * 0.95)] < 50;
         }
         await app.StopAsync();
@@ -155,10 +179,18 @@ public sealed class DeliberationDocuments : IBenchCommand
     {
         var sentence = language switch
         {
-            Languages.French => "La nouvelle convention devrait porter sur la coopération internationale en matière de lutte contre la cybercriminalité et respecter les droits de l’homme. ",
-            Languages.Spanish => "La nueva convención debería centrarse en la cooperación internacional contra la ciberdelincuencia y respetar los derechos humanos. ",
-            Languages.Russian => "Новая конвенция должна быть посвящена международному сотрудничеству в борьбе с киберпреступностью и соблюдению прав человека. ",
-            Languages.Arabic => "ينبغي أن تركز الاتفاقية الجديدة على التعاون الدولي في مكافحة الجريمة السيبرانية وأن تحترم حقوق الإنسان. ",
+            Languages.French =>
+                "La nouvelle convention devrait porter sur la coopération internationale en matière de lutte contre " +
+                "la cybercriminalité et respecter les droits de l’homme. ",
+            Languages.Spanish =>
+                "La nueva convención debería centrarse en la cooperación internacional contra la ciberdelincuencia " +
+                "y respetar los derechos humanos. ",
+            Languages.Russian =>
+                "Новая конвенция должна быть посвящена международному сотрудничеству " +
+                "в борьбе с киберпреступностью и соблюдению прав человека. ",
+            Languages.Arabic =>
+                "ينبغي أن تركز الاتفاقية الجديدة على التعاون الدولي في مكافحة " +
+                "الجريمة السيبرانية وأن تحترم حقوق الإنسان. ",
             Languages.Chinese => "新公约应侧重于打击网络犯罪的国际合作，并尊重人权。",
             _ => "The new convention should focus on international cooperation against cybercrime and respect human rights. ",
         };

@@ -45,7 +45,8 @@ public sealed class AuditVerifyAtScale : IBenchCommand
 
         var fill = Stopwatch.StartNew();
         await FillAsync(db, entries);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"filled {entries:N0} chained entries in {fill.Elapsed.TotalSeconds:0.0} s ({db.Provider})"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"filled {entries:N0} chained entries in {fill.Elapsed.TotalSeconds:0.0} s ({db.Provider})"));
 
         // Warm the page cache once, then measure the floor and the verification alternately.
         await ReadAllAsync(db);
@@ -75,7 +76,9 @@ public sealed class AuditVerifyAtScale : IBenchCommand
         }
         double Median(List<double> v) => v.Order().ElementAt(v.Count / 2);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"streaming read of the same rows (floor): best {floor.Min():0.00} s; audit verify: best {verify.Min():0.00} s, median {Median(verify):0.00} s over {runs} runs; intact={result!.Intact}, verified={result.Verified:N0}; verify/floor = {verify.Min() / floor.Min():0.00}×"));
+            $"streaming read of the same rows (floor): best {floor.Min():0.00} s; " +
+            $"audit verify: best {verify.Min():0.00} s, median {Median(verify):0.00} s over {runs} runs; " +
+            $"intact={result!.Intact}, verified={result.Verified:N0}; verify/floor = {verify.Min() / floor.Min():0.00}×"));
         if (reader.Count > 0)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"PostgreSQL data-reader path (before the COPY export): best {reader.Min():0.00} s, median {Median(reader):0.00} s"));
@@ -110,7 +113,17 @@ public sealed class AuditVerifyAtScale : IBenchCommand
                     BeforeDigest = null,
                     AfterDigest = AuditChain.Digest("row " + i),
                 };
-                previous = AuditChain.Link(previous, new AuditFields(e.Id, e.Sequence.Value, e.OccurredAtMs, e.ActorId, e.StateCode, e.Action, e.EntityType, e.EntityId, e.BeforeDigest, e.AfterDigest));
+                previous = AuditChain.Link(previous, new AuditFields(
+                    e.Id,
+                    e.Sequence.Value,
+                    e.OccurredAtMs,
+                    e.ActorId,
+                    e.StateCode,
+                    e.Action,
+                    e.EntityType,
+                    e.EntityId,
+                    e.BeforeDigest,
+                    e.AfterDigest));
                 e.Hash = Convert.ToHexStringLower(previous);
                 yield return e;
             }
@@ -122,7 +135,8 @@ public sealed class AuditVerifyAtScale : IBenchCommand
         {
             // The importer holds the connection in COPY state until disposed, hence the block.
             await using (var import = await pg.BeginBinaryImportAsync(
-                "COPY trust_audit_entries (\"Id\", \"Sequence\", \"OccurredAtMs\", \"ActorId\", \"StateCode\", \"Action\", \"EntityType\", \"EntityId\", \"BeforeDigest\", \"AfterDigest\", \"Hash\") FROM STDIN (FORMAT BINARY)"))
+                "COPY trust_audit_entries (\"Id\", \"Sequence\", \"OccurredAtMs\", \"ActorId\", \"StateCode\", \"Action\", " +
+                "\"EntityType\", \"EntityId\", \"BeforeDigest\", \"AfterDigest\", \"Hash\") FROM STDIN (FORMAT BINARY)"))
             {
                 foreach (var e in Rows())
                 {
@@ -141,7 +155,9 @@ public sealed class AuditVerifyAtScale : IBenchCommand
                 }
                 await import.CompleteAsync();
             }
-            await using var fix = new NpgsqlCommand("SELECT setval(pg_get_serial_sequence('trust_audit_entries', 'Id'), (SELECT max(\"Id\") FROM trust_audit_entries))", pg);
+            await using var fix = new NpgsqlCommand(
+                "SELECT setval(pg_get_serial_sequence('trust_audit_entries', 'Id'), (SELECT max(\"Id\") FROM trust_audit_entries))",
+                pg);
             await fix.ExecuteNonQueryAsync();
         }
         else
@@ -150,8 +166,12 @@ public sealed class AuditVerifyAtScale : IBenchCommand
             await using var tx = (SqliteTransaction)await sqlite.BeginTransactionAsync();
             await using var cmd = sqlite.CreateCommand();
             cmd.Transaction = tx;
-            cmd.CommandText = "INSERT INTO trust_audit_entries (Id, Sequence, OccurredAtMs, ActorId, StateCode, Action, EntityType, EntityId, BeforeDigest, AfterDigest, Hash) VALUES ($id,$seq,$at,$actor,$state,$action,$type,$eid,NULL,$after,$hash)";
-            var p = new[] { "$id", "$seq", "$at", "$actor", "$state", "$action", "$type", "$eid", "$after", "$hash" }.Select(name => cmd.Parameters.Add(new SqliteParameter { ParameterName = name })).ToArray();
+            cmd.CommandText =
+                "INSERT INTO trust_audit_entries (Id, Sequence, OccurredAtMs, ActorId, StateCode, Action, EntityType, EntityId, " +
+                "BeforeDigest, AfterDigest, Hash) VALUES ($id,$seq,$at,$actor,$state,$action,$type,$eid,NULL,$after,$hash)";
+            var p = new[] { "$id", "$seq", "$at", "$actor", "$state", "$action", "$type", "$eid", "$after", "$hash" }
+                .Select(name => cmd.Parameters.Add(new SqliteParameter { ParameterName = name }))
+                .ToArray();
             foreach (var e in Rows())
             {
                 p[0].Value = e.Id; p[1].Value = e.Sequence; p[2].Value = e.OccurredAtMs; p[3].Value = e.ActorId; p[4].Value = e.StateCode;
@@ -161,7 +181,9 @@ public sealed class AuditVerifyAtScale : IBenchCommand
             await tx.CommitAsync();
         }
         await conn.CloseAsync();
-        await db.Set<AuditChainHead>().ExecuteUpdateAsync(s => s.SetProperty(h => h.Sequence, seq).SetProperty(h => h.Hash, Convert.ToHexStringLower(previous)));
+        await db.Set<AuditChainHead>().ExecuteUpdateAsync(s => s
+            .SetProperty(h => h.Sequence, seq)
+            .SetProperty(h => h.Hash, Convert.ToHexStringLower(previous)));
     }
 
     private static async Task ReadAllAsync(EntraideDbContext db)
@@ -169,7 +191,9 @@ public sealed class AuditVerifyAtScale : IBenchCommand
         var conn = db.Database.GetDbConnection();
         await conn.OpenAsync();
         await using var cmd = conn.CreateCommand();
-        cmd.CommandText = "SELECT \"Id\", \"Sequence\", \"OccurredAtMs\", \"ActorId\", \"StateCode\", \"Action\", \"EntityType\", \"EntityId\", \"BeforeDigest\", \"AfterDigest\", \"Hash\" FROM trust_audit_entries WHERE \"Sequence\" IS NOT NULL ORDER BY \"Sequence\"";
+        cmd.CommandText =
+            "SELECT \"Id\", \"Sequence\", \"OccurredAtMs\", \"ActorId\", \"StateCode\", \"Action\", \"EntityType\", \"EntityId\", " +
+            "\"BeforeDigest\", \"AfterDigest\", \"Hash\" FROM trust_audit_entries WHERE \"Sequence\" IS NOT NULL ORDER BY \"Sequence\"";
         await using var r = await cmd.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess);
         long n = 0;
         while (await r.ReadAsync())

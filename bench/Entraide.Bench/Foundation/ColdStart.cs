@@ -42,9 +42,12 @@ public sealed class ColdStart : IBenchCommand
         }
         double Median(List<double> v) => v.Order().ElementAt(v.Count / 2);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"first start (create + migrate + seed): median {Median(fresh):0} ms over {runs} runs (min {fresh.Min():0}, max {fresh.Max():0}); CPU to ready median {Median(freshCpu):0} ms (min {freshCpu.Min():0}, max {freshCpu.Max():0})"));
+            $"first start (create + migrate + seed): median {Median(fresh):0} ms over {runs} runs " +
+            $"(min {fresh.Min():0}, max {fresh.Max():0}); " +
+            $"CPU to ready median {Median(freshCpu):0} ms (min {freshCpu.Min():0}, max {freshCpu.Max():0})"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"start on an existing database: median {Median(warm):0} ms (min {warm.Min():0}, max {warm.Max():0}); CPU to ready median {Median(warmCpu):0} ms (min {warmCpu.Min():0}, max {warmCpu.Max():0})"));
+            $"start on an existing database: median {Median(warm):0} ms (min {warm.Min():0}, max {warm.Max():0}); " +
+            $"CPU to ready median {Median(warmCpu):0} ms (min {warmCpu.Min():0}, max {warmCpu.Max():0})"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"load average at the end: {File.ReadAllText("/proc/loadavg").Trim()}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

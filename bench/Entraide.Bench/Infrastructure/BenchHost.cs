@@ -10,7 +10,8 @@ namespace Entraide.Bench.Infrastructure;
 /// <summary>Starts Entraide in-process on a loopback port, on SQLite (temporary) or on a given PostgreSQL database.</summary>
 public static class BenchHost
 {
-    public static async Task<(WebApplication App, string Url, string DataDir)> StartAsync(string? postgres, bool demo = true, Action<WebApplicationBuilder>? configure = null)
+    public static async Task<(WebApplication App, string Url, string DataDir)> StartAsync(
+        string? postgres, bool demo = true, Action<WebApplicationBuilder>? configure = null)
     {
         var dataDir = Path.Combine(Path.GetTempPath(), "entraide-bench-" + Guid.NewGuid().ToString("N")[..10]);
         Directory.CreateDirectory(dataDir);

@@ -17,7 +17,9 @@ public static class BenchArgs
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
     }
 
-    public static int Int(string[] args, string name, int fallback) => int.Parse(Get(args, name, fallback.ToString(System.Globalization.CultureInfo.InvariantCulture)), System.Globalization.CultureInfo.InvariantCulture);
+    public static int Int(string[] args, string name, int fallback) => int.Parse(
+        Get(args, name, fallback.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        System.Globalization.CultureInfo.InvariantCulture);
 
     public static bool Flag(string[] args, string name) => args.Contains("--" + name);
 }

@@ -8,16 +8,23 @@ public sealed record LoadResult(string Name, long Requests, long Errors, TimeSpa
     /// <summary>Processor time this process (client and in-process server) spent per request during the measured window.</summary>
     public double CpuMsPerRequest { get; init; }
 
-    /// <summary>Open loop: p99 of how late requests left after they were due (waiting for a connection, or for the driver's turn on the shared cores).</summary>
+    /// <summary>
+    /// Open loop: p99 of how late requests left after they were due (waiting for a connection, or for the driver's
+    /// turn on the shared cores).
+    /// </summary>
     public double SendLagP99Ms { get; init; }
 
-    /// <summary>Open loop: the slowest moments (wall clock, UTC) — the worst latency of requests due in each 100 ms — to line up with the database's log.</summary>
+    /// <summary>
+    /// Open loop: the slowest moments (wall clock, UTC) — the worst latency of requests due in each 100 ms — to line up
+    /// with the database's log.
+    /// </summary>
     public string Stalls { get; init; } = "";
 
     public double PerSecond => Requests / Duration.TotalSeconds;
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{Name}: {PerSecond:0} req/s, p50 {P50Ms:0.00} ms, p95 {P95Ms:0.00} ms, p99 {P99Ms:0.00} ms, max {MaxMs:0.0} ms, {Requests} requests, {Errors} errors, {CpuMsPerRequest:0.00} ms CPU/request in this process");
+        $"{Name}: {PerSecond:0} req/s, p50 {P50Ms:0.00} ms, p95 {P95Ms:0.00} ms, p99 {P99Ms:0.00} ms, max {MaxMs:0.0} ms, " +
+        $"{Requests} requests, {Errors} errors, {CpuMsPerRequest:0.00} ms CPU/request in this process");
 }
 
 /// <summary>
@@ -65,7 +72,15 @@ public static class LoadDriver
         var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
         var all = latencies.SelectMany(l => l).ToArray();
         Array.Sort(all);
-        return new LoadResult(name, all.Length, errors.Sum(), elapsed, Percentile(all, 0.50), Percentile(all, 0.95), Percentile(all, 0.99), all.Length == 0 ? 0 : all[^1])
+        return new LoadResult(
+            name,
+            all.Length,
+            errors.Sum(),
+            elapsed,
+            Percentile(all, 0.50),
+            Percentile(all, 0.95),
+            Percentile(all, 0.99),
+            all.Length == 0 ? 0 : all[^1])
         {
             CpuMsPerRequest = all.Length == 0 ? 0 : cpuMs / all.Length,
         };
@@ -118,18 +133,29 @@ public static class LoadDriver
         var stalls = string.Join(", ", windows.OrderByDescending(w => w.Value).Take(5).Select(w =>
             string.Create(CultureInfo.InvariantCulture, $"{startedAt.AddMilliseconds(w.Key * 100):HH:mm:ss.f} {w.Value:0} ms")));
         var busiest = queue.OrderByDescending(q => q.Value.Pending).Take(3).Select(q =>
-            string.Create(CultureInfo.InvariantCulture, $"{startedAt.AddMilliseconds(q.Key * 100):HH:mm:ss.f} {q.Value.Pending} queued on {q.Value.Threads} threads"));
+            string.Create(CultureInfo.InvariantCulture,
+                $"{startedAt.AddMilliseconds(q.Key * 100):HH:mm:ss.f} {q.Value.Pending} queued on {q.Value.Threads} threads"));
         stalls += "; thread pool's longest queues: " + string.Join(", ", busiest);
         stalls += string.Create(CultureInfo.InvariantCulture,
-            $"; longest gap between the sampler's 20 ms ticks: {worstGap:0} ms at {startedAt.AddMilliseconds(worstGapAt):HH:mm:ss.f}; longest collection pause seen: {worstGc:0} ms");
+            $"; longest gap between the sampler's 20 ms ticks: {worstGap:0} ms at {startedAt.AddMilliseconds(worstGapAt):HH:mm:ss.f}; " +
+            $"longest collection pause seen: {worstGc:0} ms");
         stalls += string.Create(CultureInfo.InvariantCulture,
-            $"; GC {gcPause:0} ms in {GC.CollectionCount(0) - gcCounts.Item1}/{GC.CollectionCount(1) - gcCounts.Item2}/{GC.CollectionCount(2) - gcCounts.Item3} collections (gen 0/1/2)");
+            $"; GC {gcPause:0} ms in {GC.CollectionCount(0) - gcCounts.Item1}/{GC.CollectionCount(1) - gcCounts.Item2}/" +
+            $"{GC.CollectionCount(2) - gcCounts.Item3} collections (gen 0/1/2)");
         var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
         var all = latencies.ToArray();
         Array.Sort(all);
         var lag = lags.ToArray();
         Array.Sort(lag);
-        return new LoadResult(name, all.Length, errors, elapsed, Percentile(all, 0.50), Percentile(all, 0.95), Percentile(all, 0.99), all.Length == 0 ? 0 : all[^1])
+        return new LoadResult(
+            name,
+            all.Length,
+            errors,
+            elapsed,
+            Percentile(all, 0.50),
+            Percentile(all, 0.95),
+            Percentile(all, 0.99),
+            all.Length == 0 ? 0 : all[^1])
         {
             CpuMsPerRequest = all.Length == 0 ? 0 : cpuMs / all.Length,
             SendLagP99Ms = Percentile(lag, 0.99),
@@ -137,8 +163,14 @@ public static class LoadDriver
         };
     }
 
-    private static async Task RunPacedAsync(double perSecond, int concurrency, TimeSpan duration, Func<int, long, CancellationToken, Task<bool>> send,
-        System.Collections.Concurrent.ConcurrentBag<double>? latencies, Action? error, System.Collections.Concurrent.ConcurrentBag<double>? lags = null,
+    private static async Task RunPacedAsync(
+        double perSecond,
+        int concurrency,
+        TimeSpan duration,
+        Func<int, long, CancellationToken, Task<bool>> send,
+        System.Collections.Concurrent.ConcurrentBag<double>? latencies,
+        Action? error,
+        System.Collections.Concurrent.ConcurrentBag<double>? lags = null,
         System.Collections.Concurrent.ConcurrentDictionary<long, double>? windows = null)
     {
         using var slots = new SemaphoreSlim(concurrency, concurrency);

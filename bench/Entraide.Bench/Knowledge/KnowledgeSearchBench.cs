@@ -75,10 +75,14 @@ public sealed class KnowledgeSearchBench : IBenchCommand
         var searcher0 = index.Acquire();
         try { segments = searcher0.IndexReader.Leaves.Count; } finally { index.Release(searcher0); }
         var size = new DirectoryInfo(dir).EnumerateFiles().Sum(f => f.Length);
-        Console.WriteLine(Inv($"lucene: indexed {n:N0} provisions in {indexSeconds:0.0} s = {n / indexSeconds:N0} provisions/s with {threads} threads ({segments} segments, {size / 1048576.0:N0} MB; load average {loadBefore} before, {LoadAverage()} after)"));
+        Console.WriteLine(
+            Inv($"lucene: indexed {n:N0} provisions in {indexSeconds:0.0} s = {n / indexSeconds:N0} provisions/s with {threads} threads ") +
+            Inv($"({segments} segments, {size / 1048576.0:N0} MB; load average {loadBefore} before, {LoadAverage()} after)"));
         // On a shared machine the wall-clock rate depends on the other processes; the CPU time the
         // indexing consumed does not: n / (CPU seconds / threads) is the rate with the cores to itself.
-        Console.WriteLine(Inv($"lucene: indexing used {indexCpu:0.0} CPU-seconds = {n / indexCpu:N0} provisions per CPU-second, {n / (indexCpu / threads):N0} provisions/s on {threads} free cores"));
+        Console.WriteLine(
+            Inv($"lucene: indexing used {indexCpu:0.0} CPU-seconds = {n / indexCpu:N0} provisions per CPU-second, ") +
+            Inv($"{n / (indexCpu / threads):N0} provisions/s on {threads} free cores"));
 
         NpgsqlConnection? conn = null;
         string? name = null;
@@ -90,12 +94,15 @@ public sealed class KnowledgeSearchBench : IBenchCommand
             await conn.OpenAsync();
             sw.Restart();
             // The tsvector is a stored generated column (computed once, at load) with a GIN index on it.
-            await Exec(conn, "CREATE TABLE provisions (id int PRIMARY KEY, lang text NOT NULL, state text NOT NULL, term text NOT NULL, type text NOT NULL, " +
-                "year int NOT NULL, date date NOT NULL, title text NOT NULL, number text, body text NOT NULL, " +
-                "tsv tsvector GENERATED ALWAYS AS (to_tsvector(CASE lang WHEN 'ar' THEN 'arabic'::regconfig WHEN 'en' THEN 'english'::regconfig " +
-                "WHEN 'fr' THEN 'french'::regconfig WHEN 'ru' THEN 'russian'::regconfig WHEN 'es' THEN 'spanish'::regconfig ELSE 'simple'::regconfig END, " +
+            await Exec(conn,
+                "CREATE TABLE provisions (id int PRIMARY KEY, lang text NOT NULL, state text NOT NULL, term text NOT NULL, " +
+                "type text NOT NULL, year int NOT NULL, date date NOT NULL, title text NOT NULL, number text, body text NOT NULL, " +
+                "tsv tsvector GENERATED ALWAYS AS (to_tsvector(CASE lang WHEN 'ar' THEN 'arabic'::regconfig " +
+                "WHEN 'en' THEN 'english'::regconfig WHEN 'fr' THEN 'french'::regconfig WHEN 'ru' THEN 'russian'::regconfig " +
+                "WHEN 'es' THEN 'spanish'::regconfig ELSE 'simple'::regconfig END, " +
                 "title || ' ' || coalesce(number, '') || ' ' || body)) STORED)");
-            await using (var copy = await conn.BeginBinaryImportAsync("COPY provisions (id, lang, state, term, type, year, date, title, number, body) FROM STDIN (FORMAT BINARY)"))
+            await using (var copy = await conn.BeginBinaryImportAsync(
+                "COPY provisions (id, lang, state, term, type, year, date, title, number, body) FROM STDIN (FORMAT BINARY)"))
             {
                 for (var i = 0; i < n; i++)
                 {
@@ -117,7 +124,9 @@ public sealed class KnowledgeSearchBench : IBenchCommand
             await Exec(conn, "SET maintenance_work_mem = '1GB'");
             await Exec(conn, "CREATE INDEX provisions_tsv ON provisions USING gin (tsv)");
             await Exec(conn, "VACUUM ANALYZE provisions");
-            Console.WriteLine(Inv($"postgres: loaded and indexed {n:N0} provisions in {sw.Elapsed.TotalSeconds:0.0} s = {n / sw.Elapsed.TotalSeconds:N0} provisions/s"));
+            Console.WriteLine(
+                Inv($"postgres: loaded and indexed {n:N0} provisions in {sw.Elapsed.TotalSeconds:0.0} s = ") +
+                Inv($"{n / sw.Elapsed.TotalSeconds:N0} provisions/s"));
         }
         items = [];
 
@@ -163,36 +172,53 @@ public sealed class KnowledgeSearchBench : IBenchCommand
                 if (conn is not null) pgRecall[q] = Recall(truth[q], await PgMatchesAsync(conn, language, text));
             }
 
-            Console.WriteLine(Inv($"machine: {Environment.ProcessorCount} cores, load average during the searches {string.Join(", ", loadDuring.Distinct())}; {LoadAverage()} at the end"));
+            Console.WriteLine(
+                Inv($"machine: {Environment.ProcessorCount} cores, load average during the searches {string.Join(", ", loadDuring.Distinct())}; ") +
+                Inv($"{LoadAverage()} at the end"));
             Console.WriteLine();
-            Console.WriteLine("| language | query | matches (truth) | Lucene p50 / p95 ms | Lucene recall | PostgreSQL p50 / p95 ms | PostgreSQL recall |");
+            Console.WriteLine(
+                "| language | query | matches (truth) | Lucene p50 / p95 ms | Lucene recall | " +
+                "PostgreSQL p50 / p95 ms | PostgreSQL recall |");
             Console.WriteLine("|---|---|---:|---:|---:|---:|---:|");
             for (var q = 0; q < queries.Count; q++)
             {
                 var (language, words) = queries[q];
-                Console.WriteLine(Inv($"| {language} | {ProvisionGenerator.QueryText(language, words)} | {truth[q].Count:N0} | {P(lucene[q], 50):0.0} / {P(lucene[q], 95):0.0} | {luceneRecall[q]:P1} | ") +
+                Console.WriteLine(
+                    Inv($"| {language} | {ProvisionGenerator.QueryText(language, words)} | {truth[q].Count:N0} | ") +
+                    Inv($"{P(lucene[q], 50):0.0} / {P(lucene[q], 95):0.0} | {luceneRecall[q]:P1} | ") +
                     (pg is null ? "— | — |" : Inv($"{P(pg[q], 50):0.0} / {P(pg[q], 95):0.0} | {pgRecall[q]:P1} |")));
             }
             Console.WriteLine();
             Console.WriteLine("| language | Lucene recall | PostgreSQL recall |");
             Console.WriteLine("|---|---:|---:|");
             foreach (var g in Enumerable.Range(0, queries.Count).GroupBy(q => queries[q].Language))
-                Console.WriteLine(Inv($"| {g.Key} | {g.Average(q => luceneRecall[q]):P1} | ") + (pg is null ? "— |" : Inv($"{g.Average(q => pgRecall[q]):P1} |")));
+            {
+                Console.WriteLine(
+                    Inv($"| {g.Key} | {g.Average(q => luceneRecall[q]):P1} | ") +
+                    (pg is null ? "— |" : Inv($"{g.Average(q => pgRecall[q]):P1} |")));
+            }
             var allLucene = lucene.SelectMany(l => l).ToList();
             Console.WriteLine();
-            Console.WriteLine(Inv($"lucene, all queries: p50 {P(allLucene, 50):0.0} ms, p95 {P(allLucene, 95):0.0} ms, max {allLucene.Max():0.0} ms; mean recall {luceneRecall.Average():P1}"));
+            Console.WriteLine(
+                Inv($"lucene, all queries: p50 {P(allLucene, 50):0.0} ms, p95 {P(allLucene, 95):0.0} ms, max {allLucene.Max():0.0} ms; ") +
+                Inv($"mean recall {luceneRecall.Average():P1}"));
             var ok = P(allLucene, 95) < 20 && n / indexSeconds >= 5000;
             if (pg is not null)
             {
                 var allPg = pg.SelectMany(l => l).ToList();
-                Console.WriteLine(Inv($"postgres, all queries: p50 {P(allPg, 50):0.0} ms, p95 {P(allPg, 95):0.0} ms, max {allPg.Max():0.0} ms; mean recall {pgRecall.Average():P1}"));
+                Console.WriteLine(
+                    Inv($"postgres, all queries: p50 {P(allPg, 50):0.0} ms, p95 {P(allPg, 95):0.0} ms, max {allPg.Max():0.0} ms; ") +
+                    Inv($"mean recall {pgRecall.Average():P1}"));
                 Console.WriteLine(Inv($"speed-up at p95: {P(allPg, 95) / P(allLucene, 95):0.0}×, at p50: {P(allPg, 50) / P(allLucene, 50):0.0}×"));
                 ok &= P(allPg, 95) / P(allLucene, 95) >= 5;
                 // PostgreSQL cannot segment Chinese: it finds (almost) nothing there, so the ratio is also given without it.
                 var others = Enumerable.Range(0, queries.Count).Where(q => queries[q].Language != Languages.Chinese).ToList();
                 var luceneOthers = others.SelectMany(q => lucene[q]).ToList();
                 var pgOthers = others.SelectMany(q => pg[q]).ToList();
-                Console.WriteLine(Inv($"without Chinese: lucene p50 {P(luceneOthers, 50):0.0} / p95 {P(luceneOthers, 95):0.0} ms, postgres p50 {P(pgOthers, 50):0.0} / p95 {P(pgOthers, 95):0.0} ms, speed-up at p95 {P(pgOthers, 95) / P(luceneOthers, 95):0.0}×, at p50 {P(pgOthers, 50) / P(luceneOthers, 50):0.0}×"));
+                Console.WriteLine(
+                    Inv($"without Chinese: lucene p50 {P(luceneOthers, 50):0.0} / p95 {P(luceneOthers, 95):0.0} ms, ") +
+                    Inv($"postgres p50 {P(pgOthers, 50):0.0} / p95 {P(pgOthers, 95):0.0} ms, ") +
+                    Inv($"speed-up at p95 {P(pgOthers, 95) / P(luceneOthers, 95):0.0}×, at p50 {P(pgOthers, 50) / P(luceneOthers, 50):0.0}×"));
             }
             return ok ? 0 : 1;
         }
@@ -235,7 +261,11 @@ public sealed class KnowledgeSearchBench : IBenchCommand
         {
             if (KnowledgeSearch.TextMatchQuery(text) is not { } query) return [];
             var docs = searcher.Search(query, Math.Max(1, searcher.IndexReader.MaxDoc));
-            return [.. docs.ScoreDocs.Select(d => int.Parse(searcher.Doc(d.Doc).Get(KnowledgeFields.Key)["provision:".Length..], CultureInfo.InvariantCulture))];
+            return
+            [
+                .. docs.ScoreDocs.Select(d =>
+                    int.Parse(searcher.Doc(d.Doc).Get(KnowledgeFields.Key)["provision:".Length..], CultureInfo.InvariantCulture)),
+            ];
         }
         finally { index.Release(searcher); }
     }
@@ -245,7 +275,8 @@ public sealed class KnowledgeSearchBench : IBenchCommand
         var cfg = PgConfig[language];
         await using var cmd = new NpgsqlCommand(
             $"SELECT id, state, lang, date, title, number, term, ts_headline('{cfg}', body, q, 'StartSel=<mark>, StopSel=</mark>, MaxFragments=2') " +
-            $"FROM (SELECT id, state, lang, date, title, number, term, body, q FROM provisions, plainto_tsquery('{cfg}', @q) q WHERE tsv @@ q ORDER BY ts_rank(tsv, q) DESC LIMIT 20) top; " +
+            $"FROM (SELECT id, state, lang, date, title, number, term, body, q FROM provisions, plainto_tsquery('{cfg}', @q) q " +
+            $"WHERE tsv @@ q ORDER BY ts_rank(tsv, q) DESC LIMIT 20) top; " +
             // The same facets as the product counts: State, term, type, language, year, and the total.
             $"SELECT state, term, type, lang, year, count(*) FROM provisions WHERE tsv @@ plainto_tsquery('{cfg}', @q) " +
             "GROUP BY GROUPING SETS ((state), (term), (type), (lang), (year), ())", conn);

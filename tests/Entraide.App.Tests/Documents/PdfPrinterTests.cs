@@ -24,7 +24,8 @@ public sealed partial class PdfPrinterTests : IAsyncLifetime
     public async Task Print_ArabicAndChineseDocuments_ArePdfs()
     {
         var arabic = PrintableDocument.Wrap("ar", "طلب مساعدة قانونية متبادلة",
-            "<h1>طلب مساعدة قانونية متبادلة</h1><p>تطلب الجمهورية الفرنسية حفظ البيانات المخزنة وفقاً للمادة 42.</p>");
+            "<h1>طلب مساعدة قانونية متبادلة</h1>" +
+            "<p>تطلب الجمهورية الفرنسية حفظ البيانات المخزنة وفقاً للمادة 42.</p>");
         var chinese = PrintableDocument.Wrap("zh", "司法协助请求",
             "<h1>司法协助请求</h1><p>法兰西共和国请求根据第四十二条迅速保全所存储的数据。</p>");
 
@@ -39,7 +40,8 @@ public sealed partial class PdfPrinterTests : IAsyncLifetime
     [ChromiumFact]
     public async Task Print_Landscape_TurnsTheA4Page()
     {
-        var html = PrintableDocument.Wrap("en", "Register", "<table><tr><th>State</th><th>Authority</th></tr><tr><td>France</td><td>Ministry of Justice</td></tr></table>");
+        var html = PrintableDocument.Wrap("en", "Register",
+            "<table><tr><th>State</th><th>Authority</th></tr><tr><td>France</td><td>Ministry of Justice</td></tr></table>");
         var portrait = MediaBox(await _printer.PrintAsync(html, new PdfOptions(), CancellationToken.None));
         var landscape = MediaBox(await _printer.PrintAsync(html, new PdfOptions(Landscape: true), CancellationToken.None));
         Assert.True(portrait.Height > portrait.Width, "A4 portrait is taller than wide");
@@ -74,7 +76,9 @@ public sealed partial class PdfPrinterTests : IAsyncLifetime
     [Fact]
     public async Task Print_NoChromiumAtThePath_IsPdfUnavailable()
     {
-        await using var printer = new PlaywrightPdfPrinter(new PdfSettings { ChromiumPath = "/nonexistent/chromium" }, NullLogger<PlaywrightPdfPrinter>.Instance);
+        await using var printer = new PlaywrightPdfPrinter(
+            new PdfSettings { ChromiumPath = "/nonexistent/chromium" },
+            NullLogger<PlaywrightPdfPrinter>.Instance);
         var ex = await Assert.ThrowsAsync<DomainException>(() => printer.PrintAsync("<p>x</p>", new PdfOptions(), CancellationToken.None));
         Assert.Equal(FailureKind.Unavailable, ex.Kind);
         Assert.Equal("pdf-unavailable", ex.Errors[0].Code);

@@ -66,7 +66,9 @@ public sealed class ChineseSearchTests : IDisposable
     public void Query_SegmentedDifferentlyInTheText_IsFoundAndMarked()
     {
         // SmartCn: 发展中国家 is one word in the text, 国家 / 援助 in the query.
-        Rebuild(Item("aid", Languages.Chinese, "主管机关可以向发展中国家提供技术援助。"), Item("en", Languages.English, "Technical assistance to States."));
+        Rebuild(
+            Item("aid", Languages.Chinese, "主管机关可以向发展中国家提供技术援助。"),
+            Item("en", Languages.English, "Technical assistance to States."));
         var hit = Assert.Single(Search("国家援助").Hits);
         Assert.Equal("aid", hit.Key);
         Assert.Equal("主管机关可以向发展中<mark>国家</mark>提供技术<mark>援助</mark>。", WebUtility.HtmlDecode(hit.Snippet));
@@ -83,7 +85,9 @@ public sealed class ChineseSearchTests : IDisposable
     [Fact]
     public void Query_LatinWordBesideHan_IsRequiredToo()
     {
-        Rebuild(Item("ddos", Languages.Chinese, "以DDoS方式攻击网络的，处罚款。"), Item("none", Languages.Chinese, "攻击网络的，处罚款。"));
+        Rebuild(
+            Item("ddos", Languages.Chinese, "以DDoS方式攻击网络的，处罚款。"),
+            Item("none", Languages.Chinese, "攻击网络的，处罚款。"));
         var hit = Assert.Single(Search("DDoS 攻击").Hits);
         Assert.Equal("ddos", hit.Key);
         Assert.Contains("<mark>攻击</mark>", WebUtility.HtmlDecode(hit.Snippet));

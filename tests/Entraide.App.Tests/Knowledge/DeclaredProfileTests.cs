@@ -108,7 +108,8 @@ public sealed class DeclaredProfileTests(AppFixture fixture)
         await Laws.CreateAsync(app, "TZA", "Prevention of Terrorism Act " + Guid.NewGuid().ToString("N")[..4], "en",
             Laws.Version("en", "2002-01-01", Laws.Provision("s_4", "Use of a computer system for a terrorist act.", [OptionalTerms.TerroristUse],
                 180)));
-        var body = await app.Anonymous().GetAsync("/api/v1/knowledge/dual-criminality?terms=terrorist-use&requesting=TZA&requested=LKA").ExpectAsync(HttpStatusCode.OK);
+        var body = await app.Anonymous().GetAsync("/api/v1/knowledge/dual-criminality?terms=terrorist-use&requesting=TZA&requested=LKA")
+            .ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("CriminalInBoth", body.GetProperty("outcome").GetString());
         Assert.Equal("covered", body.GetProperty("requestingCoverage").GetString());
         Assert.Equal("declared", body.GetProperty("requestedCoverage").GetString());
@@ -138,10 +139,12 @@ public sealed class DeclaredProfileTests(AppFixture fixture)
     {
         var app = fixture.App(db);
         await DeclareAsync(app, "NPL", OffenceCategories.IllicitTrafficking);
-        var before = await app.Anonymous().GetAsync("/api/v1/knowledge/dual-criminality?terms=illicit-trafficking&requesting=NPL&requested=TUV").ExpectAsync(HttpStatusCode.OK);
+        var before = await app.Anonymous().GetAsync("/api/v1/knowledge/dual-criminality?terms=illicit-trafficking&requesting=NPL&requested=TUV")
+            .ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("declared", before.GetProperty("requestingCoverage").GetString());
         await DeclareAsync(app, "NPL");
-        var after = await app.Anonymous().GetAsync("/api/v1/knowledge/dual-criminality?terms=illicit-trafficking&requesting=NPL&requested=TUV").ExpectAsync(HttpStatusCode.OK);
+        var after = await app.Anonymous().GetAsync("/api/v1/knowledge/dual-criminality?terms=illicit-trafficking&requesting=NPL&requested=TUV")
+            .ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("unknown", after.GetProperty("requestingCoverage").GetString());
         Assert.Equal(JsonValueKind.Null, Assert.Single(after.GetProperty("terms").EnumerateArray()).GetProperty("requestingDeclaration").ValueKind);
     }
@@ -177,11 +180,13 @@ public sealed class DeclaredProfileTests(AppFixture fixture)
     {
         var app = fixture.App(db);
         await DeclareAsync(app, "LKA", OffenceCategories.Terrorism);
-        foreach (var (lang, expected) in new[] { ("fr", "Déclaré au registre"), ("ar", "مُعلَن في السجل"), ("zh", "登记册中声明") })
+        foreach (var (lang, expected) in
+            new[] { ("fr", "Déclaré au registre"), ("ar", "مُعلَن في السجل"), ("zh", "登记册中声明") })
         {
             var client = app.Anonymous();
             client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(lang);
-            var page = new HtmlParser().ParseDocument(await (await client.GetAsync("/knowledge/dual-criminality?requesting=EGY&requested=LKA&terms=terrorist-use")).Content.ReadAsStringAsync());
+            var response = await client.GetAsync("/knowledge/dual-criminality?requesting=EGY&requested=LKA&terms=terrorist-use");
+            var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
             var answer = page.QuerySelector("[data-testid=dual-answer]")!;
             Assert.Equal("CriminalInBoth", answer.GetAttribute("data-outcome"));
             Assert.Contains(expected, answer.QuerySelector("td[data-coverage=declared] [data-testid=declared-basis]")!.TextContent,

@@ -15,7 +15,8 @@ public sealed class DualCriminalityTests(AppFixture fixture)
         var app = fixture.App(db);
         await Laws.IllegalAccessAsync(app, "ARG", 72, "es");
         await Laws.IllegalAccessAsync(app, "CHL", 60, "es");
-        var body = await app.Anonymous().GetAsync("/api/v1/knowledge/dual-criminality?terms=illegal-access&requesting=ARG&requested=CHL").ExpectAsync(HttpStatusCode.OK);
+        var body = await app.Anonymous().GetAsync("/api/v1/knowledge/dual-criminality?terms=illegal-access&requesting=ARG&requested=CHL")
+            .ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("CriminalInBoth", body.GetProperty("outcome").GetString());
         Assert.True(body.GetProperty("seriousCrimeInBoth").GetBoolean());
         var term = Assert.Single(body.GetProperty("terms").EnumerateArray());
@@ -31,7 +32,8 @@ public sealed class DualCriminalityTests(AppFixture fixture)
         await Laws.IllegalAccessAsync(app, "ECU", 36, "es");
         await Laws.CreateAsync(app, "BOL", "Código Penal " + Guid.NewGuid().ToString("N")[..4], "es",
             Laws.Version("es", "2010-01-01", Laws.Provision("art_363bis", "Manipulación informática.", [OffenceTerms.ComputerFraud], 60)));
-        var body = await app.Anonymous().GetAsync("/api/v1/knowledge/dual-criminality?terms=computer-fraud&requesting=ECU&requested=BOL").ExpectAsync(HttpStatusCode.OK);
+        var body = await app.Anonymous().GetAsync("/api/v1/knowledge/dual-criminality?terms=computer-fraud&requesting=ECU&requested=BOL")
+            .ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("OnlyInRequestedState", body.GetProperty("outcome").GetString());
     }
 
@@ -40,7 +42,8 @@ public sealed class DualCriminalityTests(AppFixture fixture)
     {
         var app = fixture.App(db);
         await Laws.IllegalAccessAsync(app, "PRY", 36, "es");
-        var body = await app.Anonymous().GetAsync("/api/v1/knowledge/dual-criminality?terms=illegal-access&requesting=PRY&requested=TUV").ExpectAsync(HttpStatusCode.OK);
+        var body = await app.Anonymous().GetAsync("/api/v1/knowledge/dual-criminality?terms=illegal-access&requesting=PRY&requested=TUV")
+            .ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("Unknown", body.GetProperty("outcome").GetString());
     }
 
@@ -48,10 +51,13 @@ public sealed class DualCriminalityTests(AppFixture fixture)
     public async Task Check_UnknownTermOrState_IsAProblemNamingTheField(Db db)
     {
         var client = fixture.App(db).Anonymous();
-        await client.GetAsync("/api/v1/knowledge/dual-criminality?terms=jaywalking&requesting=FRA&requested=CHN").ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "unknown-term");
-        var problem = await client.GetAsync("/api/v1/knowledge/dual-criminality?terms=illegal-access&requesting=FRA&requested=XXX").ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "unknown-state");
+        await client.GetAsync("/api/v1/knowledge/dual-criminality?terms=jaywalking&requesting=FRA&requested=CHN")
+            .ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "unknown-term");
+        var problem = await client.GetAsync("/api/v1/knowledge/dual-criminality?terms=illegal-access&requesting=FRA&requested=XXX")
+            .ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "unknown-state");
         Assert.Equal("requested", problem.GetProperty("errors")[0].GetProperty("field").GetString());
-        await client.GetAsync("/api/v1/knowledge/dual-criminality?requesting=FRA&requested=CHN").ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "required");
+        await client.GetAsync("/api/v1/knowledge/dual-criminality?requesting=FRA&requested=CHN")
+            .ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "required");
     }
 
     [Theory, ClassData(typeof(Databases))]
@@ -84,7 +90,10 @@ public sealed class DualCriminalityTests(AppFixture fixture)
         Assert.True(chapters["core"].GetProperty("covered").GetInt32() >= 2);
         Assert.Equal(11, chapters["core"].GetProperty("total").GetInt32());
         Assert.True(chapters["procedural"].GetProperty("covered").GetInt32() >= 1);
-        var interference = chapters["core"].GetProperty("terms").EnumerateArray().Single(t => t.GetProperty("term").GetString() == OffenceTerms.SystemInterference);
+        var interference = chapters["core"]
+            .GetProperty("terms")
+            .EnumerateArray()
+            .Single(t => t.GetProperty("term").GetString() == OffenceTerms.SystemInterference);
         Assert.True(interference.GetProperty("penaltyMissing").GetBoolean());
     }
 

@@ -19,7 +19,8 @@ public sealed class ImportTests(AppFixture fixture)
         var app = fixture.App(db);
         var title = "Ley de delitos informáticos " + Guid.NewGuid().ToString("N")[..6];
         var csv = string.Join("\n",
-            "state,law,type,original_language,adopted_on,language,date,version_title,eid,number,heading,text,terms,penalty_min_months,penalty_max_months",
+            "state,law,type,original_language,adopted_on,language,date,version_title,eid,number,heading," +
+            "text,terms,penalty_min_months,penalty_max_months",
             $"COL,{title},statute,es,2009-01-05,es,2009-01-05,,art_269A,Artículo 269A,Acceso abusivo,\"El que, sin autorización, acceda a un " +
                 $"sistema informático incurrirá en prisión de cuarenta y ocho a noventa y seis meses.\",illegal-access,48,96",
             $"COL,{title},statute,es,2009-01-05,es,2009-01-05,,art_269C,Artículo 269C,Interceptación,El que intercepte datos informáticos " +
@@ -39,7 +40,8 @@ public sealed class ImportTests(AppFixture fixture)
         var app = fixture.App(db);
         var before = await CountLawsAsync(app, "PER");
         var csv = string.Join("\n",
-            "state,law,type,original_language,adopted_on,language,date,version_title,eid,number,heading,text,terms,penalty_min_months,penalty_max_months",
+            "state,law,type,original_language,adopted_on,language,date,version_title,eid,number,heading," +
+            "text,terms,penalty_min_months,penalty_max_months",
             "PER,Ley 30096,statute,es,2013-10-22,es,2013-10-22,,art_2,Artículo 2,,Acceso ilícito.,illegal-access,12,48",
             "PER,Ley 30097,statute,es,2013-10-22,es,2013-10-22,,art_3,Artículo 3,,Atentado.,hacking-in-general,,24",
             "PER,Ley 30098,statute,es,2013-10-22,es,not-a-date,,art_4,Artículo 4,,Atentado.,data-interference,,x");
@@ -55,7 +57,8 @@ public sealed class ImportTests(AppFixture fixture)
     public async Task ImportCsv_UnknownTerm_IsReportedOnItsRow(Db db)
     {
         var csv = string.Join("\n",
-            "state,law,type,original_language,adopted_on,language,date,version_title,eid,number,heading,text,terms,penalty_min_months,penalty_max_months",
+            "state,law,type,original_language,adopted_on,language,date,version_title,eid,number,heading," +
+            "text,terms,penalty_min_months,penalty_max_months",
             "PER,Ley 30096,statute,es,2013-10-22,es,2013-10-22,,art_2,Artículo 2,,Acceso ilícito.,illegal-access,12,48",
             "PER,Ley 30096,statute,es,2013-10-22,es,2013-10-22,,art_3,Artículo 3,,Atentado.,hacking-in-general,,24");
         var problem = await fixture.App(db).ClientFor("PER", Roles.StateAdministrator).PostAsync("/api/v1/knowledge/imports", Body(csv, "text/csv"))

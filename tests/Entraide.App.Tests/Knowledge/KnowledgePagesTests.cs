@@ -53,7 +53,9 @@ public sealed class KnowledgePagesTests(AppFixture fixture)
     [Theory, ClassData(typeof(Databases))]
     public async Task SearchPage_InArabic_IsRightToLeft_WithHighlightsAndFacets(Db db)
     {
-        var page = await PageAsync(InLanguage(fixture.App(db), "ar"), "/knowledge/search?q=" + Uri.EscapeDataString("الدخول غير المشروع"));
+        var page = await PageAsync(
+            InLanguage(fixture.App(db), "ar"),
+            "/knowledge/search?q=" + Uri.EscapeDataString("الدخول غير المشروع"));
         Assert.Equal("rtl", page.DocumentElement.GetAttribute("dir"));
         var hits = page.QuerySelectorAll("[data-testid=hit]");
         Assert.Contains(hits, h => h.GetAttribute("data-state") == "EGY");
@@ -66,7 +68,9 @@ public sealed class KnowledgePagesTests(AppFixture fixture)
     [Theory, ClassData(typeof(Databases))]
     public async Task SearchPage_InChinese_FindsTheChineseProvision(Db db)
     {
-        var page = await PageAsync(InLanguage(fixture.App(db), "zh"), "/knowledge/search?q=" + Uri.EscapeDataString("计算机信息系统") + "&state=CHN");
+        var page = await PageAsync(
+            InLanguage(fixture.App(db), "zh"),
+            "/knowledge/search?q=" + Uri.EscapeDataString("计算机信息系统") + "&state=CHN");
         Assert.Contains(page.QuerySelectorAll("[data-testid=hit]"), h => h.GetAttribute("data-lang") == "zh");
         Assert.Contains("非法访问", page.QuerySelector("select[name=term]")!.TextContent, StringComparison.Ordinal);
     }
@@ -75,7 +79,10 @@ public sealed class KnowledgePagesTests(AppFixture fixture)
     public async Task SearchPage_DatesInTheWrongOrder_ShowsTheError(Db db)
     {
         var page = await PageAsync(InLanguage(fixture.App(db), "fr"), "/knowledge/search?q=x&from=2020-01-01&to=2010-01-01");
-        Assert.Contains("La date de début est postérieure à la date de fin.", page.QuerySelector(".errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(
+            "La date de début est postérieure à la date de fin.",
+            page.QuerySelector(".errors")!.TextContent,
+            StringComparison.Ordinal);
     }
 
     [Theory, ClassData(typeof(Databases))]
@@ -138,7 +145,10 @@ public sealed class KnowledgePagesTests(AppFixture fixture)
         {
             var set = manager.GetResourceSet(CultureInfo.GetCultureInfo(lang), true, false);
             Assert.NotNull(set);
-            var keys = set.Cast<System.Collections.DictionaryEntry>().Where(e => !string.IsNullOrWhiteSpace((string?)e.Value)).Select(e => (string)e.Key).ToHashSet();
+            var keys = set.Cast<System.Collections.DictionaryEntry>()
+                .Where(e => !string.IsNullOrWhiteSpace((string?)e.Value))
+                .Select(e => (string)e.Key)
+                .ToHashSet();
             var missing = neutral.Where(k => !keys.Contains(k)).ToList();
             Assert.True(missing.Count == 0, $"{lang} lacks: {string.Join(", ", missing)}");
         }

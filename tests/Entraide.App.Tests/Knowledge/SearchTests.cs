@@ -13,7 +13,8 @@ public sealed class SearchTests(AppFixture fixture)
     {
         var app = fixture.App(db);
         var id = await Laws.CreateAsync(app, "SGP", "计算机滥用法 " + Guid.NewGuid().ToString("N")[..4], "zh",
-            Laws.Version("zh", "2010-01-01", Laws.Provision("s_3", "未经授权访问计算机资料的，构成犯罪。", [OffenceTerms.IllegalAccess], 24)));
+            Laws.Version("zh", "2010-01-01",
+                Laws.Provision("s_3", "未经授权访问计算机资料的，构成犯罪。", [OffenceTerms.IllegalAccess], 24)));
         var body = await app.Anonymous().GetAsync("/api/v1/knowledge/search?q=accès%20illicite&state=SGP").ExpectAsync(HttpStatusCode.OK);
         Assert.Contains(OffenceTerms.IllegalAccess, body.GetProperty("expandedTerms").EnumerateArray().Select(t => t.GetString()));
         Assert.Contains(body.GetProperty("hits").EnumerateArray(),
@@ -25,10 +26,14 @@ public sealed class SearchTests(AppFixture fixture)
     {
         var app = fixture.App(db);
         var id = await Laws.CreateAsync(app, "JOR", "قانون الجرائم الإلكترونية " + Guid.NewGuid().ToString("N")[..4], "ar",
-            Laws.Version("ar", "2023-08-12", Laws.Provision("art_3", "يعاقب كل من دخل قصدًا إلى الشبكة المعلوماتية أو نظام معلومات بدون تصريح.",
-                [OffenceTerms.IllegalAccess], 12)));
+            Laws.Version("ar", "2023-08-12",
+                Laws.Provision("art_3",
+                    "يعاقب كل من دخل قصدًا إلى الشبكة المعلوماتية " +
+                    "أو نظام معلومات بدون تصريح.",
+                    [OffenceTerms.IllegalAccess], 12)));
         // "الشبكات" (the networks) must find "الشبكة" (the network): Arabic light stemming.
-        var body = await app.Anonymous().GetAsync("/api/v1/knowledge/search?q=" + Uri.EscapeDataString("الشبكات") + "&state=JOR").ExpectAsync(HttpStatusCode.OK);
+        var body = await app.Anonymous().GetAsync("/api/v1/knowledge/search?q=" + Uri.EscapeDataString("الشبكات") + "&state=JOR")
+            .ExpectAsync(HttpStatusCode.OK);
         var hit = Assert.Single(body.GetProperty("hits").EnumerateArray(), h => h.GetProperty("law").GetGuid() == id);
         Assert.Contains("<mark>", hit.GetProperty("snippet").GetString());
     }
@@ -52,8 +57,10 @@ public sealed class SearchTests(AppFixture fixture)
     {
         var app = fixture.App(db);
         var id = await Laws.CreateAsync(app, "MYS", "计算机犯罪法 " + Guid.NewGuid().ToString("N")[..4], "zh",
-            Laws.Version("zh", "1997-06-01", Laws.Provision("s_5", "未经授权修改计算机中的数据，构成犯罪。", [OffenceTerms.DataInterference], 84)));
-        var body = await app.Anonymous().GetAsync("/api/v1/knowledge/search?q=" + Uri.EscapeDataString("修改数据") + "&state=MYS").ExpectAsync(HttpStatusCode.OK);
+            Laws.Version("zh", "1997-06-01",
+                Laws.Provision("s_5", "未经授权修改计算机中的数据，构成犯罪。", [OffenceTerms.DataInterference], 84)));
+        var body = await app.Anonymous().GetAsync("/api/v1/knowledge/search?q=" + Uri.EscapeDataString("修改数据") + "&state=MYS")
+            .ExpectAsync(HttpStatusCode.OK);
         Assert.Contains(body.GetProperty("hits").EnumerateArray(), h => h.GetProperty("law").GetGuid() == id);
     }
 
@@ -64,8 +71,10 @@ public sealed class SearchTests(AppFixture fixture)
         // query: on segmented words 国家 is not found; on character bigrams it is.
         var app = fixture.App(db);
         var id = await Laws.CreateAsync(app, "THA", "技术合作法 " + Guid.NewGuid().ToString("N")[..4], "zh",
-            Laws.Version("zh", "2015-03-01", Laws.Provision("s_9", "主管机关可以向发展中国家提供技术援助。", [OffenceTerms.IllegalAccess], 12)));
-        var body = await app.Anonymous().GetAsync("/api/v1/knowledge/search?q=" + Uri.EscapeDataString("国家援助") + "&state=THA").ExpectAsync(HttpStatusCode.OK);
+            Laws.Version("zh", "2015-03-01",
+                Laws.Provision("s_9", "主管机关可以向发展中国家提供技术援助。", [OffenceTerms.IllegalAccess], 12)));
+        var body = await app.Anonymous().GetAsync("/api/v1/knowledge/search?q=" + Uri.EscapeDataString("国家援助") + "&state=THA")
+            .ExpectAsync(HttpStatusCode.OK);
         var hit = Assert.Single(body.GetProperty("hits").EnumerateArray(), h => h.GetProperty("law").GetGuid() == id);
         var snippet = WebUtility.HtmlDecode(hit.GetProperty("snippet").GetString()!);
         Assert.Contains("<mark>国家</mark>", snippet);
@@ -89,7 +98,8 @@ public sealed class SearchTests(AppFixture fixture)
         Assert.Contains(OffenceTerms.ComputerFraud, terms);
         Assert.Contains(OffenceTerms.IllegalAccess, terms);
 
-        var filtered = await app.Anonymous().GetAsync("/api/v1/knowledge/search?q=accesses%20computers&state=NZL&term=computer-fraud").ExpectAsync(HttpStatusCode.OK);
+        var filtered = await app.Anonymous().GetAsync("/api/v1/knowledge/search?q=accesses%20computers&state=NZL&term=computer-fraud")
+            .ExpectAsync(HttpStatusCode.OK);
         Assert.All(filtered.GetProperty("hits").EnumerateArray(), h => Assert.Contains(OffenceTerms.ComputerFraud,
             h.GetProperty("terms").EnumerateArray().Select(t => t.GetString())));
     }

@@ -144,7 +144,8 @@ public sealed class ProfileApiTests(AppFixture fixture)
         await admin.PutAsJsonAsync("/api/v1/states/SEN/profile", NetworkSamples.Profile(languages: ["fr", "en"])).ExpectAsync(HttpStatusCode.OK);
         await NetworkSamples.CreateAuthorityAsync(app, "SEN", NetworkSamples.Point("Sénégal 24/7", "Africa/Dakar"));
         using var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateScope(app.Services);
-        var profiles = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Entraide.App.Network.IStateProfiles>(scope.ServiceProvider);
+        var profiles = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<Entraide.App.Network.IStateProfiles>(scope.ServiceProvider);
         var p = await profiles.GetCooperationProfileAsync("SEN", CancellationToken.None);
         Assert.Equal(["fr", "en"], p.AcceptedLanguages);
         Assert.True(p.RequiresDualCriminality);

@@ -36,7 +36,8 @@ public sealed class RegisterApiTests(AppFixture fixture)
             preferredChannel = "phone",
             aroundTheClock = true,
         });
-        var body = await app.Anonymous().GetAsync("/api/v1/register?kind=point-of-contact&language=pt&aroundTheClock=true").ExpectAsync(HttpStatusCode.OK);
+        var body = await app.Anonymous().GetAsync("/api/v1/register?kind=point-of-contact&language=pt&aroundTheClock=true")
+            .ExpectAsync(HttpStatusCode.OK);
         var states = body.GetProperty("states").EnumerateArray().ToList();
         Assert.Contains(states, s => s.GetProperty("state").GetString() == "PRT");
         Assert.DoesNotContain(states, s => s.GetProperty("state").GetString() == "FRA");

@@ -26,7 +26,10 @@ public sealed class StatesApiTests(AppFixture fixture)
         var client = fixture.App(db).Anonymous();
         var before = await client.GetAsync("/api/v1/states?lang=en&on=2022-05-31").ExpectAsync(HttpStatusCode.OK);
         var after = await client.GetAsync("/api/v1/states?lang=en&on=2022-06-01").ExpectAsync(HttpStatusCode.OK);
-        string NameOf(System.Text.Json.JsonElement list) => list.EnumerateArray().Single(s => s.GetProperty("code").GetString() == "TUR").GetProperty("name").GetString()!;
+        string NameOf(System.Text.Json.JsonElement list) => list.EnumerateArray()
+            .Single(s => s.GetProperty("code").GetString() == "TUR")
+            .GetProperty("name")
+            .GetString()!;
         Assert.Equal("Turkey", NameOf(before));
         Assert.Equal("Türkiye", NameOf(after));
     }

@@ -30,7 +30,9 @@ public sealed class VerificationApiTests(AppFixture fixture)
             .ExpectProblemAsync(HttpStatusCode.Conflict, "already-acknowledged");
 
         var profile = await app.Anonymous().GetAsync("/api/v1/states/JPN/profile").ExpectAsync(HttpStatusCode.OK);
-        var point = profile.GetProperty("authorities").EnumerateArray().Single(a => a.GetProperty("id").GetString() == ack.GetProperty("authorityId").GetString());
+        var point = profile.GetProperty("authorities")
+            .EnumerateArray()
+            .Single(a => a.GetProperty("id").GetString() == ack.GetProperty("authorityId").GetString());
         Assert.Equal(System.Text.Json.JsonValueKind.String, point.GetProperty("lastVerifiedAt").ValueKind);
 
         var history = await app.ClientFor("JPN", Roles.StateAdministrator).GetAsync("/api/v1/states/JPN/verification").ExpectAsync(HttpStatusCode.OK);

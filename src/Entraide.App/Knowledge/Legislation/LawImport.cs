@@ -21,7 +21,9 @@ public static class ImportFormats
     public static string Detect(string? format, string? contentType, string content)
     {
         if (!string.IsNullOrWhiteSpace(format))
-            return All.Contains(format.Trim().ToLowerInvariant()) ? format.Trim().ToLowerInvariant() : throw DomainException.Invalid("unknown-format", "format");
+            return All.Contains(format.Trim().ToLowerInvariant())
+                ? format.Trim().ToLowerInvariant()
+                : throw DomainException.Invalid("unknown-format", "format");
         var media = contentType?.Split(';')[0].Trim().ToLowerInvariant();
         if (media is "application/json") return Json;
         if (media is "text/csv") return Csv;
@@ -80,7 +82,9 @@ public static class LawImport
         }
         catch (JsonException ex)
         {
-            var where = ex.LineNumber is { } line ? $"line {line + 1}" + (ex.BytePositionInLine is { } col ? $", column {col + 1}" : "") : ex.Path ?? "file";
+            var where = ex.LineNumber is { } line
+                ? $"line {line + 1}" + (ex.BytePositionInLine is { } col ? $", column {col + 1}" : "")
+                : ex.Path ?? "file";
             throw Unreadable(where, ex.Path ?? "");
         }
     }

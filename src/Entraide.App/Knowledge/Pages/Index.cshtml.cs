@@ -24,7 +24,14 @@ public sealed class IndexModel(LegislationQueries queries, StateDirectory states
         var all = await queries.ListAsync(null, null, includeRepealed: true, ct);
         var codes = all.Select(l => l.State).ToHashSet();
         StatesWithLaws = [.. AllStates.Where(s => codes.Contains(s.Code))];
-        Laws = [.. all.Where(l => State is null || l.State == State).Where(l => Type is null || l.Type == Type).Where(l => Repealed || l.RepealedOn is null)
-            .OrderBy(l => StateName(l.State), Domain.Common.Collation.For(Language)).ThenBy(l => l.Title, Domain.Common.Collation.For(Language))];
+        Laws =
+        [
+            .. all
+                .Where(l => State is null || l.State == State)
+                .Where(l => Type is null || l.Type == Type)
+                .Where(l => Repealed || l.RepealedOn is null)
+                .OrderBy(l => StateName(l.State), Domain.Common.Collation.For(Language))
+                .ThenBy(l => l.Title, Domain.Common.Collation.For(Language)),
+        ];
     }
 }

@@ -65,7 +65,9 @@ public sealed partial class KnowledgeIndexer(EntraideDbContext db, KnowledgeInde
         var works = await db.Set<LegalWork>().AsNoTracking().Select(w => w.Id).ToListAsync(ct);
         // The database read of the next chunk overlaps the (parallel) analysis of the current one.
         var chunks = works.Chunk(500).ToList();
-        Task<List<IndexItem>>? next = chunks.Count > 0 ? ProvisionItemsAsync(db.Set<LegalWork>().AsNoTracking().Where(w => chunks[0].Contains(w.Id)), ct) : null;
+        Task<List<IndexItem>>? next = chunks.Count > 0
+            ? ProvisionItemsAsync(db.Set<LegalWork>().AsNoTracking().Where(w => chunks[0].Contains(w.Id)), ct)
+            : null;
         for (var c = 0; c < chunks.Count; c++)
         {
             var items = await next!;

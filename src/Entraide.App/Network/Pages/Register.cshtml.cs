@@ -13,7 +13,14 @@ public sealed class RegisterModel(RegisterQueries query) : PageModel
 {
     public RegisterView Register { get; private set; } = null!;
     public RegisterFilter Filter { get; private set; } = new();
-    public IReadOnlyList<string> Regions { get; } = [.. StateDirectory.Default.All.Select(s => s.Region).Where(r => r.Length > 0).Distinct().Order(StringComparer.Ordinal)];
+    public IReadOnlyList<string> Regions { get; } =
+    [
+        .. StateDirectory.Default.All
+            .Select(s => s.Region)
+            .Where(r => r.Length > 0)
+            .Distinct()
+            .Order(StringComparer.Ordinal),
+    ];
     public FieldErrors Errors { get; } = new();
     public string QueryString { get; private set; } = "";
 
