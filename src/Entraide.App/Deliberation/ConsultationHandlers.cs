@@ -73,13 +73,12 @@ public sealed class ConsultationHandlers(EntraideDbContext db, ICurrentActor cur
         RequireSecretariat();
         var now = clock.GetUtcNow();
         var errors = new List<DomainError>();
-        if (string.IsNullOrWhiteSpace(cmd.Title)) errors.Add(DomainError.Required("title"));
-        else if (cmd.Title.Length > 500) errors.Add(new DomainError("too-long", "title"));
-        if (string.IsNullOrWhiteSpace(cmd.Question)) errors.Add(DomainError.Required("question"));
-        else if (cmd.Question.Length > 4000) errors.Add(new DomainError("too-long", "question"));
-        if (string.IsNullOrWhiteSpace(cmd.Invitation)) errors.Add(DomainError.Required("invitation"));
+        TextRules.Check(cmd.Title, "title", 500, errors, required: true);
+        TextRules.Check(cmd.Question, "question", 4000, errors, required: true, multiline: true);
+        TextRules.Check(cmd.Invitation, "invitation", SubmissionRules.MaxTextLength, errors, required: true, multiline: true);
+        TextRules.Check(cmd.Introduction, "introduction", SubmissionRules.MaxTextLength, errors, multiline: true);
         if (!Languages.IsSupported(cmd.Language)) errors.Add(new DomainError("unsupported-language", "language"));
-        if (cmd.Symbol is { Length: > 60 }) errors.Add(new DomainError("too-long", "symbol"));
+        TextRules.Check(cmd.Symbol, "symbol", 60, errors);
         if (cmd.Deadline is null) errors.Add(DomainError.Required("deadline"));
         else if (cmd.Deadline <= now) errors.Add(new DomainError("deadline-in-past", "deadline"));
         var invited = cmd.InvitedStates is { Count: > 0 } list ? list.Select(s => (s ?? "").Trim().ToUpperInvariant()).Distinct().ToList() : null;
@@ -113,7 +112,10 @@ public sealed class ConsultationHandlers(EntraideDbContext db, ICurrentActor cur
         var c = await LoadAsync(id, ct);
         RequireSecretariat();
         if (cmd.Version != c.Version) throw DomainException.Conflict("concurrent-change");
-        if (cmd.Symbol is { Length: > 60 }) throw DomainException.Invalid("too-long", "symbol");
+        var errors = new List<DomainError>();
+        TextRules.Check(cmd.Introduction, "introduction", SubmissionRules.MaxTextLength, errors, multiline: true);
+        TextRules.Check(cmd.Symbol, "symbol", 60, errors);
+        if (errors.Count > 0) throw new DomainException(FailureKind.Invalid, errors);
         c.Introduction = string.IsNullOrWhiteSpace(cmd.Introduction) ? null : cmd.Introduction.Trim();
         c.Symbol = string.IsNullOrWhiteSpace(cmd.Symbol) ? null : cmd.Symbol.Trim();
         c.Version++;
@@ -127,6 +129,7 @@ public sealed class ConsultationHandlers(EntraideDbContext db, ICurrentActor cur
         var c = await LoadAsync(id, ct);
         RequireSecretariat();
         if (cmd.Deadline is null) throw new DomainException(FailureKind.Invalid, DomainError.Required("deadline"));
+        TextRules.EnsureClean(cmd.Reason, "reason", multiline: true);
         if (cmd.Version != c.Version) throw DomainException.Conflict("concurrent-change");
         var change = c.Schedule().Extend(cmd.Deadline.Value.ToUniversalTime(), clock.GetUtcNow(), Actor.DisplayName, cmd.Reason);
         if (change.Reason is { Length: > 1000 }) throw DomainException.Invalid("too-long", "reason");
@@ -155,7 +158,7 @@ public sealed class ConsultationHandlers(EntraideDbContext db, ICurrentActor cur
         RequireSecretariat();
         var state = (cmd.State ?? "").Trim().ToUpperInvariant();
         var errors = new List<DomainError>();
-        if (!states.Exists(state) || !c.Invites(state)) errors.Add(new DomainError("unknown-state", "state"));
+        if (state.Length > 3 || !states.Exists(state) || !c.Invites(state)) errors.Add(new DomainError("unknown-state", "state"));
         if (cmd.Until is null) errors.Add(DomainError.Required("until"));
         else if (cmd.Until <= clock.GetUtcNow() || cmd.Until <= c.Deadline) errors.Add(new DomainError("deadline-not-later", "until"));
         if (errors.Count > 0) throw new DomainException(FailureKind.Invalid, errors);
@@ -184,6 +187,13 @@ public sealed class ConsultationHandlers(EntraideDbContext db, ICurrentActor cur
         var fileErrors = new List<DomainError>();
         foreach (var a in cmd.Attachments ?? [])
         {
+            if (a is null)
+            {
+                fileErrors.Add(new DomainError("invalid-value", "attachments"));
+                continue;
+            }
+            if (a.ContentType is { } type && (type.Trim().Length > 200 || TextRules.HasForbidden(type)))
+                fileErrors.Add(new DomainError("invalid-value", "attachments"));
             try { files.Add((a, Convert.FromBase64String(a.ContentBase64 ?? ""))); }
             catch (FormatException) { fileErrors.Add(new DomainError("invalid-value", "attachments")); }
         }
@@ -205,10 +215,11 @@ public sealed class ConsultationHandlers(EntraideDbContext db, ICurrentActor cur
         }
         else
         {
-            // A State may replace its comments until the deadline; translations of the earlier text no longer hold.
+            // A State may replace its comments until the deadline: the new version replaces the text and the files
+            // whole, and translations of the earlier text no longer hold.
             s.Version++;
-            db.RemoveRange(s.Texts);
-            s.Texts.Clear();
+            db.RemoveRange(s.Attachments);
+            s.Attachments.Clear();
         }
         s.OriginalLanguage = cmd.Language!;
         s.SubmittedAt = now;
@@ -217,19 +228,21 @@ public sealed class ConsultationHandlers(EntraideDbContext db, ICurrentActor cur
         foreach (var lang in Languages.All)
         {
             var original = lang == s.OriginalLanguage;
-            s.Texts.Add(new SubmissionText
+            var t = s.Texts.FirstOrDefault(x => x.Language == lang);
+            if (t is null)
             {
-                SubmissionId = s.Id,
-                Language = lang,
-                State = state,
-                Text = original ? cmd.Text!.Trim() : null,
-                Status = original ? TranslationStatus.Original : TranslationStatus.AwaitingTranslation,
-                UpdatedAt = original ? now : null,
-            });
+                t = new SubmissionText { SubmissionId = s.Id, Language = lang, State = state };
+                s.Texts.Add(t);
+            }
+            t.Text = original ? cmd.Text!.Trim() : null;
+            t.Status = original ? TranslationStatus.Original : TranslationStatus.AwaitingTranslation;
+            t.TranslatedBy = null;
+            t.UpdatedAt = original ? now : null;
         }
         foreach (var (upload, bytes) in files)
         {
-            s.Attachments.Add(new SubmissionAttachment
+            // Added explicitly: its key is set, so found through the navigation it would be taken for a stored row.
+            db.Add(new SubmissionAttachment
             {
                 Id = Guid.CreateVersion7(),
                 SubmissionId = s.Id,
@@ -255,8 +268,10 @@ public sealed class ConsultationHandlers(EntraideDbContext db, ICurrentActor cur
                 t => t.SubmissionId, s => s.Id, (t, s) => t)
             .SingleOrDefaultAsync(t => t.Language == language, ct) ?? throw DomainException.NotFound("submission");
         if (text.Status == TranslationStatus.Original) throw DomainException.Conflict("original-not-translatable");
-        if (cmd.Text is { Length: > SubmissionRules.MaxTextLength }) throw DomainException.Invalid("too-long", "text");
-        if (cmd.TranslatedBy is { Length: > 200 }) throw DomainException.Invalid("too-long", "translatedBy");
+        var errors = new List<DomainError>();
+        TextRules.Check(cmd.Text, "text", SubmissionRules.MaxTextLength, errors, multiline: true);
+        TextRules.Check(cmd.TranslatedBy, "translatedBy", 200, errors);
+        if (errors.Count > 0) throw new DomainException(FailureKind.Invalid, errors);
         if (string.IsNullOrWhiteSpace(cmd.Text))
         {
             text.Text = null;
@@ -279,7 +294,7 @@ public sealed class ConsultationHandlers(EntraideDbContext db, ICurrentActor cur
     {
         var actor = Actor;
         var all = await db.Set<Consultation>().AsNoTracking().Include(c => c.DeadlineChanges).OrderByDescending(c => c.OpenedAt).Take(500).ToListAsync(ct);
-        var visible = all.Where(c => actor.IsSecretariat || c.Invites(actor.StateCode)).ToList();
+        var visible = all.Where(c => actor.IsSecretariat || actor.PartyOf(ConsultationAccess.PartiesOf(c, states)) is not null).ToList();
         var result = new List<ConsultationView>(visible.Count);
         foreach (var c in visible) result.Add(await ViewAsync(c, ct));
         return result;
@@ -338,7 +353,7 @@ public sealed class ConsultationHandlers(EntraideDbContext db, ICurrentActor cur
         var q = db.Set<Consultation>().Include(c => c.DeadlineChanges).AsQueryable();
         if (!tracking) q = q.AsNoTracking();
         var c = await q.SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw DomainException.NotFound("consultation");
-        if (!Actor.IsSecretariat && !c.Invites(Actor.StateCode)) throw DomainException.NotFound("consultation");
+        if (!Actor.IsSecretariat && Actor.PartyOf(ConsultationAccess.PartiesOf(c, states)) is null) throw DomainException.NotFound("consultation");
         return c;
     }
 

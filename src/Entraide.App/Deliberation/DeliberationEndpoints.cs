@@ -3,7 +3,7 @@ using System.Text;
 using Entraide.App.Infrastructure.Documents;
 using Entraide.App.Infrastructure.Http;
 using Entraide.App.Infrastructure.Localization;
-using Entraide.App.Network;
+using Entraide.App.Infrastructure.Csv;
 using Entraide.Domain.Common;
 using Entraide.Domain.Deliberation;
 using Entraide.Domain.Network;
@@ -129,7 +129,7 @@ internal static class DeliberationEndpoints
             .RequireRoles(Roles.Delegate, Roles.Secretariat).WithName("DiffDraft")
             .WithSummary("Paragraph-level comparison of two revisions (by default the current one and the one before).");
         g.MapGet("/{draftId:guid}/akn", async (Guid draftId, int? revision, DraftHandlers h, StateDirectory states, CancellationToken ct) =>
-                DraftAkn(await h.LoadForExportAsync(draftId, false, ct), revision, states))
+                DraftAkn(await h.LoadForExportAsync(draftId, revision, false, ct), states))
             .RequireRoles(Roles.Delegate, Roles.Secretariat).WithName("ExportDraftAkomaNtoso");
     }
 
@@ -143,11 +143,7 @@ internal static class DeliberationEndpoints
         g.MapGet("/{draftId:guid}/diff", async (Guid draftId, int? from, int? to, DraftHandlers h, CancellationToken ct) => TypedResults.Ok(await h.DiffAsync(draftId, from, to, true, ct)))
             .AllowPublic().WithName("DiffPublicDraft");
         g.MapGet("/{draftId:guid}/akn", async (Guid draftId, int? revision, DraftHandlers h, StateDirectory states, CancellationToken ct) =>
-            {
-                var d = await h.LoadForExportAsync(draftId, true, ct);
-                DraftHandlers.EnsurePublicRevision(d, revision);
-                return DraftAkn(d, revision, states);
-            })
+                DraftAkn(await h.LoadForExportAsync(draftId, revision, true, ct), states))
             .AllowPublic().WithName("ExportPublicDraftAkomaNtoso")
             .WithSummary("Akoma Ntoso 3.0 statement (resolutionDraft, or resolution once adopted).");
     }
@@ -205,16 +201,7 @@ internal static class DeliberationEndpoints
             {
                 var language = RequestLanguage.Of(lang);
                 var v = await h.LoadForExportAsync(voteId, ct);
-                var sb = new StringBuilder("state,name,vote,intended_vote\r\n");
-                var notes = v.Footnotes.ToDictionary(f => f.State, f => f.Intended);
-                foreach (var code in states.SortCodes(v.Ballots.Select(b => b.State), language, v.Date))
-                {
-                    var b = v.Ballots.First(x => x.State == code);
-                    sb.Append(code).Append(',').Append(Csv.Escape(states.ListName(code, language, v.Date))).Append(',').Append(VoteChoices.Code(b.Choice)).Append(',')
-                      .Append(notes.TryGetValue(code, out var i) ? VoteChoices.Code(i) : "").Append("\r\n");
-                }
-                return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(sb.ToString())).ToArray(), "text/csv; charset=utf-8",
-                    FileName(v.DraftSymbol) + "-vote.csv");
+                return CsvFiles.Download(FileName(v.DraftSymbol) + "-vote.csv", VoteCsv.Header, VoteCsv.Rows(v, language, states));
             })
             .AllowPublic().WithName("ExportVoteCsv");
         g.MapGet("/{voteId:guid}/akn", async (Guid voteId, string? lang, VoteHandlers h, StateDirectory states, CancellationToken ct) =>
@@ -226,9 +213,9 @@ internal static class DeliberationEndpoints
             .AllowPublic().WithName("ExportVoteAkomaNtoso");
     }
 
-    private static IResult DraftAkn(DraftResolution d, int? revision, StateDirectory states)
+    private static IResult DraftAkn((DraftResolution Draft, DraftRevision Revision) export, StateDirectory states)
     {
-        var r = d.Revisions.SingleOrDefault(x => x.Number == (revision ?? d.CurrentRevision)) ?? throw DomainException.Invalid("unknown-revision", "revision");
+        var (d, r) = export;
         var doc = AkomaNtoso.Draft(d, r, DraftHandlers.Paragraphs(r), states);
         return Results.File(AkomaNtoso.ToBytes(doc), "application/akn+xml", FileName(d.SymbolOf(r.Number) ?? "draft") + ".xml");
     }

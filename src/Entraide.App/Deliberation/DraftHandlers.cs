@@ -53,9 +53,15 @@ public sealed class DraftHandlers(EntraideDbContext db, ICurrentActor current, A
         var actor = Actor;
         if (!actor.IsSecretariat && (actor.StateCode is null || !actor.Has(Roles.Delegate))) throw new DomainException(FailureKind.Forbidden, "forbidden");
         var paragraphs = Parse(cmd.Paragraphs);
-        DraftRules.Validate(cmd.Title, cmd.AgendaItem, cmd.Language, paragraphs);
-        if (cmd.BudgetImplications is { Length: > 20000 }) throw DomainException.Invalid("too-long", "budgetImplications");
+        DraftRules.Validate(cmd.Title, cmd.AgendaItem, cmd.Language, paragraphs, cmd.BudgetImplications);
         var sponsors = (cmd.MainSponsors ?? []).Select(s => (s ?? "").Trim().ToUpperInvariant()).ToList();
+        if (!actor.IsSecretariat)
+        {
+            // A delegate starts a draft for its own State: other States become main sponsors through /sponsors,
+            // recorded by the secretariat, never by being named here.
+            if (sponsors.Any(s => s != actor.StateCode)) throw DomainException.Invalid("own-state-only", "mainSponsors");
+            sponsors.Clear();
+        }
         if (actor.StateCode is { } own) sponsors.Insert(0, own);
         sponsors = [.. sponsors.Distinct()];
         if (sponsors.Count == 0) throw new DomainException(FailureKind.Invalid, DomainError.Required("mainSponsors"));
@@ -90,8 +96,7 @@ public sealed class DraftHandlers(EntraideDbContext db, ICurrentActor current, A
         if (cmd.Version != d.Version) throw DomainException.Conflict("concurrent-change");
         var paragraphs = Parse(cmd.Paragraphs);
         var title = string.IsNullOrWhiteSpace(cmd.Title) ? d.Title : cmd.Title;
-        DraftRules.Validate(title, d.AgendaItem, d.Language, paragraphs);
-        if (cmd.BudgetImplications is { Length: > 20000 }) throw DomainException.Invalid("too-long", "budgetImplications");
+        DraftRules.Validate(title, d.AgendaItem, d.Language, paragraphs, cmd.BudgetImplications);
         var now = clock.GetUtcNow();
         d.CurrentRevision++;
         d.Title = title.Trim();
@@ -108,6 +113,7 @@ public sealed class DraftHandlers(EntraideDbContext db, ICurrentActor current, A
         if (!Actor.IsSecretariat) throw new DomainException(FailureKind.Forbidden, "forbidden");
         if (d.Status != DraftStatus.Working) throw DomainException.Conflict("draft-already-issued");
         if (cmd.Version != d.Version) throw DomainException.Conflict("concurrent-change");
+        TextRules.EnsureClean(cmd.Symbol, "symbol");
         var symbol = DraftSymbol.Normalise(cmd.Symbol);
         if (!DraftSymbol.IsValidBase(symbol)) throw DomainException.Invalid("invalid-symbol", "symbol");
         if (await db.Set<DraftResolution>().AnyAsync(x => x.Symbol == symbol, ct)) throw DomainException.Conflict("symbol-taken");
@@ -127,6 +133,7 @@ public sealed class DraftHandlers(EntraideDbContext db, ICurrentActor current, A
         var d = await LoadAsync(id, ct);
         var actor = Actor;
         string state;
+        TextRules.EnsureClean(cmd.State, "state");
         if (actor.IsSecretariat) state = (cmd.State ?? "").Trim().ToUpperInvariant();
         else if (actor.Has(Roles.Delegate) && actor.StateCode is { } own)
         {
@@ -154,7 +161,9 @@ public sealed class DraftHandlers(EntraideDbContext db, ICurrentActor current, A
     public async Task<DraftView> GetAsync(Guid id, int? revision, CancellationToken ct)
     {
         var d = await LoadAsync(id, ct, tracking: false);
-        return View(d, revision);
+        var first = DraftAccess.FirstVisibleRevision(Actor, d);
+        DraftAccess.EnsureVisible(revision, first);
+        return View(d, revision, first);
     }
 
     /// <summary>Adopted and issued texts are public documents: anyone may read them.</summary>
@@ -162,8 +171,9 @@ public sealed class DraftHandlers(EntraideDbContext db, ICurrentActor current, A
     {
         var d = await Query(tracking: false).SingleOrDefaultAsync(x => x.Id == id, ct);
         if (d is null || d.Status == DraftStatus.Working) throw DomainException.NotFound("draft");
-        EnsurePublicRevision(d, revision);
-        return View(d, revision);
+        var first = DraftAccess.FirstPublicRevision(d);
+        DraftAccess.EnsureVisible(revision, first);
+        return View(d, revision, first);
     }
 
     public async Task<IReadOnlyList<DraftView>> ListAsync(bool publicOnly, DraftStatus? status, CancellationToken ct)
@@ -171,42 +181,43 @@ public sealed class DraftHandlers(EntraideDbContext db, ICurrentActor current, A
         var actor = Actor;
         var q = Query(tracking: false);
         if (status is { } st) q = q.Where(d => d.Status == st);
-        if (publicOnly || !actor.IsAuthenticated) q = q.Where(d => d.Status != DraftStatus.Working);
+        publicOnly |= !actor.IsAuthenticated;
+        if (publicOnly) q = q.Where(d => d.Status != DraftStatus.Working);
         else if (!actor.IsSecretariat)
         {
+            // Narrows the rows in the database; DraftAccess decides below, for each draft, what the caller sees.
             var own = actor.StateCode;
-            q = q.Where(d => d.Status != DraftStatus.Working || d.OwnerState == own || d.Sponsors.Any(s => s.State == own));
+            q = q.Where(d => d.Status != DraftStatus.Working || d.Sponsors.Any(s => s.State == own));
         }
         var list = await q.OrderByDescending(d => d.CreatedAt).Take(500).ToListAsync(ct);
-        return [.. list.Select(d => View(d, null))];
+        return [.. list.Where(d => publicOnly || DraftAccess.CanSee(actor, d))
+            .Select(d => View(d, null, publicOnly ? DraftAccess.FirstPublicRevision(d) : DraftAccess.FirstVisibleRevision(actor, d)))];
     }
 
     public async Task<DiffView> DiffAsync(Guid id, int? from, int? to, bool publicOnly, CancellationToken ct)
     {
         var d = publicOnly ? await Query(tracking: false).SingleOrDefaultAsync(x => x.Id == id && x.Status != DraftStatus.Working, ct) ?? throw DomainException.NotFound("draft")
             : await LoadAsync(id, ct, tracking: false);
+        var first = publicOnly ? DraftAccess.FirstPublicRevision(d) : DraftAccess.FirstVisibleRevision(Actor, d);
         var t = to ?? d.CurrentRevision;
-        var f = from ?? Math.Max(publicOnly ? d.IssuedRevision ?? 0 : 0, t - 1);
-        if (publicOnly)
-        {
-            EnsurePublicRevision(d, f);
-            EnsurePublicRevision(d, t);
-        }
+        var f = from ?? Math.Max(first, t - 1);
+        DraftAccess.EnsureVisible(f, first);
+        DraftAccess.EnsureVisible(t, first);
         var a = d.Revisions.SingleOrDefault(r => r.Number == f) ?? throw DomainException.Invalid("unknown-revision", "from");
         var b = d.Revisions.SingleOrDefault(r => r.Number == t) ?? throw DomainException.Invalid("unknown-revision", "to");
         return new DiffView(f, t, d.SymbolOf(f), d.SymbolOf(t),
             ParagraphDiff.Compare(Paragraphs(a), Paragraphs(b)));
     }
 
-    internal async Task<DraftResolution> LoadForExportAsync(Guid id, bool publicOnly, CancellationToken ct) =>
-        publicOnly
+    /// <summary>The draft and the revision to export (the current one by default), when the caller may read that revision.</summary>
+    internal async Task<(DraftResolution Draft, DraftRevision Revision)> LoadForExportAsync(Guid id, int? revision, bool publicOnly, CancellationToken ct)
+    {
+        var d = publicOnly
             ? await Query(tracking: false).SingleOrDefaultAsync(x => x.Id == id && x.Status != DraftStatus.Working, ct) ?? throw DomainException.NotFound("draft")
             : await LoadAsync(id, ct, tracking: false);
-
-    /// <summary>The texts a sponsor prepared before the draft was issued stay with the sponsors.</summary>
-    internal static void EnsurePublicRevision(DraftResolution d, int? revision)
-    {
-        if (revision is { } n && n < (d.IssuedRevision ?? 0)) throw DomainException.NotFound("revision");
+        DraftAccess.EnsureVisible(revision, publicOnly ? DraftAccess.FirstPublicRevision(d) : DraftAccess.FirstVisibleRevision(Actor, d));
+        var r = d.Revisions.SingleOrDefault(x => x.Number == (revision ?? d.CurrentRevision)) ?? throw DomainException.Invalid("unknown-revision", "revision");
+        return (d, r);
     }
 
     /// <summary>Sets the draft's outcome when the vote on it as a whole is closed (called by the vote handler in the same save).</summary>
@@ -229,17 +240,13 @@ public sealed class DraftHandlers(EntraideDbContext db, ICurrentActor current, A
     private async Task<DraftResolution> LoadAsync(Guid id, CancellationToken ct, bool tracking = true)
     {
         var d = await Query(tracking).SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw DomainException.NotFound("draft");
-        var actor = Actor;
-        if (d.Status == DraftStatus.Working && !actor.IsSecretariat && !actor.BelongsTo(d.OwnerState) && !d.Sponsors.Any(s => actor.BelongsTo(s.State)))
-            throw DomainException.NotFound("draft");
+        if (!DraftAccess.CanSee(Actor, d)) throw DomainException.NotFound("draft");
         return d;
     }
 
     private void EnsureCanEdit(DraftResolution d)
     {
-        var actor = Actor;
-        if (actor.IsSecretariat) return;
-        if (actor.Has(Roles.Delegate) && d.Sponsors.Any(s => s.Kind == SponsorKind.Main && actor.BelongsTo(s.State))) return;
+        if (DraftAccess.CanEdit(Actor, d)) return;
         if (d.Status == DraftStatus.Working) throw DomainException.NotFound("draft");
         throw new DomainException(FailureKind.Forbidden, "forbidden");
     }
@@ -249,6 +256,7 @@ public sealed class DraftHandlers(EntraideDbContext db, ICurrentActor current, A
         var list = new List<Paragraph>();
         foreach (var p in input ?? [])
         {
+            if (p is null) throw DomainException.Invalid("invalid-value", "paragraphs");
             var kind = (p.Kind ?? "").Trim().ToLowerInvariant() switch
             {
                 "preambular" or "preamble" => ParagraphKind.Preambular,
@@ -273,7 +281,7 @@ public sealed class DraftHandlers(EntraideDbContext db, ICurrentActor current, A
         CreatedBy = Actor.DisplayName,
     };
 
-    private DraftView View(DraftResolution d, int? revision)
+    private DraftView View(DraftResolution d, int? revision, int firstVisible)
     {
         var lang = Infrastructure.Localization.CultureCookie.Current;
         var number = revision ?? d.CurrentRevision;
@@ -288,6 +296,6 @@ public sealed class DraftHandlers(EntraideDbContext db, ICurrentActor current, A
             [.. d.Sponsors.Where(s => s.Kind == SponsorKind.CoSponsor).OrderBy(s => s.JoinedOn).Select(S).OrderBy(s => s.JoinedOn).ThenBy(s => s.Name, comparer)],
             new RevisionView(r.Number, d.SymbolOf(r.Number), r.Title, r.BudgetImplications, r.CreatedAt, r.CreatedBy,
                 [.. paragraphs.Select((p, i) => new ParagraphView(p.Kind, p.Text, [.. warnings.Where(w => w.Index == i).Select(w => w.Code)]))]),
-            [.. d.Revisions.Select(x => x.Number).Order()], d.Version);
+            [.. d.Revisions.Select(x => x.Number).Where(n => n >= firstVisible).Order()], d.Version);
     }
 }

@@ -1,4 +1,5 @@
 using Entraide.App.Infrastructure.Audit;
+using Entraide.App.Infrastructure.Csv;
 using Entraide.App.Infrastructure.Persistence;
 using Entraide.App.Trust;
 using Entraide.Domain.Common;
@@ -55,10 +56,11 @@ public sealed class VoteHandlers(EntraideDbContext db, ICurrentActor current, Au
             if (!DraftSymbol.IsValidBase(baseSymbol)) errors.Add(new DomainError("invalid-symbol", "draftSymbol"));
         }
         var body = string.IsNullOrWhiteSpace(cmd.Body) ? DraftSymbol.BodyOf(symbol) : cmd.Body.Trim();
+        if (symbol.Length > 60) errors.Add(TextRules.TooLong("draftSymbol", 60));
         if (body is not ("GA" or "AC") && !(body.Length == 3 && body.StartsWith("C.", StringComparison.Ordinal) && body[2] is >= '1' and <= '6'))
             errors.Add(new DomainError("invalid-value", "body"));
-        var amendment = string.IsNullOrWhiteSpace(cmd.AmendmentSymbol) ? null : cmd.AmendmentSymbol.Trim();
-        if (amendment is { Length: > 60 }) errors.Add(new DomainError("too-long", "amendmentSymbol"));
+        var amendmentText = TextRules.Check(cmd.AmendmentSymbol, "amendmentSymbol", 60, errors);
+        var amendment = amendmentText.Length == 0 ? null : amendmentText;
         ParagraphKind? pkind = null;
         if (!string.IsNullOrWhiteSpace(cmd.ParagraphKind) || cmd.ParagraphNumber is not null)
         {
@@ -152,7 +154,7 @@ public sealed class VoteHandlers(EntraideDbContext db, ICurrentActor current, Au
         EnsureOpen(v);
         if (version != v.Version) throw DomainException.Conflict("concurrent-change");
         if (content.Length > 100_000) throw DomainException.Invalid("too-long", "ballots");
-        var parsed = BallotRules.Import(states, content);
+        var parsed = BallotRules.Import(states, CsvFiles.ReadRows(new StringReader(content)));
         Apply(v, parsed, replaceAll: true);
         audit.Action = "deliberation.vote.import";
         await db.SaveChangesAsync(ct);

@@ -33,9 +33,7 @@ public sealed class DraftModel(DraftHandlers handlers, ICurrentActor current, St
 
     public async Task<IActionResult> OnGetAknAsync(Guid id, int? revision, CancellationToken ct)
     {
-        var d = await handlers.LoadForExportAsync(id, false, ct);
-        var r = d.Revisions.SingleOrDefault(x => x.Number == (revision ?? d.CurrentRevision));
-        if (r is null) return NotFound();
+        var (d, r) = await handlers.LoadForExportAsync(id, revision, false, ct);
         return File(AkomaNtoso.ToBytes(AkomaNtoso.Draft(d, r, DraftHandlers.Paragraphs(r), states)), "application/akn+xml", "draft.xml");
     }
 
