@@ -1,9 +1,10 @@
 using System.Net;
-using Entraide.App.Deliberation;
+using Entraide.App.Deliberation.Votes;
 using Entraide.App.Infrastructure.Csv;
 using Entraide.App.Tests.Infrastructure;
 using Entraide.Domain.Deliberation;
 using Entraide.Domain.Network;
+using Entraide.Domain.Trust;
 
 namespace Entraide.App.Tests.Deliberation;
 
@@ -16,10 +17,12 @@ public sealed class VoteCsvTests(AppFixture fixture)
     {
         var names = new Dictionary<string, string>
         {
-            ["FRA"] = "=HYPERLINK(\"http://127.0.0.1/x\")", ["BRA"] = "+1+1", ["MEX"] = "-1+1", ["EGY"] = "@SUM(A1)", ["IND"] = "\tTab", ["CHN"] = "\rReturn",
+            ["FRA"] = "=HYPERLINK(\"http://127.0.0.1/x\")", ["BRA"] = "+1+1", ["MEX"] = "-1+1", ["EGY"] = "@SUM(A1)", ["IND"] = "\tTab",
+                ["CHN"] = "\rReturn",
         };
-        var v = new Vote { Id = Guid.CreateVersion7(), Body = "C.3", DraftSymbol = "A/C.3/74/L.11", CreatedBy = "tests" };
-        foreach (var code in names.Keys) v.Ballots.Add(new Ballot { VoteId = v.Id, State = code, Choice = VoteChoice.Yes });
+        var secretariat = new Actor("test-secretariat", "Secretariat", null, new HashSet<string> { Roles.Secretariat });
+        var v = Vote.Open(new VoteMotion("A/C.3/74/L.11", null, null, null, null, null, null, null), null, secretariat, DateTimeOffset.UtcNow);
+        v.RecordBallots(names.Keys.ToDictionary(code => code, _ => (string?)"yes"), v.Version, StateDirectory.Default);
 
         var csv = CsvFiles.Write(VoteCsv.Header, VoteCsv.Rows(v, "en", StateDirectory.Default, code => names[code]));
 
@@ -38,7 +41,8 @@ public sealed class VoteCsvTests(AppFixture fixture)
     {
         var app = ClockedApp.For(fixture, db);
         var secretariat = app.Secretariat();
-        var v = await secretariat.PostJsonAsync("/api/v1/votes", new { draftSymbol = DeliberationCalls.NewSymbol() }).ExpectAsync(HttpStatusCode.Created);
+        var v = await secretariat.PostJsonAsync("/api/v1/votes",
+            new { draftSymbol = DeliberationCalls.NewSymbol() }).ExpectAsync(HttpStatusCode.Created);
         var id = v.GetProperty("id").GetString();
         await secretariat.PutAsync($"/api/v1/votes/{id}/ballots",
             new StringContent("{\"ballots\":{\"FRA\":\"yes\",\"CHN\":\"no\"},\"version\":0}", System.Text.Encoding.UTF8, "application/json"))

@@ -727,5 +727,5 @@ CREATE INDEX "IX_trust_users_StateCode" ON "trust_users" ("StateCode");
 CREATE UNIQUE INDEX "UserNameIndex" ON "trust_users" ("NormalizedUserName");
 
 INSERT INTO "__entraide_migrations" ("MigrationId", "ProductVersion")
-VALUES ('20261203171000_Initial', '10.0.15');
+VALUES ('20261203190358_Initial', '10.0.15');
 

@@ -1,7 +1,7 @@
 using Entraide.Domain.Common;
 using Entraide.Domain.Trust;
 
-namespace Entraide.App.Deliberation;
+namespace Entraide.Domain.Deliberation;
 
 /// <summary>
 /// Who reads and edits a draft resolution, through the isolation rule: a draft is shared by its
@@ -10,7 +10,7 @@ namespace Entraide.App.Deliberation;
 /// issue stay with them and the secretariat. Co-sponsors join the issued text and see what the public
 /// sees (docs/decisions/deliberation-records.md).
 /// </summary>
-internal static class DraftAccess
+public static class DraftAccess
 {
     public const string MainSponsor = "main-sponsor";
 

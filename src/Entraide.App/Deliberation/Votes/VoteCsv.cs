@@ -1,7 +1,7 @@
 using Entraide.Domain.Deliberation;
 using Entraide.Domain.Network;
 
-namespace Entraide.App.Deliberation;
+namespace Entraide.App.Deliberation.Votes;
 
 /// <summary>
 /// The rows of a vote's CSV download: one per State that voted, in the list order of the language,
