@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Entraide.App.Deliberation;
+using Entraide.App.Deliberation.Consultations;
+using Entraide.App.Deliberation.Votes;
 using Entraide.App.Infrastructure.Persistence;
 using Entraide.App.Trust;
 using Entraide.Bench.Infrastructure;
@@ -40,72 +42,29 @@ public sealed class DeliberationDocuments : IBenchCommand
         {
             var db = scope.ServiceProvider.GetRequiredService<EntraideDbContext>();
             var now = DateTimeOffset.UtcNow;
-            var c = new Consultation
-            {
-                Id = Guid.CreateVersion7(),
-                Title = "Comments on the scope, objectives and structure of the new convention",
-                Question = "?",
-                Invitation = "…",
-                Introduction = string.Join("\n\n", Enumerable.Repeat(Paragraph("en", 0), 3)),
-                Language = "en",
-                Symbol = "A/AC.291/4",
-                OpenedAt = now.AddDays(-60),
-                OpenedBy = "bench",
-                OriginalDeadline = now.AddDays(-1),
-                Deadline = now.AddDays(-1),
-            };
+            var bench = new Actor("bench", "bench", null, new HashSet<string> { Roles.Secretariat });
+            var opened = now.AddDays(-60);
+            var c = Consultation.Open(new ConsultationInvitation("Comments on the scope, objectives and structure of the new convention", "?", "…",
+                string.Join("\n\n", Enumerable.Repeat(Paragraph("en", 0), 3)), "en", "A/AC.291/4", now.AddDays(-1), null), states, bench, opened);
             db.Add(c);
             foreach (var (state, i) in members.Take(submissions).Select((s, i) => (s, i)))
             {
                 var original = Languages.All[i % 6];
-                var s = new Submission
-                {
-                    Id = Guid.CreateVersion7(),
-                    ConsultationId = c.Id,
-                    State = state,
-                    OriginalLanguage = original,
-                    SubmittedAt = now.AddDays(-2),
-                    SubmittedBy = "bench",
-                };
-                foreach (var l in Languages.All)
-                {
-                    // About 1,500 words per language version, the size of a State's comments in A/AC.291/4.
-                    s.Texts.Add(new SubmissionText
-                    {
-                        SubmissionId = s.Id,
-                        Language = l,
-                        State = state,
-                        Text = string.Join("\n\n", Enumerable.Range(0, 12).Select(p => Paragraph(l, p))),
-                        Status = l == original ? TranslationStatus.Original : TranslationStatus.Translated,
-                        TranslatedBy = l == original ? null : "bench",
-                    });
-                }
+                var delegateOf = new Actor("bench-" + state, "bench", state, new HashSet<string> { Roles.Delegate });
+                // About 1,500 words per language version, the size of a State's comments in A/AC.291/4.
+                string Text(string l) => string.Join("\n\n", Enumerable.Range(0, 12).Select(p => Paragraph(l, p)));
+                var s = Submission.First(c.Id, state);
+                s.Replace(original, Text(original), [], late: false, delegateOf, now.AddDays(-2));
+                foreach (var t in s.Texts.Where(t => t.Language != original)) t.Translate(Text(t.Language), "bench", bench, now.AddDays(-2));
                 db.Add(s);
             }
-            var v = new Vote
-            {
-                Id = Guid.CreateVersion7(),
-                Body = "C.3",
-                DraftSymbol = "A/C.3/74/L.11/Rev.1",
-                Date = new DateOnly(2019, 11, 18),
-                Method = VoteMethod.Recorded,
-                Status = VoteStatus.Open,
-                CreatedAt = now,
-                CreatedBy = "bench",
-            };
-            foreach (var (state, i) in members.Select((s, i) => (s, i)))
-                v.Ballots.Add(new Ballot { VoteId = v.Id, State = state, Choice = (VoteChoice)(i % 3) });
-            v.Footnotes.Add(new VoteFootnote
-            {
-                Id = Guid.CreateVersion7(),
-                VoteId = v.Id,
-                State = members[1],
-                Intended = VoteChoice.Yes,
-                StatedOn = v.Date,
-                RecordedAt = now,
-                RecordedBy = "bench",
-            });
-            v.Status = VoteStatus.Closed;
+            var motion = new VoteMotion("A/C.3/74/L.11/Rev.1", "C.3", null, null, null, new DateOnly(2019, 11, 18), "recorded", null);
+            var v = Vote.Open(motion, null, bench, now);
+            var ballots = members.Select((s, i) => (s, i)).ToDictionary(x => x.s, x => (string?)VoteChoices.Code((VoteChoice)(x.i % 3)));
+            v.RecordBallots(ballots, v.Version, states);
+            v.Close(bench, v.Version, now);
+            var intended = v.Ballots.Single(b => b.State == members[1]).Choice == VoteChoice.Yes ? "no" : "yes";
+            v.AddFootnote(members[1], intended, v.Date, states, bench, now);
             db.Add(v);
             await db.SaveChangesAsync();
             consultationId = c.Id;
@@ -124,8 +83,8 @@ public sealed class DeliberationDocuments : IBenchCommand
                 await using var scope = app.Services.CreateAsyncScope();
                 ((HttpCurrentActor)scope.ServiceProvider.GetRequiredService<ICurrentActor>())
                     .Set(new Actor("bench", "bench", null, new HashSet<string> { Roles.Secretariat }));
-                var consultations = scope.ServiceProvider.GetRequiredService<ConsultationHandlers>();
-                var votes = scope.ServiceProvider.GetRequiredService<VoteHandlers>();
+                var consultations = scope.ServiceProvider.GetRequiredService<ConsultationQueries>();
+                var votes = scope.ServiceProvider.GetRequiredService<VoteQueries>();
                 var text = scope.ServiceProvider.GetRequiredService<IStringLocalizer<DeliberationText>>();
 
                 var t = Stopwatch.StartNew();

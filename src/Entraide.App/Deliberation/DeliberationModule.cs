@@ -1,8 +1,9 @@
-using Entraide.App.Infrastructure.Documents;
+using Entraide.App.Deliberation.Consultations;
+using Entraide.App.Deliberation.Drafts;
+using Entraide.App.Deliberation.Votes;
 using Entraide.App.Infrastructure.Hosting;
 using Entraide.App.Infrastructure.Localization;
 using Entraide.Domain.Trust;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Entraide.App.Deliberation;
 
@@ -13,11 +14,12 @@ internal sealed class DeliberationModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddScoped<ConsultationHandlers>();
-        services.AddScoped<DraftHandlers>();
-        services.AddScoped<VoteHandlers>();
+        services.AddScoped<ConsultationQueries>();
+        services.AddScoped<ConsultationNotices>();
+        services.AddScoped<DraftQueries>();
+        services.AddScoped<VoteQueries>();
+        services.AddScoped<IAdoptedResolutions, AdoptedResolutions>();
         services.AddSingleton(new ErrorTextSource(typeof(DeliberationText)));
-        // The platform's printer replaces this when it is registered; until then PDF answers "unavailable".
         services.AddSingleton(new Web.NavItem("/deliberation", "Deliberation", 60));
         services.AddSingleton(new Web.NavItem("/resolutions", "Resolutions", 61));
         services.AddSingleton(new Web.NavItem("/votes", "Votes", 62));
@@ -26,6 +28,8 @@ internal sealed class DeliberationModule : IModule
 
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
-        DeliberationEndpoints.Map(api);
+        ConsultationEndpoints.Map(api);
+        DraftEndpoints.Map(api);
+        VoteEndpoints.Map(api);
     }
 }

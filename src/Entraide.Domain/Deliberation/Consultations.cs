@@ -72,13 +72,13 @@ public static class SubmissionRules
     public static void Validate(string? text, string? language, IReadOnlyCollection<(string FileName, long Size)> attachments)
     {
         var errors = new List<DomainError>();
-        if (string.IsNullOrWhiteSpace(text)) errors.Add(DomainError.Required("text"));
-        else if (text.Length > MaxTextLength) errors.Add(new DomainError("too-long", "text"));
+        TextRules.Check(text, "text", MaxTextLength, errors, required: true, multiline: true);
         if (!Languages.IsSupported(language)) errors.Add(new DomainError("unsupported-language", "language"));
         if (attachments.Count > MaxAttachments) errors.Add(new DomainError("too-many-attachments", "attachments"));
         foreach (var a in attachments)
         {
-            if (string.IsNullOrWhiteSpace(a.FileName) || a.FileName.IndexOfAny(['/', '\\', '\0']) >= 0 || a.FileName.Length > 200)
+            if (string.IsNullOrWhiteSpace(a.FileName) || a.FileName.IndexOfAny(['/', '\\']) >= 0 || TextRules.HasForbidden(a.FileName)
+                || a.FileName.Trim().Length > 200)
                 errors.Add(new DomainError("invalid-file-name", "attachments"));
             if (a.Size == 0 || a.Size > MaxAttachmentBytes) errors.Add(new DomainError("attachment-size", "attachments"));
         }

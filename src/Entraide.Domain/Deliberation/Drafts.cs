@@ -228,16 +228,29 @@ public static class ParagraphDiff
 /// <summary>Validation of a draft's content.</summary>
 public static class DraftRules
 {
-    public static void Validate(string? title, string? agendaItem, string? language, IReadOnlyList<Paragraph>? paragraphs)
+    public const int MaxTitleLength = 1000;
+    public const int MaxAgendaItemLength = 300;
+    public const int MaxParagraphs = 500;
+    public const int MaxParagraphLength = 20_000;
+    public const int MaxBudgetLength = 20_000;
+
+    public static void Validate(string? title, string? agendaItem, string? language, IReadOnlyList<Paragraph>? paragraphs,
+        string? budgetImplications = null)
     {
         var errors = new List<DomainError>();
-        if (string.IsNullOrWhiteSpace(title)) errors.Add(DomainError.Required("title"));
-        else if (title.Length > 1000) errors.Add(new DomainError("too-long", "title"));
-        if (agendaItem is { Length: > 300 }) errors.Add(new DomainError("too-long", "agendaItem"));
+        TextRules.Check(title, "title", MaxTitleLength, errors, required: true);
+        TextRules.Check(agendaItem, "agendaItem", MaxAgendaItemLength, errors);
+        TextRules.Check(budgetImplications, "budgetImplications", MaxBudgetLength, errors, multiline: true);
         if (!Languages.IsSupported(language)) errors.Add(new DomainError("unsupported-language", "language"));
         if (paragraphs is null || !paragraphs.Any(p => p.Kind == ParagraphKind.Operative)) errors.Add(new DomainError("operative-required", "paragraphs"));
         if (paragraphs is not null && paragraphs.Any(p => string.IsNullOrWhiteSpace(p.Text))) errors.Add(new DomainError("paragraph-empty", "paragraphs"));
-        if (paragraphs is { Count: > 500 }) errors.Add(new DomainError("too-long", "paragraphs"));
+        if (paragraphs is { Count: > MaxParagraphs }) errors.Add(TextRules.TooLong("paragraphs", MaxParagraphs));
+        if (paragraphs is not null)
+        {
+            if (paragraphs.Any(p => TextRules.HasForbidden(p.Text, multiline: true)))
+                errors.Add(new DomainError(TextRules.ControlCharacterCode, "paragraphs"));
+            else if (paragraphs.Any(p => p.Text.Length > MaxParagraphLength)) errors.Add(TextRules.TooLong("paragraphs", MaxParagraphLength));
+        }
         if (errors.Count > 0) throw new DomainException(FailureKind.Invalid, errors);
     }
 }

@@ -369,13 +369,14 @@ public static class BallotRules
     /// Reads a file of ballots: one line per State, "ISO3,choice" (or ISO3 alone under a heading line
     /// "yes", "no", "abstain", "non-participating"). Errors name the line so the secretariat can fix the file.
     /// </summary>
-    public static IReadOnlyDictionary<string, VoteChoice> Import(StateDirectory states, string content)
+    /// <param name="rows">The file's rows of cells, as the host's CSV reader parsed them.</param>
+    public static IReadOnlyDictionary<string, VoteChoice> Import(StateDirectory states, IEnumerable<IReadOnlyList<string>> rows)
     {
         var result = new Dictionary<string, VoteChoice>(StringComparer.Ordinal);
         var errors = new List<DomainError>();
         VoteChoice? section = null;
         var line = 0;
-        foreach (var row in Csv.ReadRows(new StringReader(content)))
+        foreach (var row in rows)
         {
             line++;
             var cells = row.Select(c => c.Trim()).Where(c => c.Length > 0).ToList();

@@ -1,6 +1,8 @@
-using Entraide.App.Deliberation;
 using Entraide.App.Infrastructure.Persistence;
 using Entraide.Browser.Tests.Infrastructure;
+using Entraide.Domain.Deliberation;
+using Entraide.Domain.Network;
+using Entraide.Domain.Trust;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -17,19 +19,10 @@ public sealed class DeliberationBrowserTests(BrowserFixture fixture)
     {
         using var scope = fixture.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<EntraideDbContext>();
-        var c = new Consultation
-        {
-            Id = Guid.CreateVersion7(),
-            Title = title,
-            Question = "Scope, objectives and structure of the new convention?",
-            Invitation = "The Chair invites Member States to submit their comments.",
-            Language = "en",
-            OpenedAt = opened,
-            OpenedBy = "UNODC secretariat",
-            OriginalDeadline = deadline,
-            Deadline = deadline,
-            InvitedStates = "FRA",
-        };
+        // Opened at its real opening instant, so the deadline is checked against that instant.
+        var c = Consultation.Open(new ConsultationInvitation(title, "Scope, objectives and structure of the new convention?",
+                "The Chair invites Member States to submit their comments.", null, "en", null, deadline, ["FRA"]),
+            StateDirectory.Default, new Actor("secretariat", "UNODC secretariat", null, new HashSet<string> { Roles.Secretariat }), opened);
         db.Add(c);
         await db.SaveChangesAsync();
         return c.Id;

@@ -1,3 +1,4 @@
+using Entraide.App.Deliberation.Consultations;
 using Entraide.App.Infrastructure.Documents;
 using Entraide.App.Infrastructure.Localization;
 using Entraide.Domain.Common;
@@ -11,7 +12,8 @@ namespace Entraide.App.Deliberation.Pages;
 
 /// <summary>The compilation in one of the six languages, as the document will read, with Word and PDF downloads.</summary>
 [Authorize(Roles = Roles.Secretariat)]
-public sealed class CompilationModel(ConsultationHandlers handlers, IStringLocalizer<DeliberationText> text, IPdfPrinter pdf, ErrorMessages messages)
+public sealed class CompilationModel(ConsultationQueries consultations, IStringLocalizer<DeliberationText> text, IPdfPrinter pdf,
+    ErrorMessages messages)
     : DeliberationPage(messages)
 {
     public Guid Id { get; private set; }
@@ -23,14 +25,15 @@ public sealed class CompilationModel(ConsultationHandlers handlers, IStringLocal
     public async Task<IActionResult> OnGetDocxAsync(Guid id, string? lang, CancellationToken ct)
     {
         await LoadAsync(id, lang, ct);
-        return File(CompilationExports.Docx(Document!, Labels!), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"compilation-{Document!.Language}.docx");
+        return File(CompilationExports.Docx(Document!, Labels!), DeliberationFiles.Docx, $"compilation-{Document!.Language}.docx");
     }
 
     public async Task<IActionResult> OnGetPdfAsync(Guid id, string? lang, CancellationToken ct)
     {
         await LoadAsync(id, lang, ct);
         byte[]? bytes = null;
-        if (await TryAsync(async () => bytes = await pdf.PrintAsync(CompilationExports.Html(Document!, Labels!), new PdfOptions(HeaderTitle: Document!.Symbol ?? Document.Title), ct)))
+        if (await TryAsync(async () => bytes = await pdf.PrintAsync(CompilationExports.Html(Document!, Labels!),
+            new PdfOptions(HeaderTitle: Document!.Symbol ?? Document.Title), ct)))
             return File(bytes!, "application/pdf", $"compilation-{Document!.Language}.pdf");
         return Page();
     }
@@ -39,7 +42,7 @@ public sealed class CompilationModel(ConsultationHandlers handlers, IStringLocal
     {
         Id = id;
         var language = Languages.Normalise(lang) ?? Language;
-        Document = await handlers.CompileAsync(id, language, ct);
+        Document = await consultations.CompileAsync(id, language, ct);
         Labels = CompilationLabels.For(text, language);
     }
 }

@@ -1,3 +1,4 @@
+using Entraide.App.Deliberation.Consultations;
 using Entraide.App.Infrastructure.Localization;
 using Entraide.App.Trust;
 using Entraide.Domain.Trust;
@@ -13,7 +14,8 @@ namespace Entraide.App.Deliberation.Pages;
 /// submissions.
 /// </summary>
 [Authorize(Roles = Roles.Delegate + "," + Roles.Secretariat)]
-public sealed class ConsultationModel(ConsultationHandlers handlers, ICurrentActor current, ErrorMessages messages, IStringLocalizer<DeliberationText> text)
+public sealed class ConsultationModel(ConsultationQueries consultations, ICurrentActor current, ErrorMessages messages,
+    IStringLocalizer<DeliberationText> text)
     : DeliberationPage(messages)
 {
     public ConsultationView? Consultation { get; private set; }
@@ -32,17 +34,21 @@ public sealed class ConsultationModel(ConsultationHandlers handlers, ICurrentAct
 
     public async Task OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct);
 
-    public async Task<IActionResult> OnPostSubmitAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnPostSubmitAsync(Guid id, [FromServices] SubmitCommentsHandler handler, CancellationToken ct)
     {
-        var uploads = new List<AttachmentUpload>();
+        var uploads = new List<AttachmentUpload?>();
         foreach (var f in Files.Where(f => f.Length > 0 || f.FileName.Length > 0))
         {
-            if (f.Length > Domain.Deliberation.SubmissionRules.MaxAttachmentBytes) { uploads.Add(new AttachmentUpload(f.FileName, f.ContentType, "")); continue; }
+            if (f.Length > Domain.Deliberation.SubmissionRules.MaxAttachmentBytes)
+            {
+                uploads.Add(new AttachmentUpload(f.FileName, f.ContentType, ""));
+                continue;
+            }
             using var ms = new MemoryStream();
             await f.CopyToAsync(ms, ct);
             uploads.Add(new AttachmentUpload(Path.GetFileName(f.FileName), f.ContentType, Convert.ToBase64String(ms.ToArray())));
         }
-        if (await TryAsync(() => handlers.SubmitAsync(id, new SubmitComments(SubmissionLanguage, Text, uploads), ct)))
+        if (await TryAsync(() => handler.HandleAsync(id, new SubmitComments(SubmissionLanguage, Text, uploads), ct)))
         {
             Done = text["Your comments have been received."];
             Text = null;
@@ -51,17 +57,17 @@ public sealed class ConsultationModel(ConsultationHandlers handlers, ICurrentAct
         return Page();
     }
 
-    public async Task<IActionResult> OnPostExtendAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnPostExtendAsync(Guid id, [FromServices] ExtendDeadlineHandler handler, CancellationToken ct)
     {
-        if (await TryAsync(() => handlers.ExtendAsync(id, new ExtendDeadline(Utc(NewDeadline), Reason, Version), ct)))
+        if (await TryAsync(() => handler.HandleAsync(id, new ExtendDeadline(Utc(NewDeadline), Reason, Version), ct)))
             Done = text["The deadline has been extended."];
         await LoadAsync(id, ct);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAcceptLateAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnPostAcceptLateAsync(Guid id, [FromServices] AcceptLateSubmissionHandler handler, CancellationToken ct)
     {
-        if (await TryAsync(() => handlers.AcceptLateAsync(id, new AcceptLateSubmission(LateState, Utc(LateUntil)), ct)))
+        if (await TryAsync(() => handler.HandleAsync(id, new AcceptLateSubmission(LateState, Utc(LateUntil)), ct)))
             Done = text["The late submission is accepted."];
         await LoadAsync(id, ct);
         return Page();
@@ -71,7 +77,7 @@ public sealed class ConsultationModel(ConsultationHandlers handlers, ICurrentAct
 
     private async Task LoadAsync(Guid id, CancellationToken ct)
     {
-        Consultation = await handlers.GetAsync(id, ct);
-        Own = await handlers.GetOwnSubmissionAsync(id, ct);
+        Consultation = await consultations.GetAsync(id, ct);
+        Own = await consultations.GetOwnSubmissionAsync(id, ct);
     }
 }

@@ -1,3 +1,4 @@
+using Entraide.App.Deliberation.Consultations;
 using Entraide.App.Infrastructure.Localization;
 using Entraide.App.Trust;
 using Entraide.Domain.Trust;
@@ -8,7 +9,7 @@ namespace Entraide.App.Deliberation.Pages;
 
 /// <summary>The consultations a delegate's State is invited to; the secretariat sees them all and opens new ones here.</summary>
 [Authorize(Roles = Roles.Delegate + "," + Roles.Secretariat)]
-public sealed class ConsultationsModel(ConsultationHandlers handlers, ICurrentActor current, ErrorMessages messages) : DeliberationPage(messages)
+public sealed class ConsultationsModel(ConsultationQueries consultations, ICurrentActor current, ErrorMessages messages) : DeliberationPage(messages)
 {
     public IReadOnlyList<ConsultationView> Consultations { get; private set; } = [];
     public bool IsSecretariat => current.Current.IsSecretariat;
@@ -25,17 +26,18 @@ public sealed class ConsultationsModel(ConsultationHandlers handlers, ICurrentAc
     public async Task OnGetAsync(CancellationToken ct)
     {
         TextLanguage ??= Language;
-        Consultations = await handlers.ListAsync(ct);
+        Consultations = await consultations.ListAsync(ct);
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync([FromServices] OpenConsultationHandler handler, CancellationToken ct)
     {
-        ConsultationView? opened = null;
+        Domain.Deliberation.Consultation? opened = null;
         var invited = (Invited ?? "").Split([' ', ',', ';', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries);
-        var ok = await TryAsync(async () => opened = await handlers.OpenAsync(new OpenConsultation(Title, Question, Invitation, Introduction, TextLanguage, Symbol,
+        var ok = await TryAsync(async () => opened = await handler.HandleAsync(new OpenConsultation(Title, Question, Invitation, Introduction,
+            TextLanguage, Symbol,
             Deadline is { } d ? new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)) : null, invited.Length == 0 ? null : invited), ct));
         if (ok) return Redirect($"/consultations/{opened!.Id}");
-        Consultations = await handlers.ListAsync(ct);
+        Consultations = await consultations.ListAsync(ct);
         return Page();
     }
 }

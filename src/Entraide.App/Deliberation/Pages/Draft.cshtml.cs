@@ -1,3 +1,5 @@
+using Entraide.Domain.Deliberation;
+using Entraide.App.Deliberation.Drafts;
 using Entraide.App.Infrastructure.Localization;
 using Entraide.App.Trust;
 using Entraide.Domain.Network;
@@ -10,7 +12,8 @@ namespace Entraide.App.Deliberation.Pages;
 
 /// <summary>A draft resolution: its text with the editor's warnings, its sponsors, new revisions, issue under a symbol, co-sponsorship.</summary>
 [Authorize(Roles = Roles.Delegate + "," + Roles.Secretariat)]
-public sealed class DraftModel(DraftHandlers handlers, ICurrentActor current, StateDirectory states, ErrorMessages messages, IStringLocalizer<DeliberationText> text)
+public sealed class DraftModel(DraftQueries drafts, ICurrentActor current, StateDirectory states, ErrorMessages messages,
+    IStringLocalizer<DeliberationText> text)
     : DeliberationPage(messages), IParagraphForm
 {
     public DraftView? Draft { get; private set; }
@@ -33,15 +36,13 @@ public sealed class DraftModel(DraftHandlers handlers, ICurrentActor current, St
 
     public async Task<IActionResult> OnGetAknAsync(Guid id, int? revision, CancellationToken ct)
     {
-        var d = await handlers.LoadForExportAsync(id, false, ct);
-        var r = d.Revisions.SingleOrDefault(x => x.Number == (revision ?? d.CurrentRevision));
-        if (r is null) return NotFound();
-        return File(AkomaNtoso.ToBytes(AkomaNtoso.Draft(d, r, DraftHandlers.Paragraphs(r), states)), "application/akn+xml", "draft.xml");
+        var (d, r) = await drafts.ExportAsync(id, revision, false, ct);
+        return File(AkomaNtoso.ToBytes(AkomaNtoso.Draft(d, r, r.Paragraphs(), states)), "application/akn+xml", "draft.xml");
     }
 
-    public async Task<IActionResult> OnPostReviseAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnPostReviseAsync(Guid id, [FromServices] ReviseDraftHandler handler, CancellationToken ct)
     {
-        if (await TryAsync(() => handlers.ReviseAsync(id, new ReviseDraft(Title, ParagraphForm.Read(Preamble, Operative), Budget, Version), ct)))
+        if (await TryAsync(() => handler.HandleAsync(id, new ReviseDraft(Title, ParagraphForm.Read(Preamble, Operative), Budget, Version), ct)))
         {
             Done = text["The revision has been saved."];
             await LoadAsync(id, null, ct, fillForm: true);
@@ -50,26 +51,27 @@ public sealed class DraftModel(DraftHandlers handlers, ICurrentActor current, St
         return Page();
     }
 
-    public async Task<IActionResult> OnPostIssueAsync(Guid id, string? symbol, CancellationToken ct)
+    public async Task<IActionResult> OnPostIssueAsync(Guid id, string? symbol, [FromServices] IssueDraftHandler handler, CancellationToken ct)
     {
-        if (await TryAsync(() => handlers.IssueAsync(id, new IssueDraft(symbol, Version), ct))) Done = text["The draft has been issued."];
+        if (await TryAsync(() => handler.HandleAsync(id, new IssueDraft(symbol, Version), ct))) Done = text["The draft has been issued."];
         await LoadAsync(id, null, ct, fillForm: true);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostSponsorAsync(Guid id, string? sponsorState, CancellationToken ct)
+    public async Task<IActionResult> OnPostSponsorAsync(Guid id, string? sponsorState, [FromServices] AddSponsorHandler handler,
+        CancellationToken ct)
     {
-        if (await TryAsync(() => handlers.AddSponsorAsync(id, new AddSponsor(sponsorState, null), ct))) Done = text["The sponsor has been added."];
+        if (await TryAsync(() => handler.HandleAsync(id, new AddSponsor(sponsorState, null), ct))) Done = text["The sponsor has been added."];
         await LoadAsync(id, null, ct, fillForm: true);
         return Page();
     }
 
     private async Task LoadAsync(Guid id, int? revision, CancellationToken ct, bool fillForm)
     {
-        Draft = await handlers.GetAsync(id, revision, ct);
+        Draft = await drafts.GetAsync(id, revision, ct);
         if (fillForm)
         {
-            var current = revision is null ? Draft : await handlers.GetAsync(id, null, ct);
+            var current = revision is null ? Draft : await drafts.GetAsync(id, null, ct);
             (Preamble, Operative) = ParagraphForm.Write(current.Revision.Paragraphs);
             Budget = current.Revision.BudgetImplications;
             Title = null;

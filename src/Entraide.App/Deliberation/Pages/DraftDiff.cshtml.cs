@@ -1,3 +1,4 @@
+using Entraide.App.Deliberation.Drafts;
 using Entraide.Domain.Trust;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,7 +7,7 @@ namespace Entraide.App.Deliberation.Pages;
 
 /// <summary>Paragraph-level comparison of two revisions of a draft the caller may see.</summary>
 [Authorize(Roles = Roles.Delegate + "," + Roles.Secretariat)]
-public sealed class DraftDiffModel(DraftHandlers handlers) : PageModel
+public sealed class DraftDiffModel(DraftQueries drafts) : PageModel
 {
     public Guid Id { get; private set; }
     public DiffView? Diff { get; private set; }
@@ -14,6 +15,6 @@ public sealed class DraftDiffModel(DraftHandlers handlers) : PageModel
     public async Task OnGetAsync(Guid id, int? from, int? to, CancellationToken ct)
     {
         Id = id;
-        Diff = await handlers.DiffAsync(id, from, to, false, ct);
+        Diff = await drafts.DiffAsync(id, from, to, false, ct);
     }
 }

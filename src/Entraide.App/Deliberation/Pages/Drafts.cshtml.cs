@@ -1,3 +1,4 @@
+using Entraide.App.Deliberation.Drafts;
 using Entraide.App.Infrastructure.Localization;
 using Entraide.App.Trust;
 using Entraide.Domain.Deliberation;
@@ -19,7 +20,7 @@ public interface IParagraphForm
 
 internal static class ParagraphForm
 {
-    public static List<ParagraphInput> Read(string? preamble, string? operative) =>
+    public static List<ParagraphInput?> Read(string? preamble, string? operative) =>
     [
         .. Compiler.Paragraphs(preamble).Select(p => new ParagraphInput("preambular", p)),
         .. Compiler.Paragraphs(operative).Select(p => new ParagraphInput("operative", p)),
@@ -32,7 +33,7 @@ internal static class ParagraphForm
 
 /// <summary>Drafts the delegate's State prepares or sponsors and every issued draft; a new draft is started here.</summary>
 [Authorize(Roles = Roles.Delegate + "," + Roles.Secretariat)]
-public sealed class DraftsModel(DraftHandlers handlers, ICurrentActor current, ErrorMessages messages) : DeliberationPage(messages), IParagraphForm
+public sealed class DraftsModel(DraftQueries drafts, ICurrentActor current, ErrorMessages messages) : DeliberationPage(messages), IParagraphForm
 {
     public IReadOnlyList<DraftView> Drafts { get; private set; } = [];
     public bool IsSecretariat => current.Current.IsSecretariat;
@@ -45,16 +46,16 @@ public sealed class DraftsModel(DraftHandlers handlers, ICurrentActor current, E
     [BindProperty] public string? Budget { get; set; }
     [BindProperty] public string? Sponsors { get; set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => Drafts = await handlers.ListAsync(false, null, ct);
+    public async Task OnGetAsync(CancellationToken ct) => Drafts = await drafts.ListAsync(false, null, ct);
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync([FromServices] CreateDraftHandler handler, CancellationToken ct)
     {
-        DraftView? created = null;
+        DraftResolution? created = null;
         var sponsors = (Sponsors ?? "").Split([' ', ',', ';'], StringSplitOptions.RemoveEmptyEntries);
-        if (await TryAsync(async () => created = await handlers.CreateAsync(
+        if (await TryAsync(async () => created = await handler.HandleAsync(
                 new CreateDraft(Title, AgendaItem, TextLanguage, ParagraphForm.Read(Preamble, Operative), Budget, sponsors), ct)))
             return Redirect($"/drafts/{created!.Id}");
-        Drafts = await handlers.ListAsync(false, null, ct);
+        Drafts = await drafts.ListAsync(false, null, ct);
         return Page();
     }
 }

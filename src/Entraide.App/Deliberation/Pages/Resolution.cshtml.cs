@@ -1,3 +1,6 @@
+using Entraide.Domain.Deliberation;
+using Entraide.App.Deliberation.Votes;
+using Entraide.App.Deliberation.Drafts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -5,7 +8,7 @@ namespace Entraide.App.Deliberation.Pages;
 
 /// <summary>Public: an issued draft or an adopted text, its revisions compared, and the votes on it.</summary>
 [AllowAnonymous]
-public sealed class ResolutionModel(DraftHandlers drafts, VoteHandlers votes) : PageModel
+public sealed class ResolutionModel(DraftQueries drafts, VoteQueries votes) : PageModel
 {
     public DraftView? Draft { get; private set; }
     public DiffView? Diff { get; private set; }

@@ -1,3 +1,4 @@
+using Entraide.App.Deliberation.Consultations;
 using Entraide.App.Infrastructure.Localization;
 using Entraide.App.Trust;
 using Entraide.Domain.Trust;
@@ -9,27 +10,31 @@ namespace Entraide.App.Deliberation.Pages;
 
 /// <summary>A State's comments in every language; the secretariat records translations here.</summary>
 [Authorize(Roles = Roles.Delegate + "," + Roles.Secretariat)]
-public sealed class SubmissionModel(ConsultationHandlers handlers, ICurrentActor current, ErrorMessages messages, IStringLocalizer<DeliberationText> text)
+public sealed class SubmissionModel(ConsultationQueries consultations, ICurrentActor current, ErrorMessages messages,
+    IStringLocalizer<DeliberationText> text)
     : DeliberationPage(messages)
 {
     public SubmissionView? Submission { get; private set; }
     public bool IsSecretariat => current.Current.IsSecretariat;
 
     public async Task OnGetAsync(Guid id, Guid submissionId, CancellationToken ct) =>
-        Submission = await handlers.GetSubmissionAsync(id, submissionId, ct);
+        Submission = await consultations.GetSubmissionAsync(id, submissionId, ct);
 
     public async Task<IActionResult> OnGetAttachmentAsync(Guid id, Guid submissionId, Guid attachmentId, CancellationToken ct)
     {
-        var a = await handlers.GetAttachmentAsync(id, attachmentId, ct);
+        var a = await consultations.GetAttachmentAsync(id, attachmentId, ct);
         if (a.SubmissionId != submissionId) return NotFound();
         return File(a.Content, a.ContentType, a.FileName);
     }
 
-    public async Task<IActionResult> OnPostTranslateAsync(Guid id, Guid submissionId, string? translationLanguage, string? translationText, string? translatedBy, CancellationToken ct)
+    public async Task<IActionResult> OnPostTranslateAsync(Guid id, Guid submissionId, string? translationLanguage, string? translationText,
+        string? translatedBy,
+        [FromServices] SetTranslationHandler handler, CancellationToken ct)
     {
-        if (await TryAsync(() => handlers.SetTranslationAsync(id, submissionId, translationLanguage ?? "", new SetTranslation(translationText, translatedBy), ct)))
+        if (await TryAsync(() => handler.HandleAsync(id, submissionId, translationLanguage ?? "",
+                new SetTranslation(translationText, translatedBy), ct)))
             Done = text["The translation has been saved."];
-        Submission = await handlers.GetSubmissionAsync(id, submissionId, ct);
+        Submission = await consultations.GetSubmissionAsync(id, submissionId, ct);
         return Page();
     }
 }

@@ -1,3 +1,4 @@
+using Entraide.App.Deliberation.Votes;
 using Entraide.App.Infrastructure.Localization;
 using Entraide.App.Trust;
 using Entraide.Domain.Common;
@@ -13,7 +14,8 @@ namespace Entraide.App.Deliberation.Pages;
 /// ballots of an open vote, closes it, and records later statements as footnotes.
 /// </summary>
 [AllowAnonymous]
-public sealed class VoteModel(VoteHandlers votes, ICurrentActor current, ErrorMessages messages, IStringLocalizer<DeliberationText> text) : DeliberationPage(messages)
+public sealed class VoteModel(VoteQueries votes, ICurrentActor current, ErrorMessages messages,
+    IStringLocalizer<DeliberationText> text) : DeliberationPage(messages)
 {
     public VoteView? Vote { get; private set; }
     public VoteReportText? Report { get; private set; }
@@ -26,10 +28,10 @@ public sealed class VoteModel(VoteHandlers votes, ICurrentActor current, ErrorMe
 
     public async Task OnGetAsync(Guid id, string? report, CancellationToken ct) => await LoadAsync(id, report, ct);
 
-    public async Task<IActionResult> OnPostImportAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnPostImportAsync(Guid id, [FromServices] ImportBallotsHandler handler, CancellationToken ct)
     {
         if (!IsSecretariat) return Forbid();
-        if (await TryAsync(() => votes.ImportBallotsAsync(id, Ballots ?? "", Version, ct)))
+        if (await TryAsync(() => handler.HandleAsync(id, new ImportBallots(Ballots ?? "", Version), ct)))
         {
             Done = text["The ballots have been recorded."];
             Ballots = null;
@@ -38,18 +40,19 @@ public sealed class VoteModel(VoteHandlers votes, ICurrentActor current, ErrorMe
         return Page();
     }
 
-    public async Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnPostCloseAsync(Guid id, [FromServices] CloseVoteHandler handler, CancellationToken ct)
     {
         if (!IsSecretariat) return Forbid();
-        if (await TryAsync(() => votes.CloseAsync(id, Version, ct))) Done = text["The vote is closed."];
+        if (await TryAsync(() => handler.HandleAsync(id, new CloseVote(Version), ct))) Done = text["The vote is closed."];
         await LoadAsync(id, null, ct);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostFootnoteAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnPostFootnoteAsync(Guid id, [FromServices] AddFootnoteHandler handler, CancellationToken ct)
     {
         if (!IsSecretariat) return Forbid();
-        if (await TryAsync(() => votes.AddFootnoteAsync(id, new AddFootnote(FootnoteState, Intended, null), ct))) Done = text["The footnote has been recorded."];
+        if (await TryAsync(() => handler.HandleAsync(id, new AddFootnote(FootnoteState, Intended, null),
+            ct))) Done = text["The footnote has been recorded."];
         await LoadAsync(id, null, ct);
         return Page();
     }

@@ -1,3 +1,6 @@
+using Entraide.Domain.Deliberation;
+using Entraide.App.Deliberation.Drafts;
+using Entraide.App.Deliberation.Votes;
 using Entraide.App.Infrastructure.Localization;
 using Entraide.App.Trust;
 using Microsoft.AspNetCore.Authorization;
@@ -7,7 +10,7 @@ namespace Entraide.App.Deliberation.Pages;
 
 /// <summary>Public: the record of votes. The secretariat opens new votes here.</summary>
 [AllowAnonymous]
-public sealed class VotesModel(VoteHandlers votes, DraftHandlers drafts, ICurrentActor current, ErrorMessages messages) : DeliberationPage(messages)
+public sealed class VotesModel(VoteQueries votes, DraftQueries drafts, ICurrentActor current, ErrorMessages messages) : DeliberationPage(messages)
 {
     public IReadOnlyList<VoteView> Votes { get; private set; } = [];
     public IReadOnlyList<DraftView> Issued { get; private set; } = [];
@@ -25,11 +28,11 @@ public sealed class VotesModel(VoteHandlers votes, DraftHandlers drafts, ICurren
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync([FromServices] CreateVoteHandler handler, CancellationToken ct)
     {
         if (!IsSecretariat) return Forbid();
-        VoteView? created = null;
-        if (await TryAsync(async () => created = await votes.CreateAsync(
+        Domain.Deliberation.Vote? created = null;
+        if (await TryAsync(async () => created = await handler.HandleAsync(
                 new CreateVote(DraftId, DraftSymbol, Body, AmendmentSymbol, ParagraphKind, ParagraphNumber, Date, Method, Majority), ct)))
             return Redirect($"/votes/{created!.Id}");
         await LoadAsync(ct);

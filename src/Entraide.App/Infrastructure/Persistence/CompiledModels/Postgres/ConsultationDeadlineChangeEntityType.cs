@@ -2,7 +2,7 @@
 using System;
 using System.Collections.Generic;
 using System.Reflection;
-using Entraide.App.Deliberation;
+using Entraide.Domain.Deliberation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -19,7 +19,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
         public static RuntimeEntityType Create(RuntimeModel model, RuntimeEntityType baseEntityType = null)
         {
             var runtimeEntityType = model.AddEntityType(
-                "Entraide.App.Deliberation.ConsultationDeadlineChange",
+                "Entraide.Domain.Deliberation.ConsultationDeadlineChange",
                 typeof(ConsultationDeadlineChange),
                 baseEntityType,
                 propertyCount: 7,
@@ -32,7 +32,6 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
                 typeof(Guid),
                 propertyInfo: typeof(ConsultationDeadlineChange).GetProperty("Id", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(ConsultationDeadlineChange).GetField("<Id>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
             id.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
@@ -107,9 +106,9 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
             var deadlineChanges = principalEntityType.AddNavigation("DeadlineChanges",
                 runtimeForeignKey,
                 onDependent: false,
-                typeof(List<ConsultationDeadlineChange>),
+                typeof(IReadOnlyList<ConsultationDeadlineChange>),
                 propertyInfo: typeof(Consultation).GetProperty("DeadlineChanges", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Consultation).GetField("<DeadlineChanges>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+                fieldInfo: typeof(Consultation).GetField("_deadlineChanges", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
             return runtimeForeignKey;
         }

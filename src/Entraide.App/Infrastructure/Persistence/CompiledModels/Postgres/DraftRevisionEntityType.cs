@@ -2,7 +2,7 @@
 using System;
 using System.Collections.Generic;
 using System.Reflection;
-using Entraide.App.Deliberation;
+using Entraide.Domain.Deliberation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -19,7 +19,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
         public static RuntimeEntityType Create(RuntimeModel model, RuntimeEntityType baseEntityType = null)
         {
             var runtimeEntityType = model.AddEntityType(
-                "Entraide.App.Deliberation.DraftRevision",
+                "Entraide.Domain.Deliberation.DraftRevision",
                 typeof(DraftRevision),
                 baseEntityType,
                 propertyCount: 9,
@@ -32,7 +32,6 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
                 typeof(Guid),
                 propertyInfo: typeof(DraftRevision).GetProperty("Id", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(DraftRevision).GetField("<Id>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
             id.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
@@ -123,9 +122,9 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
             var revisions = principalEntityType.AddNavigation("Revisions",
                 runtimeForeignKey,
                 onDependent: false,
-                typeof(List<DraftRevision>),
+                typeof(IReadOnlyList<DraftRevision>),
                 propertyInfo: typeof(DraftResolution).GetProperty("Revisions", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(DraftResolution).GetField("<Revisions>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+                fieldInfo: typeof(DraftResolution).GetField("_revisions", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
             return runtimeForeignKey;
         }

@@ -2,7 +2,6 @@
 using System;
 using System.Collections.Generic;
 using System.Reflection;
-using Entraide.App.Deliberation;
 using Entraide.Domain.Deliberation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -20,7 +19,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
         public static RuntimeEntityType Create(RuntimeModel model, RuntimeEntityType baseEntityType = null)
         {
             var runtimeEntityType = model.AddEntityType(
-                "Entraide.App.Deliberation.VoteFootnote",
+                "Entraide.Domain.Deliberation.VoteFootnote",
                 typeof(VoteFootnote),
                 baseEntityType,
                 propertyCount: 7,
@@ -33,7 +32,6 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
                 typeof(Guid),
                 propertyInfo: typeof(VoteFootnote).GetProperty("Id", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(VoteFootnote).GetField("<Id>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
             id.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
@@ -109,9 +107,9 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
             var footnotes = principalEntityType.AddNavigation("Footnotes",
                 runtimeForeignKey,
                 onDependent: false,
-                typeof(List<VoteFootnote>),
+                typeof(IReadOnlyList<VoteFootnote>),
                 propertyInfo: typeof(Vote).GetProperty("Footnotes", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Vote).GetField("<Footnotes>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+                fieldInfo: typeof(Vote).GetField("_footnotes", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
             return runtimeForeignKey;
         }

@@ -2,7 +2,6 @@
 using System;
 using System.Collections.Generic;
 using System.Reflection;
-using Entraide.App.Deliberation;
 using Entraide.Domain.Deliberation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -19,7 +18,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
         public static RuntimeEntityType Create(RuntimeModel model, RuntimeEntityType baseEntityType = null)
         {
             var runtimeEntityType = model.AddEntityType(
-                "Entraide.App.Deliberation.Ballot",
+                "Entraide.Domain.Deliberation.Ballot",
                 typeof(Ballot),
                 baseEntityType,
                 propertyCount: 3,
@@ -69,9 +68,9 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
             var ballots = principalEntityType.AddNavigation("Ballots",
                 runtimeForeignKey,
                 onDependent: false,
-                typeof(List<Ballot>),
+                typeof(IReadOnlyList<Ballot>),
                 propertyInfo: typeof(Vote).GetProperty("Ballots", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Vote).GetField("<Ballots>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+                fieldInfo: typeof(Vote).GetField("_ballots", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
             return runtimeForeignKey;
         }

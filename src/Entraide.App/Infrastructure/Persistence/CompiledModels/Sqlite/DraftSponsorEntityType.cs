@@ -2,7 +2,7 @@
 using System;
 using System.Collections.Generic;
 using System.Reflection;
-using Entraide.App.Deliberation;
+using Entraide.Domain.Deliberation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -18,7 +18,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
         public static RuntimeEntityType Create(RuntimeModel model, RuntimeEntityType baseEntityType = null)
         {
             var runtimeEntityType = model.AddEntityType(
-                "Entraide.App.Deliberation.DraftSponsor",
+                "Entraide.Domain.Deliberation.DraftSponsor",
                 typeof(DraftSponsor),
                 baseEntityType,
                 propertyCount: 6,
@@ -90,9 +90,9 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
             var sponsors = principalEntityType.AddNavigation("Sponsors",
                 runtimeForeignKey,
                 onDependent: false,
-                typeof(List<DraftSponsor>),
+                typeof(IReadOnlyList<DraftSponsor>),
                 propertyInfo: typeof(DraftResolution).GetProperty("Sponsors", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(DraftResolution).GetField("<Sponsors>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+                fieldInfo: typeof(DraftResolution).GetField("_sponsors", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
             return runtimeForeignKey;
         }

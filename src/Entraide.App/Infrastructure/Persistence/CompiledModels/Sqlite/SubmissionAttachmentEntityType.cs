@@ -2,7 +2,7 @@
 using System;
 using System.Collections.Generic;
 using System.Reflection;
-using Entraide.App.Deliberation;
+using Entraide.Domain.Deliberation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -18,7 +18,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
         public static RuntimeEntityType Create(RuntimeModel model, RuntimeEntityType baseEntityType = null)
         {
             var runtimeEntityType = model.AddEntityType(
-                "Entraide.App.Deliberation.SubmissionAttachment",
+                "Entraide.Domain.Deliberation.SubmissionAttachment",
                 typeof(SubmissionAttachment),
                 baseEntityType,
                 propertyCount: 8,
@@ -31,7 +31,6 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
                 typeof(Guid),
                 propertyInfo: typeof(SubmissionAttachment).GetProperty("Id", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(SubmissionAttachment).GetField("<Id>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
 
@@ -104,9 +103,9 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
             var attachments = principalEntityType.AddNavigation("Attachments",
                 runtimeForeignKey,
                 onDependent: false,
-                typeof(List<SubmissionAttachment>),
+                typeof(IReadOnlyList<SubmissionAttachment>),
                 propertyInfo: typeof(Submission).GetProperty("Attachments", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Submission).GetField("<Attachments>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+                fieldInfo: typeof(Submission).GetField("_attachments", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
             return runtimeForeignKey;
         }

@@ -2,7 +2,6 @@
 using System;
 using System.Collections.Generic;
 using System.Reflection;
-using Entraide.App.Deliberation;
 using Entraide.Domain.Deliberation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -19,7 +18,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
         public static RuntimeEntityType Create(RuntimeModel model, RuntimeEntityType baseEntityType = null)
         {
             var runtimeEntityType = model.AddEntityType(
-                "Entraide.App.Deliberation.SubmissionText",
+                "Entraide.Domain.Deliberation.SubmissionText",
                 typeof(SubmissionText),
                 baseEntityType,
                 propertyCount: 7,
@@ -99,9 +98,9 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
             var texts = principalEntityType.AddNavigation("Texts",
                 runtimeForeignKey,
                 onDependent: false,
-                typeof(List<SubmissionText>),
+                typeof(IReadOnlyList<SubmissionText>),
                 propertyInfo: typeof(Submission).GetProperty("Texts", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Submission).GetField("<Texts>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+                fieldInfo: typeof(Submission).GetField("_texts", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
             return runtimeForeignKey;
         }

@@ -83,12 +83,6 @@ CREATE TABLE "deliberation_drafts" (
     "IssuedRevision" INTEGER NULL
 );
 
-CREATE TABLE "host_data_protection_keys" (
-    "Id" INTEGER NOT NULL CONSTRAINT "PK_host_data_protection_keys" PRIMARY KEY AUTOINCREMENT,
-    "FriendlyName" TEXT NULL,
-    "Xml" TEXT NULL
-);
-
 CREATE TABLE "knowledge_cases" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_knowledge_cases" PRIMARY KEY,
     "State" TEXT NOT NULL,
@@ -278,8 +272,7 @@ CREATE TABLE "trust_audit_entries" (
     "EntityId" TEXT NOT NULL,
     "BeforeDigest" TEXT NULL,
     "AfterDigest" TEXT NULL,
-    "Hash" TEXT NULL,
-    "Seal" TEXT NULL
+    "Hash" TEXT NULL
 );
 
 CREATE TABLE "trust_audit_head" (
@@ -713,8 +706,6 @@ CREATE INDEX "IX_trust_api_tokens_StateCode" ON "trust_api_tokens" ("StateCode")
 
 CREATE INDEX "IX_trust_audit_entries_EntityType_EntityId" ON "trust_audit_entries" ("EntityType", "EntityId");
 
-CREATE UNIQUE INDEX "IX_trust_audit_entries_Seal" ON "trust_audit_entries" ("Seal");
-
 CREATE UNIQUE INDEX "IX_trust_audit_entries_Sequence" ON "trust_audit_entries" ("Sequence");
 
 CREATE INDEX "IX_trust_audit_entries_StateCode_Id" ON "trust_audit_entries" ("StateCode", "Id");
@@ -736,5 +727,5 @@ CREATE INDEX "IX_trust_users_StateCode" ON "trust_users" ("StateCode");
 CREATE UNIQUE INDEX "UserNameIndex" ON "trust_users" ("NormalizedUserName");
 
 INSERT INTO "__entraide_migrations" ("MigrationId", "ProductVersion")
-VALUES ('20261203193339_Initial', '10.0.15');
+VALUES ('20261203190358_Initial', '10.0.15');
 

@@ -11,7 +11,7 @@ using Languages = Entraide.Domain.Common.Languages;
 using Paragraph = DocumentFormat.OpenXml.Wordprocessing.Paragraph;
 using WordLanguages = DocumentFormat.OpenXml.Wordprocessing.Languages;
 
-namespace Entraide.App.Deliberation;
+namespace Entraide.App.Deliberation.Consultations;
 
 /// <summary>The words a compilation prints besides the States' texts, in its own language.</summary>
 public sealed record CompilationLabels(string Introduction, string Comments, string AwaitingTranslation, string TranslatedBy)
@@ -22,7 +22,8 @@ public sealed record CompilationLabels(string Introduction, string Comments, str
         try
         {
             System.Globalization.CultureInfo.CurrentUICulture = Languages.Culture(language);
-            return new(text["compilation.introduction"], text["compilation.comments"], text["compilation.awaiting"], text["compilation.translated-by"]);
+            return new(text["compilation.introduction"], text["compilation.comments"], text["compilation.awaiting"],
+                text["compilation.translated-by"]);
         }
         finally
         {
@@ -50,7 +51,8 @@ public static class CompilationExports
 
             Paragraph Para(string text, bool bold = false, string? size = null, JustificationValues? justify = null, bool italic = false)
             {
-                var runProps = new RunProperties(new WordLanguages { Val = doc.Language, Bidi = rtl ? "ar-SA" : null, EastAsia = doc.Language == "zh" ? "zh-CN" : null });
+                var runProps = new RunProperties(new WordLanguages { Val = doc.Language, Bidi = rtl ? "ar-SA" : null,
+                    EastAsia = doc.Language == "zh" ? "zh-CN" : null });
                 if (bold) runProps.Append(new Bold());
                 if (italic) runProps.Append(new Italic());
                 if (size is not null) runProps.Append(new FontSize { Val = size });
@@ -78,7 +80,8 @@ public static class CompilationExports
                 if (s.AwaitingTranslation) body.Append(Para(labels.AwaitingTranslation, italic: true));
                 else foreach (var p in s.Paragraphs) body.Append(Para(p, justify: JustificationValues.Both));
             }
-            var section = new SectionProperties(new PageSize { Width = 11906, Height = 16838 }, new PageMargin { Top = 1440, Bottom = 1440, Left = 1440U, Right = 1440U });
+            var section = new SectionProperties(new PageSize { Width = 11906, Height = 16838 }, new PageMargin { Top = 1440, Bottom = 1440,
+                Left = 1440U, Right = 1440U });
             if (rtl) section.Append(new BiDi());
             body.Append(section);
             main.Document.Save();
@@ -92,8 +95,10 @@ public static class CompilationExports
         var dir = Languages.IsRightToLeft(doc.Language) ? "rtl" : "ltr";
         var sb = new StringBuilder();
         sb.Append($"<!DOCTYPE html><html lang=\"{doc.Language}\" dir=\"{dir}\"><head><meta charset=\"utf-8\"><title>{E(doc.Title)}</title>");
-        sb.Append("<style>body{font-family:'Noto Serif','Noto Naskh Arabic','Noto Serif CJK SC',serif;margin:2cm;line-height:1.45}h1{font-size:16pt}h2{font-size:13pt;margin-block-start:1.5em}")
-          .Append("h3{font-size:12pt;margin-block:1.2em .2em}.symbol{text-align:end}.meta{margin:0}.awaiting{font-style:italic;color:#8a5a00}p{text-align:justify}</style></head><body>");
+        sb.Append("<style>body{font-family:'Noto Serif','Noto Naskh Arabic','Noto Serif CJK SC',serif;margin:2cm;line-height:1.45}")
+          .Append("h1{font-size:16pt}h2{font-size:13pt;margin-block-start:1.5em}")
+          .Append("h3{font-size:12pt;margin-block:1.2em .2em}.symbol{text-align:end}.meta{margin:0}")
+          .Append(".awaiting{font-style:italic;color:#8a5a00}p{text-align:justify}</style></head><body>");
         if (doc.Symbol is { } symbol) sb.Append($"<p class=\"symbol\">{E(symbol)}</p>");
         sb.Append($"<h1>{E(doc.Title)}</h1>");
         if (doc.Introduction.Count > 0)
