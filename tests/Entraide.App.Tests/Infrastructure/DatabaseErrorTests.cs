@@ -27,6 +27,8 @@ public sealed class DatabaseErrorTests(AppFixture fixture)
         await SaveAsync(app, d => d.Add(new IdentityRole(name) { NormalizedName = name.ToUpperInvariant() }));
         var e = await FailedSaveAsync(app, d => d.Add(new IdentityRole(name) { NormalizedName = name.ToUpperInvariant() }));
 
+        await RemoveRoleAsync(app, name);
+
         var (status, body, log) = await HandleAsync(app, e);
         Assert.Equal(409, status);
         Assert.Equal(ProblemResponses.TypeBase + "concurrent-change", body.GetProperty("type").GetString());
@@ -52,6 +54,7 @@ public sealed class DatabaseErrorTests(AppFixture fixture)
         mine.Name = name + "-mine";
         mine.ConcurrencyStamp = Guid.NewGuid().ToString();
         var e = await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => stale.SaveChangesAsync());
+        await RemoveRoleAsync(app, name + "-theirs");
 
         var (status, body, _) = await HandleAsync(app, e);
         Assert.Equal(409, status);
@@ -89,6 +92,10 @@ public sealed class DatabaseErrorTests(AppFixture fixture)
         Assert.Equal(level, entry.Level);
         Assert.Contains("some-rule", entry.Message, StringComparison.Ordinal);
     }
+
+    // The shared application's roles are the catalogue's (HostTests): the probe roles go once they have served.
+    private static Task RemoveRoleAsync(TestApp app, string name) =>
+        SaveAsync(app, d => d.RemoveRange(d.Set<IdentityRole>().Where(r => r.Name == name).ToList()));
 
     private static async Task SaveAsync(TestApp app, Action<EntraideDbContext> change)
     {

@@ -26,7 +26,8 @@ public sealed class InboxQueries(EntraideDbContext db, ICurrentActor current, No
         if (pageSize is < 1 or > MaxPageSize)
             errors.Add(new DomainError("page-size-out-of-range", "pageSize") { Arguments = [MaxPageSize.ToString(CultureInfo.InvariantCulture)] });
         if (errors.Count > 0) throw new DomainException(FailureKind.Invalid, errors);
-        var (p, size) = Paging.Clamp(page, pageSize, DefaultPageSize, MaxPageSize);
+        var p = page ?? 1;
+        var size = pageSize ?? DefaultPageSize;
 
         var me = current.Current.Id;
         var mine = db.Set<InboxItem>().AsNoTracking().Where(i => i.UserId == me);
