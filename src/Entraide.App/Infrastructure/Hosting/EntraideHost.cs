@@ -174,7 +174,7 @@ public static class EntraideHost
         app.UseAuthentication();
         app.UseMiddleware<CultureCookie>();
         app.UseAuthorization();
-        app.UseMiddleware<TwoFactorEnrolment>();
+        app.UseMiddleware<Trust.Accounts.SecondFactorGate>();
         app.UseAntiforgery();
 
         StartupTrace.Mark("middleware added");

@@ -12,7 +12,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
     public partial class PostgresEntraideDbContextModel
     {
         private PostgresEntraideDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("884af91c-b2d2-4bfb-9d22-0e8985a82781"), entityTypeCount: 43)
+            : base(skipDetectChanges: false, modelId: new Guid("0d6ae4e8-a31e-45ac-96b9-11a7cf6b464a"), entityTypeCount: 44)
         {
         }
 
@@ -37,6 +37,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
             var deliveryJob = DeliveryJobEntityType.Create(this);
             var inboxItem = InboxItemEntityType.Create(this);
             var notificationMessage = NotificationMessageEntityType.Create(this);
+            var signInFailure = SignInFailureEntityType.Create(this);
             var apiToken = ApiTokenEntityType.Create(this);
             var entraideUser = EntraideUserEntityType.Create(this);
             var cooperationRequest = CooperationRequestEntityType.Create(this);
@@ -105,6 +106,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
             DeliveryJobEntityType.CreateAnnotations(deliveryJob);
             InboxItemEntityType.CreateAnnotations(inboxItem);
             NotificationMessageEntityType.CreateAnnotations(notificationMessage);
+            SignInFailureEntityType.CreateAnnotations(signInFailure);
             ApiTokenEntityType.CreateAnnotations(apiToken);
             EntraideUserEntityType.CreateAnnotations(entraideUser);
             CooperationRequestEntityType.CreateAnnotations(cooperationRequest);

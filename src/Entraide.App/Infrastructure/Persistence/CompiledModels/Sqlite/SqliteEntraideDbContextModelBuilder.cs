@@ -11,7 +11,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class SqliteEntraideDbContextModel
     {
         private SqliteEntraideDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d40c634a-9d3a-4d76-be6d-900968e02c35"), entityTypeCount: 43)
+            : base(skipDetectChanges: false, modelId: new Guid("0a7bf0f4-21f0-44e6-92b4-1c92ca18ebed"), entityTypeCount: 44)
         {
         }
 
@@ -36,6 +36,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
             var deliveryJob = DeliveryJobEntityType.Create(this);
             var inboxItem = InboxItemEntityType.Create(this);
             var notificationMessage = NotificationMessageEntityType.Create(this);
+            var signInFailure = SignInFailureEntityType.Create(this);
             var apiToken = ApiTokenEntityType.Create(this);
             var entraideUser = EntraideUserEntityType.Create(this);
             var cooperationRequest = CooperationRequestEntityType.Create(this);
@@ -104,6 +105,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
             DeliveryJobEntityType.CreateAnnotations(deliveryJob);
             InboxItemEntityType.CreateAnnotations(inboxItem);
             NotificationMessageEntityType.CreateAnnotations(notificationMessage);
+            SignInFailureEntityType.CreateAnnotations(signInFailure);
             ApiTokenEntityType.CreateAnnotations(apiToken);
             EntraideUserEntityType.CreateAnnotations(entraideUser);
             CooperationRequestEntityType.CreateAnnotations(cooperationRequest);
