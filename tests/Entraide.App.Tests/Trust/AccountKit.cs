@@ -26,15 +26,23 @@ internal static partial class AccountKit
         return client;
     }
 
-    /// <summary>A fresh documentation-range address (RFC 5737), so that no other test's failures count against it.</summary>
-    public static string NewAddress() => $"198.51.{Random.Shared.Next(0, 255)}.{Random.Shared.Next(1, 255)}";
+    /// <summary>A fresh documentation-prefix address (RFC 3849), so that no other test's failures count against it.</summary>
+    public static string NewAddress() => $"2001:db8::{Random.Shared.Next(1, 0xffff):x}:{Random.Shared.Next(1, 0xffff):x}";
 
     public static async Task<string> NewAccountAsync(TestApp app, string state, bool twoFactor, params string[] roles)
     {
         using var scope = app.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<EntraideUser>>();
         var email = $"{Guid.NewGuid():N}@test.entraide.int";
-        var user = new EntraideUser { UserName = email, Email = email, EmailConfirmed = true, StateCode = state, DisplayName = "Test", TwoFactorEnabled = twoFactor };
+        var user = new EntraideUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            StateCode = state,
+            DisplayName = "Test",
+            TwoFactorEnabled = twoFactor,
+        };
         Assert.True((await users.CreateAsync(user, DemoAccounts.Password)).Succeeded);
         await users.AddToRolesAsync(user, roles);
         if (twoFactor) await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", DemoAccounts.AuthenticatorKey);

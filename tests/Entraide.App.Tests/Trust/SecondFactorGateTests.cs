@@ -52,13 +52,15 @@ public sealed partial class SecondFactorGateTests(AppFixture fixture)
                         && new Uri(new Uri("http://localhost"), to).AbsolutePath is "/account/two-factor" or "/error/403"
                         || r.StatusCode == HttpStatusCode.Forbidden;
                 if (!gated) failures.Add($"{method} {path}: {(int)r.StatusCode} {r.Headers.Location}");
-                else if (!body.Contains("two-factor-required", StringComparison.Ordinal) && r.Headers.Location?.OriginalString != "/account/two-factor")
+                else if (!body.Contains("two-factor-required", StringComparison.Ordinal)
+                    && r.Headers.Location?.OriginalString != "/account/two-factor")
                     refusedForRole.Add(path);
             }
         }
         Assert.True(failures.Count == 0, "Reached without the second factor: " + string.Join("; ", failures));
         // Every route a State account with all the State roles could use was stopped by the gate itself.
-        Assert.DoesNotContain(refusedForRole, p => p.StartsWith("/account/", StringComparison.Ordinal) || p.StartsWith("/api/v1/tokens", StringComparison.Ordinal)
+        Assert.DoesNotContain(refusedForRole, p => p.StartsWith("/account/", StringComparison.Ordinal)
+            || p.StartsWith("/api/v1/tokens", StringComparison.Ordinal)
             || p.StartsWith("/api/v1/webhooks", StringComparison.Ordinal) || p == "/api/v1/me");
 
         // What stays open: the set-up page and signing in.

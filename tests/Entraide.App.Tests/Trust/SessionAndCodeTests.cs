@@ -16,7 +16,8 @@ public sealed partial class SessionAndCodeTests(AppFixture fixture)
     {
         var app = fixture.App(db);
         var email = await AccountKit.NewAccountAsync(app, "ISL", twoFactor: false, Roles.Delegate);
-        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        var client = app.CreateClient(
+            new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         var jar = new Dictionary<string, string>(StringComparer.Ordinal);
 
         var form = await SendAsync(client, jar, HttpMethod.Get, "/account/sign-in");
@@ -31,7 +32,8 @@ public sealed partial class SessionAndCodeTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.OK, (await MeAsync(client, stolen)).StatusCode);
 
         var home = await SendAsync(client, jar, HttpMethod.Get, "/");
-        r = await SendAsync(client, jar, HttpMethod.Post, "/account/sign-out", new() { ["__RequestVerificationToken"] = Token(await home.Content.ReadAsStringAsync()) });
+        var token = Token(await home.Content.ReadAsStringAsync());
+        r = await SendAsync(client, jar, HttpMethod.Post, "/account/sign-out", new() { ["__RequestVerificationToken"] = token });
         Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await MeAsync(client, stolen)).StatusCode);

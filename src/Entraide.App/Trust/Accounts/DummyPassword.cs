@@ -15,7 +15,8 @@ public sealed class DummyPassword
     /// <summary>Runs the hasher as a real check would, and answers false.</summary>
     public bool Check(IPasswordHasher<EntraideUser> hasher, string password)
     {
-        var hash = LazyInitializer.EnsureInitialized(ref _hash, () => hasher.HashPassword(Nobody, Convert.ToBase64String(RandomNumberGenerator.GetBytes(24))));
+        var hash = LazyInitializer.EnsureInitialized(ref _hash,
+            () => hasher.HashPassword(Nobody, Convert.ToBase64String(RandomNumberGenerator.GetBytes(24))));
         _ = hasher.VerifyHashedPassword(Nobody, hash, password);
         return false;
     }

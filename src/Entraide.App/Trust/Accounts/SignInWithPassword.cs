@@ -51,6 +51,8 @@ public sealed class SignInWithPasswordHandler(UserManager<EntraideUser> users, E
         await attempts.SucceededAsync(account, address, ct);
         var result = await signIn.SignInAfterPasswordAsync(user!);
         if (result.RequiresTwoFactor) return new SignInAnswer(SignInOutcome.SecondFactor);
-        return result.Succeeded ? new SignInAnswer(SignInOutcome.SignedIn, Language: user!.PreferredLanguage) : new SignInAnswer(SignInOutcome.Refused);
+        return result.Succeeded
+            ? new SignInAnswer(SignInOutcome.SignedIn, Language: user!.PreferredLanguage)
+            : new SignInAnswer(SignInOutcome.Refused);
     }
 }

@@ -12,7 +12,8 @@ namespace Entraide.App.Trust.Pages;
 public sealed class SignInModel(SignInWithPasswordHandler handler) : PageModel
 {
     /// <summary>One text for an unknown address, a wrong password and an account refused from this address.</summary>
-    public const string Refused = "The e-mail address or the password is not right. After five failed attempts, sign-in from this address pauses for 15 minutes.";
+    public const string Refused =
+        "The e-mail address or the password is not right. After five failed attempts, sign-in from this address pauses for 15 minutes.";
     public const string Paused = "Too many failed sign-in attempts. Try again in {0} s.";
 
     public string? Error { get; private set; }

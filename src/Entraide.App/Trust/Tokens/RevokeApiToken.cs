@@ -9,7 +9,8 @@ namespace Entraide.App.Trust.Tokens;
 public sealed record RevokeApiToken(Guid TokenId);
 
 /// <summary>Revokes a token of the actor's own State (another State's does not exist for it); this server stops accepting it at once.</summary>
-public sealed class RevokeApiTokenHandler(EntraideDbContext db, ICurrentActor current, AuditRecorder audit, TimeProvider clock, ApiTokenCache cache) : IHandler
+public sealed class RevokeApiTokenHandler(EntraideDbContext db, ICurrentActor current, AuditRecorder audit, TimeProvider clock, ApiTokenCache cache)
+    : IHandler
 {
     public async Task<ApiTokenView> HandleAsync(RevokeApiToken command, CancellationToken ct)
     {
