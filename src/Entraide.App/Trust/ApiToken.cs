@@ -43,23 +43,6 @@ public sealed class ApiToken : IStateOwned
     public static string DigestOf(string secret) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret)));
 }
 
-internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
-{
-    public void Configure(EntityTypeBuilder<ApiToken> b)
-    {
-        b.ToTable("trust_api_tokens");
-        b.HasKey(t => t.Id);
-        b.Property(t => t.Name).HasMaxLength(200);
-        b.Property(t => t.StateCode).HasMaxLength(3);
-        b.Property(t => t.Roles).HasMaxLength(400);
-        b.Property(t => t.SecretDigest).HasMaxLength(64);
-        b.Property(t => t.Prefix).HasMaxLength(12);
-        b.Property(t => t.CreatedBy).HasMaxLength(100);
-        b.HasIndex(t => t.SecretDigest).IsUnique();
-        b.HasIndex(t => t.StateCode);
-    }
-}
-
 /// <summary>Authenticates <c>Authorization: Bearer ent_…</c> against the stored token digests.</summary>
 internal sealed class ApiTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,

@@ -1,3 +1,5 @@
+using Entraide.Domain.Trust;
+
 namespace Entraide.App.Trust;
 
 /// <summary>
@@ -32,3 +34,20 @@ public sealed record RoleHolder(string AccountId, string? Email);
 
 /// <summary>How to write to an account: to whom, where, in which language (an official language's code).</summary>
 public sealed record AccountMailbox(string AccountId, string DisplayName, string? Email, string PreferredLanguage);
+
+/// <summary>Who is acting in this scope: the signed-in account, the API token, or the system.</summary>
+public interface ICurrentActor
+{
+    Actor Current { get; }
+}
+
+/// <summary>The claims Entraide adds to a session or a token's principal.</summary>
+public static class EntraideClaims
+{
+    public const string State = "entraide:state";
+    public const string DisplayName = "entraide:name";
+    public const string TokenId = "entraide:token";
+}
+
+/// <summary>What <c>GET /api/v1/me</c> answers: who the caller is.</summary>
+public sealed record MeView(string Id, string Name, string? State, IReadOnlyList<string> Roles, bool Machine);

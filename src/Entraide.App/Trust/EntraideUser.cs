@@ -1,8 +1,6 @@
 using Entraide.App.Infrastructure.Audit;
 using Entraide.Domain.Trust;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Entraide.App.Trust;
 
@@ -14,16 +12,8 @@ public sealed class EntraideUser : IdentityUser, IStateOwned
     public string PreferredLanguage { get; set; } = "en";
     public DateTimeOffset CreatedAt { get; set; }
 
-    string? IStateOwned.OwnerState => StateCode;
-}
+    /// <summary>The last 30-second step whose authenticator code this account used: no code of it or before is accepted again.</summary>
+    public long? LastTotpStep { get; set; }
 
-internal sealed class EntraideUserConfiguration : IEntityTypeConfiguration<EntraideUser>
-{
-    public void Configure(EntityTypeBuilder<EntraideUser> b)
-    {
-        b.Property(u => u.StateCode).HasMaxLength(3);
-        b.Property(u => u.DisplayName).HasMaxLength(200);
-        b.Property(u => u.PreferredLanguage).HasMaxLength(2);
-        b.HasIndex(u => u.StateCode);
-    }
+    string? IStateOwned.OwnerState => StateCode;
 }

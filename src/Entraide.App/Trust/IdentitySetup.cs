@@ -27,7 +27,11 @@ public static class IdentitySetup
             })
             .AddEntityFrameworkStores<EntraideDbContext>()
             .AddDefaultTokenProviders()
+            // Replaces Identity's authenticator provider: a code is accepted once (Accounts/OneUseAuthenticator).
+            .AddTokenProvider<Accounts.OneUseAuthenticator>(TokenOptions.DefaultAuthenticatorProvider)
+            .AddSignInManager<Accounts.EntraideSignInManager>()
             .AddClaimsPrincipalFactory<EntraideClaimsFactory>();
+        services.AddSingleton<Accounts.DummyPassword>();
 
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = configuration.GetValue("Entraide:PasswordHashIterations", 210_000));
         var idle = TimeSpan.FromMinutes(configuration.GetValue("Entraide:SessionIdleMinutes", 30));
@@ -45,7 +49,14 @@ public static class IdentitySetup
             o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized, "unauthenticated");
             o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden, "forbidden");
         });
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+        // The security stamp is checked on every request: signing out (which changes it) ends the session at
+        // once, and so do a password change, a disabled account or a reset authenticator. A refreshed
+        // cookie keeps how the session signed in (the "amr" claim that the two-factor gate reads).
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.Zero;
+            o.OnRefreshingPrincipal = Accounts.SessionClaims.KeepSignInMethod;
+        });
 
         services.AddAuthentication(o =>
             {

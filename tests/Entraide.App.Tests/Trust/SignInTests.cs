@@ -55,21 +55,6 @@ public sealed partial class SignInTests(AppFixture fixture)
     }
 
     [Fact]
-    public async Task SignIn_WrongPasswordFiveTimes_LocksTheAccount()
-    {
-        var app = fixture.App(Db.Sqlite);
-        var email = await NewAccountAsync(app, "AUS", twoFactor: false, Roles.Delegate);
-        var client = Browser(app);
-        for (var i = 0; i < 5; i++)
-            await PostFormAsync(client, "/account/sign-in", new() { ["email"] = email, ["password"] = "Wrong-password-123" });
-        var r = await PostFormAsync(client, "/account/sign-in", new() { ["email"] = email, ["password"] = DemoAccounts.Password });
-        var html = await r.Content.ReadAsStringAsync();
-        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
-        Assert.Contains("locked", html);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/me")).StatusCode);
-    }
-
-    [Fact]
     public async Task CooperationRole_WithoutTwoFactor_IsSentToSetUp_AndRefusedByTheApi()
     {
         var app = fixture.App(Db.Sqlite);
@@ -111,21 +96,6 @@ public sealed partial class SignInTests(AppFixture fixture)
             ["password"] = DemoAccounts.Password,
         }));
         Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode);
-    }
-
-    [Fact]
-    public async Task SignIn_TooManyAttemptsFromOneAddress_AreThrottled()
-    {
-        await using var app = new TestApp(Db.Sqlite);
-        app.Settings["Entraide:SignInAttemptsPerMinute"] = "3";
-        var client = Browser(app);
-        var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < 5; i++)
-        {
-            var r = await client.PostAsync("/account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string> { ["email"] = "x@y.z", ["password"] = "nope" }));
-            statuses.Add(r.StatusCode);
-        }
-        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

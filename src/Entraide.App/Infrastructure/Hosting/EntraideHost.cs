@@ -183,7 +183,7 @@ public static class EntraideHost
         app.UseMiddleware<CrossSiteWrites>();
         app.UseMiddleware<CultureCookie>();
         app.UseAuthorization();
-        app.UseMiddleware<TwoFactorEnrolment>();
+        app.UseMiddleware<Trust.Accounts.SecondFactorGate>();
         app.UseAntiforgery();
 
         StartupTrace.Mark("middleware added");

@@ -1,16 +1,13 @@
-using Entraide.App.Infrastructure.Hosting;
 using Entraide.App.Infrastructure.Localization;
 using Entraide.App.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Entraide.App.Trust.Pages;
 
 [AllowAnonymous]
-[EnableRateLimiting(RateLimits.SignIn)]
 public sealed class SignInTwoFactorModel(SignInManager<EntraideUser> signIn) : PageModel
 {
     public string? Error { get; private set; }

@@ -6,12 +6,11 @@ using Entraide.Domain.Trust;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 
 namespace Entraide.App.Trust.Pages;
 
 [Authorize(Roles = Roles.StateAdministrator + "," + Roles.Secretariat)]
-public sealed class TokensModel(ApiTokenCommands commands, ICurrentActor actor, ErrorMessages errors) : PageModel
+public sealed class TokensModel(ApiTokenQueries queries, ICurrentActor actor, ErrorMessages errors) : PageModel
 {
     public IReadOnlyList<ApiTokenView> Tokens { get; private set; } = [];
     public IReadOnlyList<string> GrantableRoles { get; private set; } = [];
@@ -20,11 +19,12 @@ public sealed class TokensModel(ApiTokenCommands commands, ICurrentActor actor, 
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    public async Task<IActionResult> OnPostCreateAsync(string? name, string[]? roles, DateOnly? expiresOn, CancellationToken ct)
+    public async Task<IActionResult> OnPostCreateAsync(string? name, string[]? roles, DateOnly? expiresOn,
+        [FromServices] CreateApiTokenHandler handler, CancellationToken ct)
     {
         try
         {
-            var created = await commands.CreateAsync(new CreateApiToken(name ?? "", roles ?? [],
+            var created = await handler.HandleAsync(new CreateApiToken(name ?? "", roles ?? [],
                 expiresOn is { } d ? new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null), ct);
             NewSecret = created.Secret;
         }
@@ -36,15 +36,15 @@ public sealed class TokensModel(ApiTokenCommands commands, ICurrentActor actor, 
         return Page();
     }
 
-    public async Task<IActionResult> OnPostRevokeAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnPostRevokeAsync(Guid id, [FromServices] RevokeApiTokenHandler handler, CancellationToken ct)
     {
-        await commands.RevokeAsync(id, ct);
+        await handler.HandleAsync(new RevokeApiToken(id), ct);
         return RedirectToPage();
     }
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Tokens = await commands.ListAsync(ct);
+        Tokens = await queries.ListAsync(ct);
         GrantableRoles = actor.Current.IsSecretariat
             ? [Roles.Secretariat]
             : [.. EndpointConventions.StateRoles];

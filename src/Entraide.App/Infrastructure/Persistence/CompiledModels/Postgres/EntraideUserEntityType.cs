@@ -21,7 +21,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
                 "Entraide.App.Trust.EntraideUser",
                 typeof(EntraideUser),
                 baseEntityType,
-                propertyCount: 19,
+                propertyCount: 20,
                 unnamedIndexCount: 3,
                 keyCount: 1);
 
@@ -82,6 +82,14 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
                 fieldInfo: typeof(IdentityUser<string>).GetField("<EmailConfirmed>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
             emailConfirmed.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var lastTotpStep = runtimeEntityType.AddProperty(
+                "LastTotpStep",
+                typeof(long?),
+                propertyInfo: typeof(EntraideUser).GetProperty("LastTotpStep", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(EntraideUser).GetField("<LastTotpStep>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            lastTotpStep.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var lockoutEnabled = runtimeEntityType.AddProperty(
                 "LockoutEnabled",

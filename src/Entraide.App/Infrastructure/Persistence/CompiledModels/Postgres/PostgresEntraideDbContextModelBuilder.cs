@@ -12,25 +12,13 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
     public partial class PostgresEntraideDbContextModel
     {
         private PostgresEntraideDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6a3bd828-251d-422b-a7bc-10824b718581"), entityTypeCount: 43)
+            : base(skipDetectChanges: false, modelId: new Guid("0d6ae4e8-a31e-45ac-96b9-11a7cf6b464a"), entityTypeCount: 44)
         {
         }
 
         partial void Initialize()
         {
             var submissionKey = SubmissionKeyEntityType.Create(this);
-            var auditChainHead = AuditChainHeadEntityType.Create(this);
-            var auditEntry = AuditEntryEntityType.Create(this);
-            var deliveryAttempt = DeliveryAttemptEntityType.Create(this);
-            var deliveryJob = DeliveryJobEntityType.Create(this);
-            var inboxItem = InboxItemEntityType.Create(this);
-            var notificationMessage = NotificationMessageEntityType.Create(this);
-            var apiToken = ApiTokenEntityType.Create(this);
-            var entraideUser = EntraideUserEntityType.Create(this);
-            var cooperationRequest = CooperationRequestEntityType.Create(this);
-            var requestAttachment = RequestAttachmentEntityType.Create(this);
-            var requestEvent = RequestEventEntityType.Create(this);
-            var requestMessage = RequestMessageEntityType.Create(this);
             var ballot = BallotEntityType.Create(this);
             var consultation = ConsultationEntityType.Create(this);
             var consultationDeadlineChange = ConsultationDeadlineChangeEntityType.Create(this);
@@ -43,6 +31,19 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
             var submissionText = SubmissionTextEntityType.Create(this);
             var vote = VoteEntityType.Create(this);
             var voteFootnote = VoteFootnoteEntityType.Create(this);
+            var auditChainHead = AuditChainHeadEntityType.Create(this);
+            var auditEntry = AuditEntryEntityType.Create(this);
+            var deliveryAttempt = DeliveryAttemptEntityType.Create(this);
+            var deliveryJob = DeliveryJobEntityType.Create(this);
+            var inboxItem = InboxItemEntityType.Create(this);
+            var notificationMessage = NotificationMessageEntityType.Create(this);
+            var signInFailure = SignInFailureEntityType.Create(this);
+            var apiToken = ApiTokenEntityType.Create(this);
+            var entraideUser = EntraideUserEntityType.Create(this);
+            var cooperationRequest = CooperationRequestEntityType.Create(this);
+            var requestAttachment = RequestAttachmentEntityType.Create(this);
+            var requestEvent = RequestEventEntityType.Create(this);
+            var requestMessage = RequestMessageEntityType.Create(this);
             var caseNote = CaseNoteEntityType.Create(this);
             var knowledgeDocument = KnowledgeDocumentEntityType.Create(this);
             var legalExpression = LegalExpressionEntityType.Create(this);
@@ -62,11 +63,6 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
             var identityUserRole = IdentityUserRoleEntityType.Create(this);
             var identityUserToken = IdentityUserTokenEntityType.Create(this);
 
-            DeliveryJobEntityType.CreateForeignKey1(deliveryJob, notificationMessage);
-            InboxItemEntityType.CreateForeignKey1(inboxItem, notificationMessage);
-            RequestAttachmentEntityType.CreateForeignKey1(requestAttachment, cooperationRequest);
-            RequestEventEntityType.CreateForeignKey1(requestEvent, cooperationRequest);
-            RequestMessageEntityType.CreateForeignKey1(requestMessage, cooperationRequest);
             BallotEntityType.CreateForeignKey1(ballot, vote);
             ConsultationDeadlineChangeEntityType.CreateForeignKey1(consultationDeadlineChange, consultation);
             DraftRevisionEntityType.CreateForeignKey1(draftRevision, draftResolution);
@@ -77,6 +73,11 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
             SubmissionTextEntityType.CreateForeignKey1(submissionText, submission);
             VoteEntityType.CreateForeignKey1(vote, draftResolution);
             VoteFootnoteEntityType.CreateForeignKey1(voteFootnote, vote);
+            DeliveryJobEntityType.CreateForeignKey1(deliveryJob, notificationMessage);
+            InboxItemEntityType.CreateForeignKey1(inboxItem, notificationMessage);
+            RequestAttachmentEntityType.CreateForeignKey1(requestAttachment, cooperationRequest);
+            RequestEventEntityType.CreateForeignKey1(requestEvent, cooperationRequest);
+            RequestMessageEntityType.CreateForeignKey1(requestMessage, cooperationRequest);
             LegalExpressionEntityType.CreateForeignKey1(legalExpression, legalWork);
             LegalProvisionEntityType.CreateForeignKey1(legalProvision, legalExpression);
             IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
@@ -87,18 +88,6 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, entraideUser);
 
             SubmissionKeyEntityType.CreateAnnotations(submissionKey);
-            AuditChainHeadEntityType.CreateAnnotations(auditChainHead);
-            AuditEntryEntityType.CreateAnnotations(auditEntry);
-            DeliveryAttemptEntityType.CreateAnnotations(deliveryAttempt);
-            DeliveryJobEntityType.CreateAnnotations(deliveryJob);
-            InboxItemEntityType.CreateAnnotations(inboxItem);
-            NotificationMessageEntityType.CreateAnnotations(notificationMessage);
-            ApiTokenEntityType.CreateAnnotations(apiToken);
-            EntraideUserEntityType.CreateAnnotations(entraideUser);
-            CooperationRequestEntityType.CreateAnnotations(cooperationRequest);
-            RequestAttachmentEntityType.CreateAnnotations(requestAttachment);
-            RequestEventEntityType.CreateAnnotations(requestEvent);
-            RequestMessageEntityType.CreateAnnotations(requestMessage);
             BallotEntityType.CreateAnnotations(ballot);
             ConsultationEntityType.CreateAnnotations(consultation);
             ConsultationDeadlineChangeEntityType.CreateAnnotations(consultationDeadlineChange);
@@ -111,6 +100,19 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
             SubmissionTextEntityType.CreateAnnotations(submissionText);
             VoteEntityType.CreateAnnotations(vote);
             VoteFootnoteEntityType.CreateAnnotations(voteFootnote);
+            AuditChainHeadEntityType.CreateAnnotations(auditChainHead);
+            AuditEntryEntityType.CreateAnnotations(auditEntry);
+            DeliveryAttemptEntityType.CreateAnnotations(deliveryAttempt);
+            DeliveryJobEntityType.CreateAnnotations(deliveryJob);
+            InboxItemEntityType.CreateAnnotations(inboxItem);
+            NotificationMessageEntityType.CreateAnnotations(notificationMessage);
+            SignInFailureEntityType.CreateAnnotations(signInFailure);
+            ApiTokenEntityType.CreateAnnotations(apiToken);
+            EntraideUserEntityType.CreateAnnotations(entraideUser);
+            CooperationRequestEntityType.CreateAnnotations(cooperationRequest);
+            RequestAttachmentEntityType.CreateAnnotations(requestAttachment);
+            RequestEventEntityType.CreateAnnotations(requestEvent);
+            RequestMessageEntityType.CreateAnnotations(requestMessage);
             CaseNoteEntityType.CreateAnnotations(caseNote);
             KnowledgeDocumentEntityType.CreateAnnotations(knowledgeDocument);
             LegalExpressionEntityType.CreateAnnotations(legalExpression);

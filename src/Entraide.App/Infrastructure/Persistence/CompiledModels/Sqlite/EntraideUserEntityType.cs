@@ -20,7 +20,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
                 "Entraide.App.Trust.EntraideUser",
                 typeof(EntraideUser),
                 baseEntityType,
-                propertyCount: 19,
+                propertyCount: 20,
                 unnamedIndexCount: 3,
                 keyCount: 1);
 
@@ -75,6 +75,13 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
                 propertyInfo: typeof(IdentityUser<string>).GetProperty("EmailConfirmed", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(IdentityUser<string>).GetField("<EmailConfirmed>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
+
+            var lastTotpStep = runtimeEntityType.AddProperty(
+                "LastTotpStep",
+                typeof(long?),
+                propertyInfo: typeof(EntraideUser).GetProperty("LastTotpStep", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(EntraideUser).GetField("<LastTotpStep>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var lockoutEnabled = runtimeEntityType.AddProperty(
                 "LockoutEnabled",

@@ -11,25 +11,13 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class SqliteEntraideDbContextModel
     {
         private SqliteEntraideDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6c766d42-e2bf-43f4-8234-7ab75f0636fa"), entityTypeCount: 43)
+            : base(skipDetectChanges: false, modelId: new Guid("0a7bf0f4-21f0-44e6-92b4-1c92ca18ebed"), entityTypeCount: 44)
         {
         }
 
         partial void Initialize()
         {
             var submissionKey = SubmissionKeyEntityType.Create(this);
-            var auditChainHead = AuditChainHeadEntityType.Create(this);
-            var auditEntry = AuditEntryEntityType.Create(this);
-            var deliveryAttempt = DeliveryAttemptEntityType.Create(this);
-            var deliveryJob = DeliveryJobEntityType.Create(this);
-            var inboxItem = InboxItemEntityType.Create(this);
-            var notificationMessage = NotificationMessageEntityType.Create(this);
-            var apiToken = ApiTokenEntityType.Create(this);
-            var entraideUser = EntraideUserEntityType.Create(this);
-            var cooperationRequest = CooperationRequestEntityType.Create(this);
-            var requestAttachment = RequestAttachmentEntityType.Create(this);
-            var requestEvent = RequestEventEntityType.Create(this);
-            var requestMessage = RequestMessageEntityType.Create(this);
             var ballot = BallotEntityType.Create(this);
             var consultation = ConsultationEntityType.Create(this);
             var consultationDeadlineChange = ConsultationDeadlineChangeEntityType.Create(this);
@@ -42,6 +30,19 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
             var submissionText = SubmissionTextEntityType.Create(this);
             var vote = VoteEntityType.Create(this);
             var voteFootnote = VoteFootnoteEntityType.Create(this);
+            var auditChainHead = AuditChainHeadEntityType.Create(this);
+            var auditEntry = AuditEntryEntityType.Create(this);
+            var deliveryAttempt = DeliveryAttemptEntityType.Create(this);
+            var deliveryJob = DeliveryJobEntityType.Create(this);
+            var inboxItem = InboxItemEntityType.Create(this);
+            var notificationMessage = NotificationMessageEntityType.Create(this);
+            var signInFailure = SignInFailureEntityType.Create(this);
+            var apiToken = ApiTokenEntityType.Create(this);
+            var entraideUser = EntraideUserEntityType.Create(this);
+            var cooperationRequest = CooperationRequestEntityType.Create(this);
+            var requestAttachment = RequestAttachmentEntityType.Create(this);
+            var requestEvent = RequestEventEntityType.Create(this);
+            var requestMessage = RequestMessageEntityType.Create(this);
             var caseNote = CaseNoteEntityType.Create(this);
             var knowledgeDocument = KnowledgeDocumentEntityType.Create(this);
             var legalExpression = LegalExpressionEntityType.Create(this);
@@ -61,11 +62,6 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
             var identityUserRole = IdentityUserRoleEntityType.Create(this);
             var identityUserToken = IdentityUserTokenEntityType.Create(this);
 
-            DeliveryJobEntityType.CreateForeignKey1(deliveryJob, notificationMessage);
-            InboxItemEntityType.CreateForeignKey1(inboxItem, notificationMessage);
-            RequestAttachmentEntityType.CreateForeignKey1(requestAttachment, cooperationRequest);
-            RequestEventEntityType.CreateForeignKey1(requestEvent, cooperationRequest);
-            RequestMessageEntityType.CreateForeignKey1(requestMessage, cooperationRequest);
             BallotEntityType.CreateForeignKey1(ballot, vote);
             ConsultationDeadlineChangeEntityType.CreateForeignKey1(consultationDeadlineChange, consultation);
             DraftRevisionEntityType.CreateForeignKey1(draftRevision, draftResolution);
@@ -76,6 +72,11 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
             SubmissionTextEntityType.CreateForeignKey1(submissionText, submission);
             VoteEntityType.CreateForeignKey1(vote, draftResolution);
             VoteFootnoteEntityType.CreateForeignKey1(voteFootnote, vote);
+            DeliveryJobEntityType.CreateForeignKey1(deliveryJob, notificationMessage);
+            InboxItemEntityType.CreateForeignKey1(inboxItem, notificationMessage);
+            RequestAttachmentEntityType.CreateForeignKey1(requestAttachment, cooperationRequest);
+            RequestEventEntityType.CreateForeignKey1(requestEvent, cooperationRequest);
+            RequestMessageEntityType.CreateForeignKey1(requestMessage, cooperationRequest);
             LegalExpressionEntityType.CreateForeignKey1(legalExpression, legalWork);
             LegalProvisionEntityType.CreateForeignKey1(legalProvision, legalExpression);
             IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
@@ -86,18 +87,6 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, entraideUser);
 
             SubmissionKeyEntityType.CreateAnnotations(submissionKey);
-            AuditChainHeadEntityType.CreateAnnotations(auditChainHead);
-            AuditEntryEntityType.CreateAnnotations(auditEntry);
-            DeliveryAttemptEntityType.CreateAnnotations(deliveryAttempt);
-            DeliveryJobEntityType.CreateAnnotations(deliveryJob);
-            InboxItemEntityType.CreateAnnotations(inboxItem);
-            NotificationMessageEntityType.CreateAnnotations(notificationMessage);
-            ApiTokenEntityType.CreateAnnotations(apiToken);
-            EntraideUserEntityType.CreateAnnotations(entraideUser);
-            CooperationRequestEntityType.CreateAnnotations(cooperationRequest);
-            RequestAttachmentEntityType.CreateAnnotations(requestAttachment);
-            RequestEventEntityType.CreateAnnotations(requestEvent);
-            RequestMessageEntityType.CreateAnnotations(requestMessage);
             BallotEntityType.CreateAnnotations(ballot);
             ConsultationEntityType.CreateAnnotations(consultation);
             ConsultationDeadlineChangeEntityType.CreateAnnotations(consultationDeadlineChange);
@@ -110,6 +99,19 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
             SubmissionTextEntityType.CreateAnnotations(submissionText);
             VoteEntityType.CreateAnnotations(vote);
             VoteFootnoteEntityType.CreateAnnotations(voteFootnote);
+            AuditChainHeadEntityType.CreateAnnotations(auditChainHead);
+            AuditEntryEntityType.CreateAnnotations(auditEntry);
+            DeliveryAttemptEntityType.CreateAnnotations(deliveryAttempt);
+            DeliveryJobEntityType.CreateAnnotations(deliveryJob);
+            InboxItemEntityType.CreateAnnotations(inboxItem);
+            NotificationMessageEntityType.CreateAnnotations(notificationMessage);
+            SignInFailureEntityType.CreateAnnotations(signInFailure);
+            ApiTokenEntityType.CreateAnnotations(apiToken);
+            EntraideUserEntityType.CreateAnnotations(entraideUser);
+            CooperationRequestEntityType.CreateAnnotations(cooperationRequest);
+            RequestAttachmentEntityType.CreateAnnotations(requestAttachment);
+            RequestEventEntityType.CreateAnnotations(requestEvent);
+            RequestMessageEntityType.CreateAnnotations(requestMessage);
             CaseNoteEntityType.CreateAnnotations(caseNote);
             KnowledgeDocumentEntityType.CreateAnnotations(knowledgeDocument);
             LegalExpressionEntityType.CreateAnnotations(legalExpression);

@@ -288,12 +288,20 @@ CREATE TABLE "trust_roles" (
     "ConcurrencyStamp" TEXT NULL
 );
 
+CREATE TABLE "trust_sign_in_failures" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_trust_sign_in_failures" PRIMARY KEY,
+    "Account" TEXT NOT NULL,
+    "Address" TEXT NOT NULL,
+    "At" INTEGER NOT NULL
+);
+
 CREATE TABLE "trust_users" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_trust_users" PRIMARY KEY,
     "StateCode" TEXT NULL,
     "DisplayName" TEXT NOT NULL,
     "PreferredLanguage" TEXT NOT NULL,
     "CreatedAt" INTEGER NOT NULL,
+    "LastTotpStep" INTEGER NULL,
     "UserName" TEXT NULL,
     "NormalizedUserName" TEXT NULL,
     "Email" TEXT NULL,
@@ -714,6 +722,12 @@ CREATE INDEX "IX_trust_role_claims_RoleId" ON "trust_role_claims" ("RoleId");
 
 CREATE UNIQUE INDEX "RoleNameIndex" ON "trust_roles" ("NormalizedName");
 
+CREATE INDEX "IX_trust_sign_in_failures_Account_Address_At" ON "trust_sign_in_failures" ("Account", "Address", "At");
+
+CREATE INDEX "IX_trust_sign_in_failures_Address_At" ON "trust_sign_in_failures" ("Address", "At");
+
+CREATE INDEX "IX_trust_sign_in_failures_At" ON "trust_sign_in_failures" ("At");
+
 CREATE INDEX "IX_trust_user_claims_UserId" ON "trust_user_claims" ("UserId");
 
 CREATE INDEX "IX_trust_user_logins_UserId" ON "trust_user_logins" ("UserId");
@@ -727,5 +741,5 @@ CREATE INDEX "IX_trust_users_StateCode" ON "trust_users" ("StateCode");
 CREATE UNIQUE INDEX "UserNameIndex" ON "trust_users" ("NormalizedUserName");
 
 INSERT INTO "__entraide_migrations" ("MigrationId", "ProductVersion")
-VALUES ('20261203190358_Initial', '10.0.15');
+VALUES ('20261203183110_Initial', '10.0.15');
 

@@ -1,22 +1,10 @@
 using System.Security.Claims;
-using Entraide.Domain.Common;
 using Entraide.Domain.Trust;
 
+// In the Trust namespace: the host registers it by that name (and seeding sets the system actor on it).
 namespace Entraide.App.Trust;
 
-/// <summary>Who is acting in this scope: the signed-in account, the API token, or the system.</summary>
-public interface ICurrentActor
-{
-    Actor Current { get; }
-}
-
-public static class EntraideClaims
-{
-    public const string State = "entraide:state";
-    public const string DisplayName = "entraide:name";
-    public const string TokenId = "entraide:token";
-}
-
+/// <summary><see cref="ICurrentActor"/> from the request's principal (an account's session or an API token).</summary>
 internal sealed class HttpCurrentActor(IHttpContextAccessor http) : ICurrentActor
 {
     private Actor? _override;

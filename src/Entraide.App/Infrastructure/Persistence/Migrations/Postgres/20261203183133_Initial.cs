@@ -453,6 +453,20 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "trust_sign_in_failures",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Account = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Address = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_trust_sign_in_failures", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "trust_users",
                 columns: table => new
                 {
@@ -461,6 +475,7 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Postgres
                     DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     PreferredLanguage = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastTotpStep = table.Column<long>(type: "bigint", nullable: true),
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -1358,6 +1373,21 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_trust_sign_in_failures_Account_Address_At",
+                table: "trust_sign_in_failures",
+                columns: new[] { "Account", "Address", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_trust_sign_in_failures_Address_At",
+                table: "trust_sign_in_failures",
+                columns: new[] { "Address", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_trust_sign_in_failures_At",
+                table: "trust_sign_in_failures",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_trust_user_claims_UserId",
                 table: "trust_user_claims",
                 column: "UserId");
@@ -1481,6 +1511,9 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "trust_role_claims");
+
+            migrationBuilder.DropTable(
+                name: "trust_sign_in_failures");
 
             migrationBuilder.DropTable(
                 name: "trust_user_claims");

@@ -452,6 +452,20 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "trust_sign_in_failures",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Account = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_trust_sign_in_failures", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "trust_users",
                 columns: table => new
                 {
@@ -460,6 +474,7 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Sqlite
                     DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     PreferredLanguage = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastTotpStep = table.Column<long>(type: "INTEGER", nullable: true),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -1357,6 +1372,21 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_trust_sign_in_failures_Account_Address_At",
+                table: "trust_sign_in_failures",
+                columns: new[] { "Account", "Address", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_trust_sign_in_failures_Address_At",
+                table: "trust_sign_in_failures",
+                columns: new[] { "Address", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_trust_sign_in_failures_At",
+                table: "trust_sign_in_failures",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_trust_user_claims_UserId",
                 table: "trust_user_claims",
                 column: "UserId");
@@ -1480,6 +1510,9 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "trust_role_claims");
+
+            migrationBuilder.DropTable(
+                name: "trust_sign_in_failures");
 
             migrationBuilder.DropTable(
                 name: "trust_user_claims");

@@ -1,0 +1,58 @@
+using Entraide.App.Infrastructure.Audit;
+using Entraide.App.Infrastructure.Hosting;
+using Entraide.App.Infrastructure.Persistence;
+using Entraide.Domain.Common;
+
+namespace Entraide.App.Trust.Tokens;
+
+public sealed record CreateApiToken(string Name, IReadOnlyList<string> Roles, DateTimeOffset? ExpiresAt);
+
+/// <summary>
+/// A State administrator issues tokens for its own State's systems, with at most the roles a State
+/// account can hold; the secretariat issues tokens for the secretariat. The secret is returned once.
+/// </summary>
+public sealed class CreateApiTokenHandler(EntraideDbContext db, ICurrentActor current, AuditRecorder audit, TimeProvider clock) : IHandler
+{
+    public async Task<CreatedApiToken> HandleAsync(CreateApiToken command, CancellationToken ct)
+    {
+        var actor = current.Current;
+        TokenIssuers.Require(actor);
+
+        var errors = new List<DomainError>();
+        var name = command.Name?.Trim() ?? "";
+        if (name.Length == 0) errors.Add(DomainError.Required("name"));
+        else if (name.Length > 200) errors.Add(new DomainError("too-long", "name"));
+        if (command.Roles is null || command.Roles.Count == 0) errors.Add(DomainError.Required("roles"));
+        else
+        {
+            foreach (var r in command.Roles.Distinct())
+            {
+                if (!Domain.Trust.Roles.IsKnown(r)) errors.Add(new DomainError("unknown-role", "roles") { Arguments = [r] });
+                else if (r == Domain.Trust.Roles.Secretariat && !actor.IsSecretariat) errors.Add(new DomainError("invalid-value", "roles"));
+                else if (r != Domain.Trust.Roles.Secretariat && actor.StateCode is null && r != Domain.Trust.Roles.Donor)
+                    errors.Add(new DomainError("invalid-value", "roles"));
+            }
+        }
+        var now = clock.GetUtcNow();
+        if (command.ExpiresAt is { } exp && exp <= now) errors.Add(new DomainError("invalid-value", "expiresAt"));
+        if (errors.Count > 0) throw new DomainException(FailureKind.Invalid, errors);
+
+        var secret = ApiToken.NewSecret();
+        var token = new ApiToken
+        {
+            Id = Guid.CreateVersion7(),
+            Name = name,
+            StateCode = actor.StateCode,
+            Roles = string.Join(",", command.Roles!.Distinct(StringComparer.Ordinal)),
+            SecretDigest = ApiToken.DigestOf(secret),
+            Prefix = secret[..10],
+            CreatedBy = actor.Id,
+            CreatedAt = now,
+            ExpiresAt = command.ExpiresAt?.ToUniversalTime(),
+        };
+        audit.Action = "trust.token.create";
+        db.Add(token);
+        await db.SaveChangesAsync(ct);
+        return new CreatedApiToken(ApiTokenView.Of(token, now), secret);
+    }
+}
