@@ -11,25 +11,13 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class SqliteEntraideDbContextModel
     {
         private SqliteEntraideDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("0a7bf0f4-21f0-44e6-92b4-1c92ca18ebed"), entityTypeCount: 44)
+            : base(skipDetectChanges: false, modelId: new Guid("beb869d8-822f-4b65-969d-fe4ed948784b"), entityTypeCount: 45)
         {
         }
 
         partial void Initialize()
         {
             var submissionKey = SubmissionKeyEntityType.Create(this);
-            var ballot = BallotEntityType.Create(this);
-            var consultation = ConsultationEntityType.Create(this);
-            var consultationDeadlineChange = ConsultationDeadlineChangeEntityType.Create(this);
-            var draftResolution = DraftResolutionEntityType.Create(this);
-            var draftRevision = DraftRevisionEntityType.Create(this);
-            var draftSponsor = DraftSponsorEntityType.Create(this);
-            var lateAcceptance = LateAcceptanceEntityType.Create(this);
-            var submission = SubmissionEntityType.Create(this);
-            var submissionAttachment = SubmissionAttachmentEntityType.Create(this);
-            var submissionText = SubmissionTextEntityType.Create(this);
-            var vote = VoteEntityType.Create(this);
-            var voteFootnote = VoteFootnoteEntityType.Create(this);
             var auditChainHead = AuditChainHeadEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
             var deliveryAttempt = DeliveryAttemptEntityType.Create(this);
@@ -43,6 +31,18 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
             var requestAttachment = RequestAttachmentEntityType.Create(this);
             var requestEvent = RequestEventEntityType.Create(this);
             var requestMessage = RequestMessageEntityType.Create(this);
+            var ballot = BallotEntityType.Create(this);
+            var consultation = ConsultationEntityType.Create(this);
+            var consultationDeadlineChange = ConsultationDeadlineChangeEntityType.Create(this);
+            var draftResolution = DraftResolutionEntityType.Create(this);
+            var draftRevision = DraftRevisionEntityType.Create(this);
+            var draftSponsor = DraftSponsorEntityType.Create(this);
+            var lateAcceptance = LateAcceptanceEntityType.Create(this);
+            var submission = SubmissionEntityType.Create(this);
+            var submissionAttachment = SubmissionAttachmentEntityType.Create(this);
+            var submissionText = SubmissionTextEntityType.Create(this);
+            var vote = VoteEntityType.Create(this);
+            var voteFootnote = VoteFootnoteEntityType.Create(this);
             var caseNote = CaseNoteEntityType.Create(this);
             var knowledgeDocument = KnowledgeDocumentEntityType.Create(this);
             var legalExpression = LegalExpressionEntityType.Create(this);
@@ -55,6 +55,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
             var verificationCheck = VerificationCheckEntityType.Create(this);
             var verificationRound = VerificationRoundEntityType.Create(this);
             var webhookSubscription = WebhookSubscriptionEntityType.Create(this);
+            var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
             var identityRoleClaim = IdentityRoleClaimEntityType.Create(this);
             var identityUserClaim = IdentityUserClaimEntityType.Create(this);
@@ -62,6 +63,11 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
             var identityUserRole = IdentityUserRoleEntityType.Create(this);
             var identityUserToken = IdentityUserTokenEntityType.Create(this);
 
+            DeliveryJobEntityType.CreateForeignKey1(deliveryJob, notificationMessage);
+            InboxItemEntityType.CreateForeignKey1(inboxItem, notificationMessage);
+            RequestAttachmentEntityType.CreateForeignKey1(requestAttachment, cooperationRequest);
+            RequestEventEntityType.CreateForeignKey1(requestEvent, cooperationRequest);
+            RequestMessageEntityType.CreateForeignKey1(requestMessage, cooperationRequest);
             BallotEntityType.CreateForeignKey1(ballot, vote);
             ConsultationDeadlineChangeEntityType.CreateForeignKey1(consultationDeadlineChange, consultation);
             DraftRevisionEntityType.CreateForeignKey1(draftRevision, draftResolution);
@@ -72,11 +78,6 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
             SubmissionTextEntityType.CreateForeignKey1(submissionText, submission);
             VoteEntityType.CreateForeignKey1(vote, draftResolution);
             VoteFootnoteEntityType.CreateForeignKey1(voteFootnote, vote);
-            DeliveryJobEntityType.CreateForeignKey1(deliveryJob, notificationMessage);
-            InboxItemEntityType.CreateForeignKey1(inboxItem, notificationMessage);
-            RequestAttachmentEntityType.CreateForeignKey1(requestAttachment, cooperationRequest);
-            RequestEventEntityType.CreateForeignKey1(requestEvent, cooperationRequest);
-            RequestMessageEntityType.CreateForeignKey1(requestMessage, cooperationRequest);
             LegalExpressionEntityType.CreateForeignKey1(legalExpression, legalWork);
             LegalProvisionEntityType.CreateForeignKey1(legalProvision, legalExpression);
             IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
@@ -87,18 +88,6 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, entraideUser);
 
             SubmissionKeyEntityType.CreateAnnotations(submissionKey);
-            BallotEntityType.CreateAnnotations(ballot);
-            ConsultationEntityType.CreateAnnotations(consultation);
-            ConsultationDeadlineChangeEntityType.CreateAnnotations(consultationDeadlineChange);
-            DraftResolutionEntityType.CreateAnnotations(draftResolution);
-            DraftRevisionEntityType.CreateAnnotations(draftRevision);
-            DraftSponsorEntityType.CreateAnnotations(draftSponsor);
-            LateAcceptanceEntityType.CreateAnnotations(lateAcceptance);
-            SubmissionEntityType.CreateAnnotations(submission);
-            SubmissionAttachmentEntityType.CreateAnnotations(submissionAttachment);
-            SubmissionTextEntityType.CreateAnnotations(submissionText);
-            VoteEntityType.CreateAnnotations(vote);
-            VoteFootnoteEntityType.CreateAnnotations(voteFootnote);
             AuditChainHeadEntityType.CreateAnnotations(auditChainHead);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             DeliveryAttemptEntityType.CreateAnnotations(deliveryAttempt);
@@ -112,6 +101,18 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
             RequestAttachmentEntityType.CreateAnnotations(requestAttachment);
             RequestEventEntityType.CreateAnnotations(requestEvent);
             RequestMessageEntityType.CreateAnnotations(requestMessage);
+            BallotEntityType.CreateAnnotations(ballot);
+            ConsultationEntityType.CreateAnnotations(consultation);
+            ConsultationDeadlineChangeEntityType.CreateAnnotations(consultationDeadlineChange);
+            DraftResolutionEntityType.CreateAnnotations(draftResolution);
+            DraftRevisionEntityType.CreateAnnotations(draftRevision);
+            DraftSponsorEntityType.CreateAnnotations(draftSponsor);
+            LateAcceptanceEntityType.CreateAnnotations(lateAcceptance);
+            SubmissionEntityType.CreateAnnotations(submission);
+            SubmissionAttachmentEntityType.CreateAnnotations(submissionAttachment);
+            SubmissionTextEntityType.CreateAnnotations(submissionText);
+            VoteEntityType.CreateAnnotations(vote);
+            VoteFootnoteEntityType.CreateAnnotations(voteFootnote);
             CaseNoteEntityType.CreateAnnotations(caseNote);
             KnowledgeDocumentEntityType.CreateAnnotations(knowledgeDocument);
             LegalExpressionEntityType.CreateAnnotations(legalExpression);
@@ -124,6 +125,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
             VerificationCheckEntityType.CreateAnnotations(verificationCheck);
             VerificationRoundEntityType.CreateAnnotations(verificationRound);
             WebhookSubscriptionEntityType.CreateAnnotations(webhookSubscription);
+            DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
             IdentityRoleClaimEntityType.CreateAnnotations(identityRoleClaim);
             IdentityUserClaimEntityType.CreateAnnotations(identityUserClaim);

@@ -83,6 +83,12 @@ CREATE TABLE "deliberation_drafts" (
     "IssuedRevision" INTEGER NULL
 );
 
+CREATE TABLE "host_data_protection_keys" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_host_data_protection_keys" PRIMARY KEY AUTOINCREMENT,
+    "FriendlyName" TEXT NULL,
+    "Xml" TEXT NULL
+);
+
 CREATE TABLE "knowledge_cases" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_knowledge_cases" PRIMARY KEY,
     "State" TEXT NOT NULL,
@@ -272,7 +278,8 @@ CREATE TABLE "trust_audit_entries" (
     "EntityId" TEXT NOT NULL,
     "BeforeDigest" TEXT NULL,
     "AfterDigest" TEXT NULL,
-    "Hash" TEXT NULL
+    "Hash" TEXT NULL,
+    "Seal" TEXT NULL
 );
 
 CREATE TABLE "trust_audit_head" (
@@ -714,6 +721,8 @@ CREATE INDEX "IX_trust_api_tokens_StateCode" ON "trust_api_tokens" ("StateCode")
 
 CREATE INDEX "IX_trust_audit_entries_EntityType_EntityId" ON "trust_audit_entries" ("EntityType", "EntityId");
 
+CREATE UNIQUE INDEX "IX_trust_audit_entries_Seal" ON "trust_audit_entries" ("Seal");
+
 CREATE UNIQUE INDEX "IX_trust_audit_entries_Sequence" ON "trust_audit_entries" ("Sequence");
 
 CREATE INDEX "IX_trust_audit_entries_StateCode_Id" ON "trust_audit_entries" ("StateCode", "Id");
@@ -741,5 +750,5 @@ CREATE INDEX "IX_trust_users_StateCode" ON "trust_users" ("StateCode");
 CREATE UNIQUE INDEX "UserNameIndex" ON "trust_users" ("NormalizedUserName");
 
 INSERT INTO "__entraide_migrations" ("MigrationId", "ProductVersion")
-VALUES ('20261203183110_Initial', '10.0.15');
+VALUES ('20261203200117_Initial', '10.0.15');
 
