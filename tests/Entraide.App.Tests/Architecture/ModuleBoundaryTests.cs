@@ -93,7 +93,8 @@ public sealed partial class ModuleBoundaryTests
     private static IEnumerable<string> InternalTypesOf(Assembly assembly, string module, HashSet<string> contract) =>
         assembly.GetTypes()
             .Where(t => !t.IsNested && t.GetCustomAttribute<CompilerGeneratedAttribute>() is null)
-            .Where(t => t.Namespace == $"Entraide.App.{module}" || (t.Namespace?.StartsWith($"Entraide.App.{module}.", StringComparison.Ordinal) ?? false)
+            .Where(t => t.Namespace == $"Entraide.App.{module}" || (t.Namespace?.StartsWith($"Entraide.App.{module}.",
+                StringComparison.Ordinal) ?? false)
                 || (t.Namespace == "AspNetCoreGeneratedDocument" && t.Name.StartsWith(module + "_", StringComparison.Ordinal)))
             .Select(t => t.FullName!)
             .Where(n => !contract.Contains(n) && !n.Contains('<', StringComparison.Ordinal))

@@ -80,7 +80,8 @@ public sealed class IsolationTests(AppFixture fixture)
     {
         var app = fixture.App(db);
         var probe = Lists[index];
-        var observers = probe.Observers.Select(o => (Who: $"{o.State} [{string.Join(",", o.Roles)}]", Client: app.ClientFor(o.State, o.Roles))).ToList();
+        var observers = probe.Observers.Select(o => (Who: $"{o.State} [{string.Join(",", o.Roles)}]", Client: app.ClientFor(o.State, o.Roles)))
+            .ToList();
         var before = new Dictionary<string, string>();
         foreach (var (who, client) in observers)
             foreach (var url in probe.ObserverUrls) before[who + url] = await ReadAsync(client, url, endpoint);
@@ -119,18 +120,21 @@ public sealed class IsolationTests(AppFixture fixture)
         var foreignStates = call.State is null ? [Foreign] : probe.Foreign ?? [Foreign];
         foreach (var state in foreignStates)
         {
-            foreach (var roles in new[] { call.Roles.Where(r => r != Domain.Trust.Roles.Secretariat).ToArray(), [.. StateRoles] }.Where(r => r.Length > 0))
+            foreach (var roles in new[] { call.Roles.Where(r => r != Domain.Trust.Roles.Secretariat).ToArray(), [.. StateRoles] }.Where(r
+                => r.Length > 0))
             {
                 var who = $"{state} [{string.Join(",", roles)}]";
                 var client = app.ClientFor(state, roles);
                 var a = await client.SendAsync(call.Message());
-                if (a.IsSuccessStatusCode) failures.Add($"{call.Method} {call.Url} as {who}: {(int)a.StatusCode} {await a.Content.ReadAsStringAsync()}");
+                if (a.IsSuccessStatusCode)
+                    failures.Add($"{call.Method} {call.Url} as {who}: {(int)a.StatusCode} {await a.Content.ReadAsStringAsync()}");
                 if ((int)a.StatusCode >= 500) failures.Add($"{call.Method} {call.Url} as {who}: {(int)a.StatusCode}");
                 if (call.Missing is not null)
                 {
                     var b = await client.SendAsync(call.Message(call.Missing));
                     if (a.StatusCode != b.StatusCode)
-                        failures.Add($"{call.Method} {call.Url} as {who}: {(int)a.StatusCode} for another State's record but {(int)b.StatusCode} for none");
+                        failures.Add($"{call.Method} {call.Url} as {who}: {(int)a.StatusCode} for another State's record "
+                            + $"but {(int)b.StatusCode} for none");
                 }
             }
         }

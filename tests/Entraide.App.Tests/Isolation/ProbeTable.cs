@@ -42,7 +42,8 @@ internal static class ProbeTable
     {
         var id = await SharedAsync(app);
         using var form = Upload();
-        var a = (await (await app.ClientFor(Foreign, Ca).PostAsync($"/api/v1/requests/{id}/attachments", form)).ExpectAsync(HttpStatusCode.Created)).Id();
+        var a = (await (await app.ClientFor(Foreign, Ca).PostAsync($"/api/v1/requests/{id}/attachments", form))
+            .ExpectAsync(HttpStatusCode.Created)).Id();
         if (acknowledged)
             await app.ClientFor(Owner, Ca).PostAsync($"/api/v1/requests/{id}/attachments/{a}/acknowledge", null).ExpectAsync(HttpStatusCode.OK);
         return (id, a);
@@ -63,7 +64,8 @@ internal static class ProbeTable
             .ExpectAsync(HttpStatusCode.Created)).Id();
 
     private static async Task<string> TokenAsync(TestApp app, string state) =>
-        (await app.ClientFor(state, Admin).PostJsonAsync("/api/v1/tokens", new { name = "isolation", roles = Ca }).ExpectAsync(HttpStatusCode.Created))
+        (await app.ClientFor(state, Admin).PostJsonAsync("/api/v1/tokens", new { name = "isolation", roles = Ca })
+            .ExpectAsync(HttpStatusCode.Created))
         .GetProperty("token").GetProperty("id").GetString()!;
 
     private static Task<string> AuthorityAsync(TestApp app) => new AuthorityIdSample().CreateOwnedByAsync(app, Owner);
@@ -85,7 +87,8 @@ internal static class ProbeTable
     public static readonly Probe[] Api =
     [
         // Cooperation: a draft belongs to its author's State alone …
-        new("GET api/v1/requests/{requestId:guid}", async app => { var id = await DraftAsync(app); return Get($"/api/v1/requests/{id}", Owner, Ca).NamingMissing(id); },
+        new("GET api/v1/requests/{requestId:guid}", async app => { var id = await DraftAsync(app); return Get($"/api/v1/requests/{id}", Owner, Ca)
+            .NamingMissing(id); },
             SecretariatCannotRead: "a draft is its State's alone, and the secretariat holds no cooperation role"),
         new("PUT api/v1/requests/{requestId:guid}", async app =>
         {
@@ -103,13 +106,15 @@ internal static class ProbeTable
             return new Call("POST", $"/api/v1/requests/{id}/attachments", Owner, Ca, HttpStatusCode.Created, Upload).NamingMissing(id);
         }),
         // … and a submitted request to its two States, never a third, whatever the verb.
-        new("GET api/v1/requests/{requestId:guid}", async app => { var id = await SharedAsync(app); return Get($"/api/v1/requests/{id}", Foreign, Ca).NamingMissing(id); },
+        new("GET api/v1/requests/{requestId:guid}", async app => { var id = await SharedAsync(app); return Get($"/api/v1/requests/{id}", Foreign,
+            Ca).NamingMissing(id); },
             ThirdState, SecretariatCannotRead: "a request is private to the States that share it (Isolation.PartyOf)"),
         new("PUT api/v1/requests/{requestId:guid}", async app =>
         {
             // Only a draft can be edited: the third State must get what it gets for a missing request, the owner a conflict.
             var id = await SharedAsync(app);
-            return Send("PUT", $"/api/v1/requests/{id}", Owner, Ca, CooperationTestData.Body("mla", Foreign), HttpStatusCode.Conflict).NamingMissing(id);
+            return Send("PUT", $"/api/v1/requests/{id}", Owner, Ca, CooperationTestData.Body("mla", Foreign), HttpStatusCode.Conflict)
+                .NamingMissing(id);
         }, ThirdState),
         new("POST api/v1/requests/{requestId:guid}/transitions", async app =>
         {
@@ -119,7 +124,8 @@ internal static class ProbeTable
         new("POST api/v1/requests/{requestId:guid}/messages", async app =>
         {
             var id = await SharedAsync(app);
-            return Send("POST", $"/api/v1/requests/{id}/messages", Owner, Ca, new { kind = "status-enquiry", body = "Any news?" }, HttpStatusCode.Created)
+            return Send("POST", $"/api/v1/requests/{id}/messages", Owner, Ca, new { kind = "status-enquiry", body = "Any news?" },
+                HttpStatusCode.Created)
                 .NamingMissing(id);
         }, ThirdState),
         new("GET api/v1/requests/{requestId:guid}/document", async app =>
@@ -166,17 +172,21 @@ internal static class ProbeTable
             var (id, a) = await SharedDocumentAsync(app, acknowledged: true);
             await app.ClientFor(Owner, Ca).PostJsonAsync($"/api/v1/requests/{id}/attachments/{a}/onward-transfer",
                 new { toState = "ITA", reasons = "Joint investigation with Italy." }).ExpectAsync(HttpStatusCode.OK);
-            return Send("POST", $"/api/v1/requests/{id}/attachments/{a}/onward-transfer/decision", Foreign, Ca, new { authorise = true }).NamingMissing(a);
+            return Send("POST", $"/api/v1/requests/{id}/attachments/{a}/onward-transfer/decision", Foreign, Ca, new { authorise = true })
+                .NamingMissing(a);
         }, ThirdState),
 
         // Network: a State's profile, authorities, flags and checks.
-        new("PUT api/v1/states/{state}/profile", _ => Task.FromResult(Send("PUT", $"/api/v1/states/{Owner}/profile", Owner, Admin, NetworkSamples.Profile()))),
-        new("POST api/v1/states/{state}/profile/confirm", _ => Task.FromResult(Send("POST", $"/api/v1/states/{Owner}/profile/confirm", Owner, Admin, new { }))),
+        new("PUT api/v1/states/{state}/profile", _ => Task.FromResult(Send("PUT", $"/api/v1/states/{Owner}/profile", Owner, Admin,
+            NetworkSamples.Profile()))),
+        new("POST api/v1/states/{state}/profile/confirm", _ => Task.FromResult(Send("POST", $"/api/v1/states/{Owner}/profile/confirm", Owner,
+            Admin, new { }))),
         new("GET api/v1/states/{state}/profile/versions", _ => Task.FromResult(Get($"/api/v1/states/{Owner}/profile/versions", Owner, Admin))),
         new("GET api/v1/states/{state}/profile/versions/{versionNumber:int}", async app =>
         {
             var n = await new VersionNumberSample().CreateOwnedByAsync(app, Owner);
-            return Get($"/api/v1/states/{Owner}/profile/versions/{n}", Owner, Admin) with { Missing = $"/api/v1/states/{Owner}/profile/versions/987654" };
+            return Get($"/api/v1/states/{Owner}/profile/versions/{n}", Owner,
+                Admin) with { Missing = $"/api/v1/states/{Owner}/profile/versions/987654" };
         }),
         new("GET api/v1/states/{state}/flags", _ => Task.FromResult(Get($"/api/v1/states/{Owner}/flags", Owner, Admin))),
         new("POST api/v1/states/{state}/flags", _ => Task.FromResult(Send("POST", $"/api/v1/states/{Owner}/flags", null, Secretariat,
@@ -234,8 +244,10 @@ internal static class ProbeTable
         }, SecretariatMayChange: "the secretariat keeps the repository of every State's laws"),
         new("POST api/v1/knowledge/imports", _ => Task.FromResult(new Call("POST", "/api/v1/knowledge/imports?format=csv", Owner, Admin, Body: () =>
             new StringContent(string.Join("\n",
-                "state,law,type,original_language,adopted_on,language,date,version_title,eid,number,heading,text,terms,penalty_min_months,penalty_max_months",
-                $"{Owner},Loi {Guid.NewGuid():N},statute,fr,2009-01-05,fr,2009-01-05,,art_1,Article 1,Accès,L'accès frauduleux est puni.,illegal-access,12,24"),
+                "state,law,type,original_language,adopted_on,language,date,version_title,eid,number,heading,text,terms,"
+                    + "penalty_min_months,penalty_max_months",
+                $"{Owner},Loi {Guid.NewGuid():N},statute,fr,2009-01-05,fr,2009-01-05,,art_1,Article 1,Accès,"
+                    + "L'accès frauduleux est puni.,illegal-access,12,24"),
                 System.Text.Encoding.UTF8, "text/csv"))), SecretariatMayChange: "the secretariat keeps the repository of every State's laws"),
         new("POST api/v1/knowledge/cases", _ => Task.FromResult(Send("POST", "/api/v1/knowledge/cases", Owner, Admin, new
         {
@@ -244,12 +256,14 @@ internal static class ProbeTable
         }, HttpStatusCode.Created)), SecretariatMayChange: "the secretariat keeps the repository of every State's case notes"),
 
         // Notifications: a State's webhooks are its administrators' alone.
-        new("GET api/v1/webhooks/{webhookId:guid}", async app => { var w = await WebhookAsync(app); return Get($"/api/v1/webhooks/{w}", Owner, Admin).NamingMissing(w); },
+        new("GET api/v1/webhooks/{webhookId:guid}", async app => { var w = await WebhookAsync(app); return Get($"/api/v1/webhooks/{w}", Owner,
+            Admin).NamingMissing(w); },
             SecretariatCannotRead: "a webhook holds a State's endpoint and secret; only its administrators see it"),
         new("PUT api/v1/webhooks/{webhookId:guid}", async app =>
         {
             var w = await WebhookAsync(app);
-            return Send("PUT", $"/api/v1/webhooks/{w}", Owner, Admin, new { url = "https://cms.example/renamed", events = new[] { "*" }, active = true })
+            return Send("PUT", $"/api/v1/webhooks/{w}", Owner, Admin, new { url = "https://cms.example/renamed", events = new[] { "*" },
+                active = true })
                 .NamingMissing(w);
         }),
         new("DELETE api/v1/webhooks/{webhookId:guid}", async app =>
@@ -298,8 +312,10 @@ internal static class ProbeTable
             var id = (await app.ClientFor(Owner, Ca).SubmitAsync(CooperationTestData.Body("mla", Foreign, fields))).Id();
             return (id, Get("/api/v1/requests?box=incoming", Foreign, Ca));
         }),
-        new("GET api/v1/webhooks", ["/api/v1/webhooks"], ForeignObservers, async app => (await WebhookAsync(app), Get("/api/v1/webhooks", Owner, Admin))),
-        new("GET api/v1/tokens", ["/api/v1/tokens"], ForeignObservers, async app => (await TokenAsync(app, Owner), Get("/api/v1/tokens", Owner, Admin))),
+        new("GET api/v1/webhooks", ["/api/v1/webhooks"], ForeignObservers, async app => (await WebhookAsync(app), Get("/api/v1/webhooks", Owner,
+            Admin))),
+        new("GET api/v1/tokens", ["/api/v1/tokens"], ForeignObservers, async app => (await TokenAsync(app, Owner), Get("/api/v1/tokens", Owner,
+            Admin))),
         new("GET api/v1/verification/checks", ["/api/v1/verification/checks"], ForeignObservers, async app =>
             (await CheckAsync(app), Get("/api/v1/verification/checks", Owner, Poc)), Stable: false),
         new("GET api/v1/states/{state}/flags", [$"/api/v1/states/{Foreign}/flags"], ForeignObservers, async app =>
@@ -315,7 +331,8 @@ internal static class ProbeTable
             var r = await app.ClientFor(Owner, Ca).SubmitAsync(CooperationTestData.Body("mla", Foreign, fields));
             return (r.GetProperty("reference").GetString()!, Get("/requests", Foreign, Ca));
         }, Stable: false),
-        new("GET account/webhooks", ["/account/webhooks"], ForeignObservers, async app => (await WebhookAsync(app), Get("/account/webhooks", Owner, Admin)),
+        new("GET account/webhooks", ["/account/webhooks"], ForeignObservers, async app => (await WebhookAsync(app), Get("/account/webhooks",
+            Owner, Admin)),
             Stable: false),
     ];
 
@@ -332,7 +349,8 @@ internal static class ProbeTable
             var id = await SharedAsync(app);
             return Get($"/requests/{id}/document", Owner, Ca).NamingMissing(id);
         }, ThirdState, SecretariatCannotRead: "a request is private to the States that share it"),
-        new("GET requests/draft/{id:guid?}", async app => { var id = await DraftAsync(app); return Get($"/requests/draft/{id}", Owner, Ca).NamingMissing(id); },
+        new("GET requests/draft/{id:guid?}", async app => { var id = await DraftAsync(app); return Get($"/requests/draft/{id}", Owner, Ca)
+            .NamingMissing(id); },
             SecretariatCannotRead: "a draft is its State's alone"),
         new("GET states/{state}/authorities/edit/{authorityId:guid?}", async app =>
         {
@@ -346,14 +364,16 @@ internal static class ProbeTable
             var n = await new VersionNumberSample().CreateOwnedByAsync(app, Owner);
             return Get($"/states/{Owner}/profile/versions/{n}", Owner, Admin) with { Missing = $"/states/{Owner}/profile/versions/987654" };
         }),
-        new("GET verification/{checkId:guid?}", async app => { var c = await CheckAsync(app); return Get($"/verification/{c}", Owner, Poc).NamingMissing(c); },
+        new("GET verification/{checkId:guid?}", async app => { var c = await CheckAsync(app); return Get($"/verification/{c}", Owner, Poc)
+            .NamingMissing(c); },
             SecretariatCannotRead: "the point's acknowledgement page; the secretariat reads every check on its round's page"),
         new("GET verification/rounds/{roundId:guid}", async app =>
         {
             var r = await new RoundIdSample().CreateOwnedByAsync(app, Owner);
             return Get($"/verification/rounds/{r}", null, Secretariat).NamingMissing(r);
         }),
-        new("GET account/webhooks/{id:guid}", async app => { var w = await WebhookAsync(app); return Get($"/account/webhooks/{w}", Owner, Admin).NamingMissing(w); },
+        new("GET account/webhooks/{id:guid}", async app => { var w = await WebhookAsync(app); return Get($"/account/webhooks/{w}", Owner, Admin)
+            .NamingMissing(w); },
             SecretariatCannotRead: "a webhook holds a State's endpoint and secret; only its administrators see it"),
     ];
 
