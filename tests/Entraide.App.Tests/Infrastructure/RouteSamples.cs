@@ -13,7 +13,10 @@ public interface IRouteSample
     /// <summary>A record owned by <paramref name="state"/> and not shared with any other State.</summary>
     Task<string> CreateOwnedByAsync(TestApp app, string state);
 
-    /// <summary>A value that names no record, to check that a foreign record answers exactly as a missing one; null when the parameter names something public (a State code).</summary>
+    /// <summary>
+    /// A value that names no record, to check that a foreign record answers exactly as a missing one; null when the
+    /// parameter names something public (a State code).
+    /// </summary>
     string? Missing { get; }
 
     /// <summary>Where two modules use the same parameter name: the route prefix (e.g. <c>api/v1/requests</c>) this sample serves.</summary>
@@ -40,4 +43,22 @@ internal sealed class TokenIdSample : IRouteSample
     }
 
     public string? Missing => Guid.NewGuid().ToString();
+}
+
+/// <summary>The <see cref="IRouteSample"/>s of the test assembly, found by reflection, by parameter name and route prefix.</summary>
+public static class RouteSamples
+{
+    private static readonly Lazy<ILookup<string, IRouteSample>> All = new(() =>
+        typeof(RouteSamples).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IRouteSample).IsAssignableFrom(t))
+            .Select(t => (IRouteSample)Activator.CreateInstance(t, nonPublic: true)!)
+            .ToLookup(s => s.Parameter, StringComparer.OrdinalIgnoreCase));
+
+    /// <summary>The sample for <paramref name="parameter"/> in a route starting <paramref name="route"/>, or null.</summary>
+    public static IRouteSample? For(string route, string parameter)
+    {
+        var candidates = All.Value[parameter].ToList();
+        return candidates.FirstOrDefault(s => s.RoutePrefix is { } p && route.TrimStart('/').StartsWith(p, StringComparison.Ordinal))
+            ?? candidates.FirstOrDefault(s => s.RoutePrefix is null);
+    }
 }

@@ -1,0 +1,410 @@
+using System.Net;
+using System.Text.Json;
+using Entraide.App.Tests.Cooperation;
+using Entraide.App.Tests.Infrastructure;
+using Entraide.App.Tests.Knowledge;
+using Entraide.App.Tests.Network;
+using Entraide.Domain.Knowledge;
+using Entraide.Domain.Trust;
+using static Entraide.App.Tests.Isolation.Call;
+
+namespace Entraide.App.Tests.Isolation;
+
+/// <summary>
+/// For every endpoint and page that names or lists a State's records: a call that succeeds for its owner,
+/// which the isolation tests make as another State (and the secretariat) first. A new endpoint or page
+/// needs an entry here, or in <see cref="NoStateData"/> with the reason it holds none.
+/// </summary>
+internal static class ProbeTable
+{
+    public const string Owner = "FRA";
+    public const string Foreign = "BRA";
+    public const string Third = "DEU";
+
+    private static readonly string[] Ca = [Roles.CentralAuthority];
+    private static readonly string[] Poc = [Roles.PointOfContact];
+    private static readonly string[] Admin = [Roles.StateAdministrator];
+    private static readonly string[] Secretariat = [Roles.Secretariat];
+    private static readonly string[] ThirdState = [Third];
+
+    // ---- set-ups -------------------------------------------------------------------------------------------
+
+    /// <summary>A draft of the owner to a State that is none of the three.</summary>
+    private static async Task<string> DraftAsync(TestApp app) =>
+        (await app.ClientFor(Owner, Ca).PostJsonAsync("/api/v1/requests", CooperationTestData.Body("mla", "USA")).ExpectAsync(HttpStatusCode.Created))
+        .Id();
+
+    /// <summary>An MLA from the owner to the foreign State, submitted and acknowledged: shared by the two, not by the third.</summary>
+    private static Task<string> SharedAsync(TestApp app) => CooperationTestData.ReceivedMlaAsync(app, Owner, Foreign);
+
+    /// <summary>A shared request with a document from the requested State, whose conditions the requesting State acknowledged.</summary>
+    private static async Task<(string Request, string Attachment)> SharedDocumentAsync(TestApp app, bool acknowledged)
+    {
+        var id = await SharedAsync(app);
+        using var form = Upload();
+        var a = (await (await app.ClientFor(Foreign, Ca).PostAsync($"/api/v1/requests/{id}/attachments", form))
+            .ExpectAsync(HttpStatusCode.Created)).Id();
+        if (acknowledged)
+            await app.ClientFor(Owner, Ca).PostAsync($"/api/v1/requests/{id}/attachments/{a}/acknowledge", null).ExpectAsync(HttpStatusCode.OK);
+        return (id, a);
+    }
+
+    private static MultipartFormDataContent Upload() => new()
+    {
+        { new ByteArrayContent("subscriber records"u8.ToArray()), "file", "records.csv" },
+        { new StringContent("Only for the investigation named in the request."), "useLimitation" },
+    };
+
+    private static async Task<string> WebhookAsync(TestApp app) =>
+        (await app.ClientFor(Owner, Admin).PostJsonAsync("/api/v1/webhooks", new { url = "https://cms.example/isolation", events = new[] { "*" } })
+            .ExpectAsync(HttpStatusCode.Created)).GetProperty("webhook").GetProperty("id").GetString()!;
+
+    private static async Task<string> FlagAsync(TestApp app) =>
+        (await app.ClientFor(null, Secretariat).PostJsonAsync($"/api/v1/states/{Owner}/flags", new { note = "Isolation flag" })
+            .ExpectAsync(HttpStatusCode.Created)).Id();
+
+    private static async Task<string> TokenAsync(TestApp app, string state) =>
+        (await app.ClientFor(state, Admin).PostJsonAsync("/api/v1/tokens", new { name = "isolation", roles = Ca })
+            .ExpectAsync(HttpStatusCode.Created))
+        .GetProperty("token").GetProperty("id").GetString()!;
+
+    private static Task<string> AuthorityAsync(TestApp app) => new AuthorityIdSample().CreateOwnedByAsync(app, Owner);
+
+    private static Task<string> CheckAsync(TestApp app) => new CheckIdSample().CreateOwnedByAsync(app, Owner);
+
+    private static Task<string> LawAsync(TestApp app) => new LawIdSample().CreateOwnedByAsync(app, Owner);
+
+    private static Call Get(string url, string? state, string[] roles) => new("GET", url, state, roles);
+
+    private static Call Send(string method, string url, string? state, string[] roles, object? body, HttpStatusCode success = HttpStatusCode.OK) =>
+        new(method, url, state, roles, success, body is null ? null : Json(body));
+
+    private static object Law(string title) => Laws.Law(Owner, title, "fr", Laws.Version("fr", "2012-01-01",
+        Laws.Provision("art_1", "L'accès frauduleux à un système est puni.", [OffenceTerms.IllegalAccess], 24)));
+
+    // ---- API endpoints that name a record ------------------------------------------------------------------
+
+    public static readonly Probe[] Api =
+    [
+        // Cooperation: a draft belongs to its author's State alone …
+        new("GET api/v1/requests/{requestId:guid}", async app => { var id = await DraftAsync(app); return Get($"/api/v1/requests/{id}", Owner, Ca)
+            .NamingMissing(id); },
+            SecretariatCannotRead: "a draft is its State's alone, and the secretariat holds no cooperation role"),
+        new("PUT api/v1/requests/{requestId:guid}", async app =>
+        {
+            var id = await DraftAsync(app);
+            return Send("PUT", $"/api/v1/requests/{id}", Owner, Ca, CooperationTestData.Body("mla", "USA")).NamingMissing(id);
+        }),
+        new("POST api/v1/requests/{requestId:guid}/submit", async app =>
+        {
+            var id = await DraftAsync(app);
+            return new Call("POST", $"/api/v1/requests/{id}/submit", Owner, Ca, IdempotencyKey: true).NamingMissing(id);
+        }),
+        new("POST api/v1/requests/{requestId:guid}/attachments", async app =>
+        {
+            var id = await DraftAsync(app);
+            return new Call("POST", $"/api/v1/requests/{id}/attachments", Owner, Ca, HttpStatusCode.Created, Upload).NamingMissing(id);
+        }),
+        // … and a submitted request to its two States, never a third, whatever the verb.
+        new("GET api/v1/requests/{requestId:guid}", async app => { var id = await SharedAsync(app); return Get($"/api/v1/requests/{id}", Foreign,
+            Ca).NamingMissing(id); },
+            ThirdState, SecretariatCannotRead: "a request is private to the States that share it (Isolation.PartyOf)"),
+        new("PUT api/v1/requests/{requestId:guid}", async app =>
+        {
+            // Only a draft can be edited: the third State must get what it gets for a missing request, the owner a conflict.
+            var id = await SharedAsync(app);
+            return Send("PUT", $"/api/v1/requests/{id}", Owner, Ca, CooperationTestData.Body("mla", Foreign), HttpStatusCode.Conflict)
+                .NamingMissing(id);
+        }, ThirdState),
+        new("POST api/v1/requests/{requestId:guid}/transitions", async app =>
+        {
+            var id = await SharedAsync(app);
+            return Send("POST", $"/api/v1/requests/{id}/transitions", Foreign, Ca, new { action = "start-assessment" }).NamingMissing(id);
+        }, ThirdState),
+        new("POST api/v1/requests/{requestId:guid}/messages", async app =>
+        {
+            var id = await SharedAsync(app);
+            return Send("POST", $"/api/v1/requests/{id}/messages", Owner, Ca, new { kind = "status-enquiry", body = "Any news?" },
+                HttpStatusCode.Created)
+                .NamingMissing(id);
+        }, ThirdState),
+        new("GET api/v1/requests/{requestId:guid}/document", async app =>
+        {
+            var id = await SharedAsync(app);
+            return Get($"/api/v1/requests/{id}/document", Foreign, Ca).NamingMissing(id);
+        }, ThirdState, SecretariatCannotRead: "a request is private to the States that share it"),
+        new("POST api/v1/requests/{requestId:guid}/submit", async app =>
+        {
+            // Submitting again is a replay for the owner; the third State must not learn that the request exists.
+            var id = await SharedAsync(app);
+            return new Call("POST", $"/api/v1/requests/{id}/submit", Owner, Ca, HttpStatusCode.Conflict, IdempotencyKey: true).NamingMissing(id);
+        }, ThirdState),
+        new("POST api/v1/requests/{requestId:guid}/follow-up", async app =>
+        {
+            var p = (await app.ClientFor(Owner, Poc).SubmitAsync(CooperationTestData.Body("preservation", Foreign))).Id();
+            foreach (var step in new[] { "acknowledge", "start-assessment", "accept", "start-execution", "record-execution" })
+                await app.ClientFor(Foreign, Poc).StepAsync(p, step).ExpectAsync(HttpStatusCode.OK);
+            return new Call("POST", $"/api/v1/requests/{p}/follow-up", Owner, Poc, HttpStatusCode.Created).NamingMissing(p);
+        }, ThirdState),
+        new("POST api/v1/requests/{requestId:guid}/attachments", async app =>
+        {
+            var id = await SharedAsync(app);
+            return new Call("POST", $"/api/v1/requests/{id}/attachments", Foreign, Ca, HttpStatusCode.Created, Upload).NamingMissing(id);
+        }, ThirdState),
+        new("GET api/v1/requests/{requestId:guid}/attachments/{attachmentId:guid}", async app =>
+        {
+            var (id, a) = await SharedDocumentAsync(app, acknowledged: true);
+            return Get($"/api/v1/requests/{id}/attachments/{a}", Owner, Ca).NamingMissing(a);
+        }, ThirdState, SecretariatCannotRead: "a request's documents are private to the States that share it"),
+        new("POST api/v1/requests/{requestId:guid}/attachments/{attachmentId:guid}/acknowledge", async app =>
+        {
+            var (id, a) = await SharedDocumentAsync(app, acknowledged: false);
+            return Send("POST", $"/api/v1/requests/{id}/attachments/{a}/acknowledge", Owner, Ca, null).NamingMissing(a);
+        }, ThirdState),
+        new("POST api/v1/requests/{requestId:guid}/attachments/{attachmentId:guid}/onward-transfer", async app =>
+        {
+            var (id, a) = await SharedDocumentAsync(app, acknowledged: true);
+            return Send("POST", $"/api/v1/requests/{id}/attachments/{a}/onward-transfer", Owner, Ca,
+                new { toState = "ITA", reasons = "Joint investigation with Italy." }).NamingMissing(a);
+        }, ThirdState),
+        new("POST api/v1/requests/{requestId:guid}/attachments/{attachmentId:guid}/onward-transfer/decision", async app =>
+        {
+            var (id, a) = await SharedDocumentAsync(app, acknowledged: true);
+            await app.ClientFor(Owner, Ca).PostJsonAsync($"/api/v1/requests/{id}/attachments/{a}/onward-transfer",
+                new { toState = "ITA", reasons = "Joint investigation with Italy." }).ExpectAsync(HttpStatusCode.OK);
+            return Send("POST", $"/api/v1/requests/{id}/attachments/{a}/onward-transfer/decision", Foreign, Ca, new { authorise = true })
+                .NamingMissing(a);
+        }, ThirdState),
+
+        // Network: a State's profile, authorities, flags and checks.
+        new("PUT api/v1/states/{state}/profile", _ => Task.FromResult(Send("PUT", $"/api/v1/states/{Owner}/profile", Owner, Admin,
+            NetworkSamples.Profile()))),
+        new("POST api/v1/states/{state}/profile/confirm", _ => Task.FromResult(Send("POST", $"/api/v1/states/{Owner}/profile/confirm", Owner,
+            Admin, new { }))),
+        new("GET api/v1/states/{state}/profile/versions", _ => Task.FromResult(Get($"/api/v1/states/{Owner}/profile/versions", Owner, Admin))),
+        new("GET api/v1/states/{state}/profile/versions/{versionNumber:int}", async app =>
+        {
+            var n = await new VersionNumberSample().CreateOwnedByAsync(app, Owner);
+            return Get($"/api/v1/states/{Owner}/profile/versions/{n}", Owner,
+                Admin) with { Missing = $"/api/v1/states/{Owner}/profile/versions/987654" };
+        }),
+        new("GET api/v1/states/{state}/flags", _ => Task.FromResult(Get($"/api/v1/states/{Owner}/flags", Owner, Admin))),
+        new("POST api/v1/states/{state}/flags", _ => Task.FromResult(Send("POST", $"/api/v1/states/{Owner}/flags", null, Secretariat,
+            new { note = "Please check the e-mail address." }, HttpStatusCode.Created))),
+        new("POST api/v1/states/{state}/flags/{flagId:guid}/resolve", async app =>
+        {
+            var f = await FlagAsync(app);
+            return Send("POST", $"/api/v1/states/{Owner}/flags/{f}/resolve", Owner, Admin, new { resolution = "Corrected." }).NamingMissing(f);
+        }, SecretariatMayChange: "the secretariat withdraws its own flag"),
+        new("GET api/v1/states/{state}/verification", _ => Task.FromResult(Get($"/api/v1/states/{Owner}/verification", Owner, Admin))),
+        new("POST api/v1/states/{state}/authorities", _ => Task.FromResult(Send("POST", $"/api/v1/states/{Owner}/authorities", Owner, Admin,
+            NetworkSamples.Central("Isolation authority"), HttpStatusCode.Created))),
+        new("PUT api/v1/states/{state}/authorities/{authorityId:guid}", async app =>
+        {
+            var a = await AuthorityAsync(app);
+            return Send("PUT", $"/api/v1/states/{Owner}/authorities/{a}", Owner, Admin, NetworkSamples.Central("Renamed authority")).NamingMissing(a);
+        }),
+        new("DELETE api/v1/states/{state}/authorities/{authorityId:guid}", async app =>
+        {
+            var a = await AuthorityAsync(app);
+            return new Call("DELETE", $"/api/v1/states/{Owner}/authorities/{a}", Owner, Admin, HttpStatusCode.NoContent).NamingMissing(a);
+        }),
+        new("GET api/v1/verification/checks/{checkId:guid}", async app =>
+        {
+            var c = await CheckAsync(app);
+            return Get($"/api/v1/verification/checks/{c}", Owner, Poc).NamingMissing(c);
+        }),
+        new("POST api/v1/verification/checks/{checkId:guid}/acknowledge", async app =>
+        {
+            var c = await CheckAsync(app);
+            return Send("POST", $"/api/v1/verification/checks/{c}/acknowledge", Owner, Poc, new { }).NamingMissing(c);
+        }),
+        new("GET api/v1/verification/rounds/{roundId:guid}", async app =>
+        {
+            var r = await new RoundIdSample().CreateOwnedByAsync(app, Owner);
+            return Get($"/api/v1/verification/rounds/{r}", null, Secretariat).NamingMissing(r);
+        }),
+        new("POST api/v1/verification/rounds", _ => Task.FromResult(Send("POST", "/api/v1/verification/rounds", null, Secretariat,
+            new { responseHours = 24, message = "Verification" }, HttpStatusCode.Created))),
+        new("GET api/v1/verification/rounds", _ => Task.FromResult(Get("/api/v1/verification/rounds", null, Secretariat))),
+
+        // Knowledge: laws and case notes are public, but only their State (or the secretariat) records them.
+        new("POST api/v1/knowledge/laws", _ => Task.FromResult(Send("POST", "/api/v1/knowledge/laws", Owner, Admin, Law($"Loi {Guid.NewGuid():N}"),
+            HttpStatusCode.Created)), SecretariatMayChange: "the secretariat keeps the repository of every State's laws"),
+        new("POST api/v1/knowledge/laws/{lawId:guid}/versions", async app =>
+        {
+            var l = await LawAsync(app);
+            return Send("POST", $"/api/v1/knowledge/laws/{l}/versions", Owner, Admin, Laws.Version("fr", "2015-01-01",
+                Laws.Provision("s_1", "L'accès non autorisé est une infraction.", [OffenceTerms.IllegalAccess], 36))).NamingMissing(l);
+        }, SecretariatMayChange: "the secretariat keeps the repository of every State's laws"),
+        new("POST api/v1/knowledge/laws/{lawId:guid}/repeal", async app =>
+        {
+            var l = await LawAsync(app);
+            return Send("POST", $"/api/v1/knowledge/laws/{l}/repeal", Owner, Admin, new { on = "2024-01-01" }).NamingMissing(l);
+        }, SecretariatMayChange: "the secretariat keeps the repository of every State's laws"),
+        new("POST api/v1/knowledge/imports", _ => Task.FromResult(new Call("POST", "/api/v1/knowledge/imports?format=csv", Owner, Admin, Body: () =>
+            new StringContent(string.Join("\n",
+                "state,law,type,original_language,adopted_on,language,date,version_title,eid,number,heading,text,terms,"
+                    + "penalty_min_months,penalty_max_months",
+                $"{Owner},Loi {Guid.NewGuid():N},statute,fr,2009-01-05,fr,2009-01-05,,art_1,Article 1,Accès,"
+                    + "L'accès frauduleux est puni.,illegal-access,12,24"),
+                System.Text.Encoding.UTF8, "text/csv"))), SecretariatMayChange: "the secretariat keeps the repository of every State's laws"),
+        new("POST api/v1/knowledge/cases", _ => Task.FromResult(Send("POST", "/api/v1/knowledge/cases", Owner, Admin, new
+        {
+            state = Owner, kind = "lesson", title = "Isolation lesson", summary = "Preserve early.", language = "en", date = "2020-01-01",
+            terms = new[] { ProceduralPowers.Preservation },
+        }, HttpStatusCode.Created)), SecretariatMayChange: "the secretariat keeps the repository of every State's case notes"),
+
+        // Notifications: a State's webhooks are its administrators' alone.
+        new("GET api/v1/webhooks/{webhookId:guid}", async app => { var w = await WebhookAsync(app); return Get($"/api/v1/webhooks/{w}", Owner,
+            Admin).NamingMissing(w); },
+            SecretariatCannotRead: "a webhook holds a State's endpoint and secret; only its administrators see it"),
+        new("PUT api/v1/webhooks/{webhookId:guid}", async app =>
+        {
+            var w = await WebhookAsync(app);
+            return Send("PUT", $"/api/v1/webhooks/{w}", Owner, Admin, new { url = "https://cms.example/renamed", events = new[] { "*" },
+                active = true })
+                .NamingMissing(w);
+        }),
+        new("DELETE api/v1/webhooks/{webhookId:guid}", async app =>
+        {
+            var w = await WebhookAsync(app);
+            return new Call("DELETE", $"/api/v1/webhooks/{w}", Owner, Admin, HttpStatusCode.NoContent).NamingMissing(w);
+        }),
+        new("POST api/v1/webhooks/{webhookId:guid}/secret", async app =>
+        {
+            var w = await WebhookAsync(app);
+            return new Call("POST", $"/api/v1/webhooks/{w}/secret", Owner, Admin).NamingMissing(w);
+        }),
+        new("POST api/v1/webhooks/{webhookId:guid}/test", async app =>
+        {
+            var w = await WebhookAsync(app);
+            return new Call("POST", $"/api/v1/webhooks/{w}/test", Owner, Admin, HttpStatusCode.Accepted).NamingMissing(w);
+        }),
+        new("GET api/v1/webhooks/{webhookId:guid}/deliveries", async app =>
+        {
+            var w = await WebhookAsync(app);
+            return Get($"/api/v1/webhooks/{w}/deliveries", Owner, Admin).NamingMissing(w);
+        }, SecretariatCannotRead: "a webhook holds a State's endpoint and secret; only its administrators see it"),
+
+        // Trust: a State's API tokens.
+        new("DELETE api/v1/tokens/{tokenId:guid}", async app =>
+        {
+            var t = await TokenAsync(app, Owner);
+            return new Call("DELETE", $"/api/v1/tokens/{t}", Owner, Admin).NamingMissing(t);
+        }),
+    ];
+
+    // ---- lists: nothing of another State appears, and no count moves ------------------------------------------
+
+    private static readonly (string, string[])[] ThirdObservers = [(Third, [.. StateRoles])];
+    private static readonly (string, string[])[] ForeignObservers = [(Foreign, [.. StateRoles])];
+
+    public static IEnumerable<string> StateRoles => Roles.All.Where(r => r != Roles.Secretariat);
+
+    public static readonly ListProbe[] Lists =
+    [
+        new("GET api/v1/requests", ["/api/v1/requests?box=incoming", "/api/v1/requests?box=outgoing", "/api/v1/requests?box=incoming&bucket=new",
+            "/api/v1/requests?box=outgoing&q=isolation"], ThirdObservers, async app =>
+        {
+            var fields = CooperationTestData.CompleteFields("mla");
+            fields["subject"] = "isolation " + Guid.NewGuid().ToString("N")[..8];
+            var id = (await app.ClientFor(Owner, Ca).SubmitAsync(CooperationTestData.Body("mla", Foreign, fields))).Id();
+            return (id, Get("/api/v1/requests?box=incoming", Foreign, Ca));
+        }),
+        new("GET api/v1/webhooks", ["/api/v1/webhooks"], ForeignObservers, async app => (await WebhookAsync(app), Get("/api/v1/webhooks", Owner,
+            Admin))),
+        new("GET api/v1/tokens", ["/api/v1/tokens"], ForeignObservers, async app => (await TokenAsync(app, Owner), Get("/api/v1/tokens", Owner,
+            Admin))),
+        new("GET api/v1/verification/checks", ["/api/v1/verification/checks"], ForeignObservers, async app =>
+            (await CheckAsync(app), Get("/api/v1/verification/checks", Owner, Poc)), Stable: false),
+        new("GET api/v1/states/{state}/flags", [$"/api/v1/states/{Foreign}/flags"], ForeignObservers, async app =>
+            (await FlagAsync(app), Get($"/api/v1/states/{Owner}/flags", Owner, Admin))),
+        new("GET api/v1/audit", ["/api/v1/audit"], [(Foreign, Admin)], async app =>
+            (await AuthorityAsync(app), Get("/api/v1/audit", Owner, Admin)), Stable: false),
+        // Pages that list: the inbox and the webhooks of the caller's State.
+        new("GET requests", ["/requests", "/requests?box=outgoing"], ThirdObservers, async app =>
+        {
+            var fields = CooperationTestData.CompleteFields("mla");
+            var marker = "isolation " + Guid.NewGuid().ToString("N")[..8];
+            fields["subject"] = marker;
+            var r = await app.ClientFor(Owner, Ca).SubmitAsync(CooperationTestData.Body("mla", Foreign, fields));
+            return (r.GetProperty("reference").GetString()!, Get("/requests", Foreign, Ca));
+        }, Stable: false),
+        new("GET account/webhooks", ["/account/webhooks"], ForeignObservers, async app => (await WebhookAsync(app), Get("/account/webhooks",
+            Owner, Admin)),
+            Stable: false),
+    ];
+
+    // ---- pages that name a record ---------------------------------------------------------------------------
+
+    public static readonly Probe[] Pages =
+    [
+        new("GET requests/{id:guid}", async app => { var id = await DraftAsync(app); return Get($"/requests/{id}", Owner, Ca).NamingMissing(id); },
+            SecretariatCannotRead: "a request is private to the States that share it"),
+        new("GET requests/{id:guid}", async app => { var id = await SharedAsync(app); return Get($"/requests/{id}", Foreign, Ca).NamingMissing(id); },
+            ThirdState, SecretariatCannotRead: "a request is private to the States that share it"),
+        new("GET requests/{id:guid}/document", async app =>
+        {
+            var id = await SharedAsync(app);
+            return Get($"/requests/{id}/document", Owner, Ca).NamingMissing(id);
+        }, ThirdState, SecretariatCannotRead: "a request is private to the States that share it"),
+        new("GET requests/draft/{id:guid?}", async app => { var id = await DraftAsync(app); return Get($"/requests/draft/{id}", Owner, Ca)
+            .NamingMissing(id); },
+            SecretariatCannotRead: "a draft is its State's alone"),
+        new("GET states/{state}/authorities/edit/{authorityId:guid?}", async app =>
+        {
+            var a = await AuthorityAsync(app);
+            return Get($"/states/{Owner}/authorities/edit/{a}", Owner, Admin).NamingMissing(a);
+        }, SecretariatCannotRead: "the edit form is the State's administrators' (the secretariat reads the profile page)"),
+        new("GET states/{state}/profile/edit", _ => Task.FromResult(Get($"/states/{Owner}/profile/edit", Owner, Admin)),
+            SecretariatCannotRead: "the edit form is the State's administrators' (the secretariat reads the profile page)"),
+        new("GET states/{state}/profile/versions/{versionNumber:int?}", async app =>
+        {
+            var n = await new VersionNumberSample().CreateOwnedByAsync(app, Owner);
+            return Get($"/states/{Owner}/profile/versions/{n}", Owner, Admin) with { Missing = $"/states/{Owner}/profile/versions/987654" };
+        }),
+        new("GET verification/{checkId:guid?}", async app => { var c = await CheckAsync(app); return Get($"/verification/{c}", Owner, Poc)
+            .NamingMissing(c); },
+            SecretariatCannotRead: "the point's acknowledgement page; the secretariat reads every check on its round's page"),
+        new("GET verification/rounds/{roundId:guid}", async app =>
+        {
+            var r = await new RoundIdSample().CreateOwnedByAsync(app, Owner);
+            return Get($"/verification/rounds/{r}", null, Secretariat).NamingMissing(r);
+        }),
+        new("GET account/webhooks/{id:guid}", async app => { var w = await WebhookAsync(app); return Get($"/account/webhooks/{w}", Owner, Admin)
+            .NamingMissing(w); },
+            SecretariatCannotRead: "a webhook holds a State's endpoint and secret; only its administrators see it"),
+    ];
+
+    // ---- what holds no State's private data, and why ------------------------------------------------------------
+
+    public static readonly Dictionary<string, string> NoStateData = new(StringComparer.Ordinal)
+    {
+        ["GET api/v1/me"] = "the caller's own identity",
+        ["GET api/v1/requests/types"] = "the catalogue of request types",
+        ["POST api/v1/requests"] = "drafts for the caller's own State only (the body names no owner)",
+        ["POST api/v1/requests/submissions"] = "submits for the caller's own State only; the requested State is a party by design",
+        ["POST api/v1/tokens"] = "issues a token of the caller's own State",
+        ["POST api/v1/webhooks"] = "subscribes the caller's own State",
+        ["GET api/v1/notifications"] = "the caller's own inbox (Notifications/InboxTests: no other account's item appears)",
+        ["GET api/v1/notifications/unread-count"] = "the caller's own inbox",
+        ["GET api/v1/notifications/kinds"] = "the catalogue of notification kinds",
+        ["POST api/v1/notifications/read-all"] = "the caller's own inbox",
+        ["POST api/v1/notifications/{notificationId:guid}/read"] =
+            "an account's own item: another account of the same or another State gets 404 (Notifications/InboxTests)",
+        ["POST api/v1/audit/verify"] = "the secretariat's check of the whole chain; returns no entry",
+        ["POST api/v1/knowledge/search/reindex"] = "the secretariat rebuilds the public index",
+        ["GET notifications"] = "the caller's own inbox",
+        ["GET account/tokens"] = "the caller's own State's tokens, from the same query as GET api/v1/tokens",
+        ["GET verification/rounds"] = "the secretariat's rounds page (secretariat role)",
+        ["GET network"] = "redirects to the caller's own State's page",
+        ["GET account/two-factor"] = "the caller's own account",
+    };
+
+    /// <summary>
+    /// Endpoints and pages whose isolation is proved only by the route-table test
+    /// (<c>Trust/EndpointAuthorisationTests</c>: foreign State, every role, empty body) for now.
+    /// </summary>
+    public static readonly Dictionary<string, string> RouteTableOnly = new(StringComparer.Ordinal);
+}
