@@ -17,7 +17,7 @@ namespace Entraide.App.Tests.Fuzz;
 /// seed and a fixed number of bodies per endpoint keep the run bounded and repeatable.
 /// </summary>
 [Collection(AppCollection.Name)]
-public sealed partial class FuzzTests(AppFixture fixture, ITestOutputHelper output)
+public sealed partial class FuzzTests(ITestOutputHelper output)
 {
     /// <summary>
     /// Defects found by this pass in modules being reworked by their owners, reported in the output rather than failing
@@ -37,7 +37,9 @@ public sealed partial class FuzzTests(AppFixture fixture, ITestOutputHelper outp
     [Theory, ClassData(typeof(Databases))]
     public async Task EveryJsonEndpoint_GeneratedBodies_NeverA5xx_AndARefusalChangesNothing(Db db)
     {
-        var app = fixture.App(db);
+        // An application of its own: the generated bodies that happen to be valid (a law, a profile) stay out of the shared one.
+        await using var app = new TestApp(db);
+        _ = app.Server;
         var document = await app.Anonymous().GetAsync("/openapi/v1.json").ExpectAsync(HttpStatusCode.OK);
         var bodies = new JsonBodies(document);
         var callers = new[] { ("State", app.ClientFor(State, [.. Roles.All.Where(r => r != Roles.Secretariat)])), ("UN", app.ClientFor(null,

@@ -15,10 +15,15 @@ internal static class StoredData
 {
     /// <summary>
     /// Written by the delivery worker on its own schedule (attempts, retries with back-off), not by the request:
-    /// what a request enqueues shows in notifications_messages and notifications_inbox, which stay checked.
+    /// what a request enqueues shows in notifications_messages and notifications_inbox, which stay checked. The host's
+    /// data-protection key ring is written when a key is first needed (here, the first protected webhook secret) or rotated.
     /// </summary>
-    private static readonly HashSet<string> WorkerTables = new(StringComparer.Ordinal) { "notifications_deliveries",
-        "notifications_delivery_attempts" };
+    private static readonly HashSet<string> WorkerTables = new(StringComparer.Ordinal)
+    {
+        "notifications_deliveries",
+        "notifications_delivery_attempts",
+        "host_data_protection_keys",
+    };
 
     public static Task<string> CountsAsync(TestApp app) => QueryAsync(app, async (conn, tables) =>
     {

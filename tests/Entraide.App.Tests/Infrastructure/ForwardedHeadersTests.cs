@@ -74,24 +74,35 @@ public sealed class ForwardedHeadersTests : IAsyncLifetime
         for (var i = 0; i < 5; i++)
         {
             for (var n = 0; n < 2; n++)
-                Assert.NotEqual(HttpStatusCode.TooManyRequests, (await AttemptAsync(Via(Proxy, $"192.0.2.{100 + i}"))).StatusCode);
+                Assert.NotEqual(HttpStatusCode.TooManyRequests, (await AttemptAsync(Via(Proxy, $"192.0.2.{100 + i}"), i)).StatusCode);
         }
         // …while one client trying a third time is.
-        Assert.Equal(HttpStatusCode.TooManyRequests, (await AttemptAsync(Via(Proxy, "192.0.2.100"))).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await AttemptAsync(Via(Proxy, "192.0.2.100"), 0)).StatusCode);
     }
 
     [Fact]
     public async Task FromAnUnknownAddress_TheSignInLimit_CountsThatAddress_WhateverItClaims()
     {
         var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < 4; i++) statuses.Add((await AttemptAsync(Via("198.51.100.8", $"192.0.2.{150 + i}"))).StatusCode);
+        for (var i = 0; i < 4; i++) statuses.Add((await AttemptAsync(Via("198.51.100.8", $"192.0.2.{150 + i}"), 10 + i)).StatusCode);
         Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
     }
 
-    private Task<HttpResponseMessage> AttemptAsync((string, string)[] headers)
+    /// <summary>
+    /// A wrong password for account number <paramref name="account"/>, posted from the sign-in form as a browser would
+    /// (its anti-forgery token and cookie): only such failed attempts count towards the limits, per account and per address.
+    /// </summary>
+    private async Task<HttpResponseMessage> AttemptAsync((string, string)[] headers, int account)
     {
-        var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["email"] = "nobody@nowhere.test", ["password"] = "wrong" });
-        return SendAsync(HttpMethod.Post, "/account/sign-in", headers, content);
+        var page = await SendAsync(HttpMethod.Get, "/account/sign-in", headers);
+        var token = SessionCookies.FormToken(await page.Content.ReadAsStringAsync());
+        var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["email"] = $"nobody{account}@nowhere.test",
+            ["password"] = "wrong",
+            ["__RequestVerificationToken"] = token,
+        });
+        return await SendAsync(HttpMethod.Post, "/account/sign-in", [.. headers, ("Cookie", SessionCookies.CookiesOf(page))], content);
     }
 
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, (string Name, string Value)[] headers,

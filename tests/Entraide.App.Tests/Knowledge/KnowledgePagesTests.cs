@@ -59,10 +59,15 @@ public sealed class KnowledgePagesTests(AppFixture fixture)
         Assert.Equal("rtl", page.DocumentElement.GetAttribute("dir"));
         var hits = page.QuerySelectorAll("[data-testid=hit]");
         Assert.Contains(hits, h => h.GetAttribute("data-state") == "EGY");
-        // The Arabic label of illegal access also reaches provisions in other languages.
-        Assert.Contains(hits, h => h.GetAttribute("data-state") == "CHN");
         Assert.NotNull(page.QuerySelector(".k-snippet mark"));
         Assert.NotNull(page.QuerySelector("[data-testid=facet-state] a"));
+
+        // The Arabic label of illegal access also reaches provisions in other languages (filtered to China's, so that
+        // laws other tests add to the shared repository cannot push them off the first page).
+        var chinese = await PageAsync(
+            InLanguage(fixture.App(db), "ar"),
+            "/knowledge/search?q=" + Uri.EscapeDataString("الدخول غير المشروع") + "&state=CHN");
+        Assert.Contains(chinese.QuerySelectorAll("[data-testid=hit]"), h => h.GetAttribute("data-lang") == "zh");
     }
 
     [Theory, ClassData(typeof(Databases))]

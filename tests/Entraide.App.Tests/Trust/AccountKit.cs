@@ -23,6 +23,8 @@ internal static partial class AccountKit
     {
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         if (address is not null) client.DefaultRequestHeaders.Add(AddressHeader, address);
+        // As a browser on Entraide's own pages: the cross-site check lets such API writes through to the gates behind it.
+        client.DefaultRequestHeaders.Add("Origin", client.BaseAddress!.GetLeftPart(UriPartial.Authority));
         return client;
     }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Threading.RateLimiting;
 using Entraide.App.Infrastructure.Audit;
 using Entraide.App.Infrastructure.Http;
 using Entraide.App.Infrastructure.Localization;
@@ -122,15 +121,6 @@ public static class EntraideHost
                 new AcceptLanguageHeaderRequestCultureProvider(),
             ];
         });
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            var permits = configuration.GetValue("Entraide:SignInAttemptsPerMinute", 10);
-            o.AddPolicy(RateLimits.SignIn, ctx => RateLimitPartition.GetFixedWindowLimiter(
-                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-            o.OnRejected = (ctx, ct) => new ValueTask(ProblemResponses.WriteAsync(ctx.HttpContext, StatusCodes.Status429TooManyRequests, "too-many-requests", ct));
-        });
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = EntraideAntiforgery.CookieName;
@@ -177,7 +167,6 @@ public static class EntraideHost
         // Stylesheets are never under /api: spare API requests the file-system lookup.
         app.UseWhen(http => !HttpPaths.IsApi(http), pages => pages.UseStaticFiles());
         app.UseRouting();
-        app.UseRateLimiter();
         app.UseAuthentication();
         // API writes with the session cookie come from Entraide's own pages, or are refused.
         app.UseMiddleware<CrossSiteWrites>();
@@ -204,9 +193,4 @@ internal static partial class HostLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "No key-encryption certificate ({Setting}): the data-protection keys are stored " +
         "in the database unencrypted. Configure one before Entraide holds real data; in Production it is required.")]
     public static partial void KeysUnencrypted(ILogger logger, string setting);
-}
-
-public static class RateLimits
-{
-    public const string SignIn = "sign-in";
 }

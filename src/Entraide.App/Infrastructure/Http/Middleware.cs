@@ -54,32 +54,3 @@ internal sealed class JsonBodyLimit(RequestDelegate next)
         return next(http);
     }
 }
-
-/// <summary>
-/// Accounts whose roles touch cooperation requests must use two factors: until they have set up an
-/// authenticator they are sent to the set-up page (pages) or refused (API).
-/// </summary>
-internal sealed class TwoFactorEnrolment(RequestDelegate next)
-{
-    public const string SetupPath = "/account/two-factor";
-
-    // Not async: a request passing through costs no state machine of its own.
-    public Task InvokeAsync(HttpContext http)
-    {
-        var user = http.User;
-        if (user.Identity?.IsAuthenticated == true
-            && user.Identity.AuthenticationType != ApiTokenHandler.SchemeName
-            && user.FindFirstValue(EntraideClaimsFactory.TwoFactorClaim) == "0"
-            && user.FindAll(ClaimTypes.Role).Any(r => Roles.RequireTwoFactor.Contains(r.Value))
-            && !http.Request.Path.StartsWithSegments("/account")
-            && !http.Request.Path.StartsWithSegments("/health")
-            && !http.Request.Path.StartsWithSegments("/css"))
-        {
-            if (HttpPaths.IsApi(http))
-                return ProblemResponses.WriteAsync(http, StatusCodes.Status403Forbidden, "two-factor-required", http.RequestAborted);
-            http.Response.Redirect(SetupPath);
-            return Task.CompletedTask;
-        }
-        return next(http);
-    }
-}
