@@ -17,8 +17,12 @@ public sealed class VoteCsvTests(AppFixture fixture)
     {
         var names = new Dictionary<string, string>
         {
-            ["FRA"] = "=HYPERLINK(\"http://127.0.0.1/x\")", ["BRA"] = "+1+1", ["MEX"] = "-1+1", ["EGY"] = "@SUM(A1)", ["IND"] = "\tTab",
-                ["CHN"] = "\rReturn",
+            ["FRA"] = "=HYPERLINK(\"http://127.0.0.1/x\")",
+            ["BRA"] = "+1+1",
+            ["MEX"] = "-1+1",
+            ["EGY"] = "@SUM(A1)",
+            ["IND"] = "\tTab",
+            ["CHN"] = "\rReturn",
         };
         var secretariat = new Actor("test-secretariat", "Secretariat", null, new HashSet<string> { Roles.Secretariat });
         var v = Vote.Open(new VoteMotion("A/C.3/74/L.11", null, null, null, null, null, null, null), null, secretariat, DateTimeOffset.UtcNow);

@@ -51,8 +51,12 @@ public static class CompilationExports
 
             Paragraph Para(string text, bool bold = false, string? size = null, JustificationValues? justify = null, bool italic = false)
             {
-                var runProps = new RunProperties(new WordLanguages { Val = doc.Language, Bidi = rtl ? "ar-SA" : null,
-                    EastAsia = doc.Language == "zh" ? "zh-CN" : null });
+                var runProps = new RunProperties(new WordLanguages
+                {
+                    Val = doc.Language,
+                    Bidi = rtl ? "ar-SA" : null,
+                    EastAsia = doc.Language == "zh" ? "zh-CN" : null
+                });
                 if (bold) runProps.Append(new Bold());
                 if (italic) runProps.Append(new Italic());
                 if (size is not null) runProps.Append(new FontSize { Val = size });
@@ -80,8 +84,13 @@ public static class CompilationExports
                 if (s.AwaitingTranslation) body.Append(Para(labels.AwaitingTranslation, italic: true));
                 else foreach (var p in s.Paragraphs) body.Append(Para(p, justify: JustificationValues.Both));
             }
-            var section = new SectionProperties(new PageSize { Width = 11906, Height = 16838 }, new PageMargin { Top = 1440, Bottom = 1440,
-                Left = 1440U, Right = 1440U });
+            var section = new SectionProperties(new PageSize { Width = 11906, Height = 16838 }, new PageMargin
+            {
+                Top = 1440,
+                Bottom = 1440,
+                Left = 1440U,
+                Right = 1440U
+            });
             if (rtl) section.Append(new BiDi());
             body.Append(section);
             main.Document.Save();

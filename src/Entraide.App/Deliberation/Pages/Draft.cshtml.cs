@@ -1,7 +1,7 @@
-using Entraide.Domain.Deliberation;
 using Entraide.App.Deliberation.Drafts;
 using Entraide.App.Infrastructure.Localization;
 using Entraide.App.Trust;
+using Entraide.Domain.Deliberation;
 using Entraide.Domain.Network;
 using Entraide.Domain.Trust;
 using Microsoft.AspNetCore.Authorization;

@@ -1,6 +1,6 @@
-using Entraide.Domain.Deliberation;
-using Entraide.App.Deliberation.Votes;
 using Entraide.App.Deliberation.Drafts;
+using Entraide.App.Deliberation.Votes;
+using Entraide.Domain.Deliberation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

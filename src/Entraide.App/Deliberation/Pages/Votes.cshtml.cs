@@ -1,8 +1,8 @@
-using Entraide.Domain.Deliberation;
 using Entraide.App.Deliberation.Drafts;
 using Entraide.App.Deliberation.Votes;
 using Entraide.App.Infrastructure.Localization;
 using Entraide.App.Trust;
+using Entraide.Domain.Deliberation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
