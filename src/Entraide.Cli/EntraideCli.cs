@@ -22,8 +22,16 @@ public static class EntraideCli
 {
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var connection = new Option<string?>("--connection") { Description = "Database connection string (PostgreSQL: Host=…; SQLite: Data Source=…)", Recursive = true };
-        var provider = new Option<string?>("--provider") { Description = "sqlite or postgres (guessed from the connection string when omitted)", Recursive = true };
+        var connection = new Option<string?>("--connection")
+        {
+            Description = "Database connection string (PostgreSQL: Host=…; SQLite: Data Source=…)",
+            Recursive = true,
+        };
+        var provider = new Option<string?>("--provider")
+        {
+            Description = "sqlite or postgres (guessed from the connection string when omitted)",
+            Recursive = true,
+        };
         var root = new RootCommand("Entraide: cooperation between States against the criminal use of ICT.");
         var settings = new Option<string[]>("--set")
         {
@@ -190,7 +198,12 @@ public static class EntraideCli
         var users = new Command("users", "Accounts.");
         var email = new Argument<string>("email") { Description = "The account's e-mail, also its user name." };
         var state = new Option<string?>("--state") { Description = "ISO 3166 alpha-3 code of the account's State; omit for the secretariat." };
-        var roles = new Option<string[]>("--role") { Description = "A role (repeatable): " + string.Join(", ", Roles.All), AllowMultipleArgumentsPerToken = true, Required = true };
+        var roles = new Option<string[]>("--role")
+        {
+            Description = "A role (repeatable): " + string.Join(", ", Roles.All),
+            AllowMultipleArgumentsPerToken = true,
+            Required = true,
+        };
         var name = new Option<string?>("--name") { Description = "Display name." };
         var password = new Option<string?>("--password") { Description = "Initial password; read from ENTRAIDE_PASSWORD when omitted." };
         var add = new Command("add", "Create an account.") { email, state, roles, name, password };
@@ -253,7 +266,8 @@ public static class EntraideCli
     /// The <c>--state</c> and <c>--role</c> options of <c>users add</c> and <c>tokens create</c>: the State
     /// code upper-cased (null for the secretariat) and known roles only; says what is wrong otherwise.
     /// </summary>
-    private static async Task<(bool Valid, string? StateCode, string[] Roles)> CheckStateAndRolesAsync(string? state, string[]? roles, TextWriter stderr)
+    private static async Task<(bool Valid, string? StateCode, string[] Roles)> CheckStateAndRolesAsync(
+        string? state, string[]? roles, TextWriter stderr)
     {
         var stateCode = state?.ToUpperInvariant();
         if (stateCode is not null && !Domain.Network.StateDirectory.Default.Exists(stateCode))
@@ -338,7 +352,8 @@ public static class EntraideCli
             var rows = await db.Set<ApiToken>().AsNoTracking().Where(t => stateCode == null || t.StateCode == stateCode).ToListAsync(ct);
             foreach (var t in rows.OrderBy(t => t.CreatedAt))
             {
-                await stdout.WriteLineAsync($"{t.Id} {t.StateCode ?? "UN",-4} {t.Prefix}… {(t.RevokedAt is null ? "active " : "revoked")} {t.Roles,-30} {t.Name}");
+                var status = t.RevokedAt is null ? "active " : "revoked";
+                await stdout.WriteLineAsync($"{t.Id} {t.StateCode ?? "UN",-4} {t.Prefix}… {status} {t.Roles,-30} {t.Name}");
             }
             return 0;
         });

@@ -70,7 +70,8 @@ public static class AkomaNtoso
         {
             statement.Add(new XElement(Ns + "preamble",
                 new XElement(Ns + "recitals",
-                    preamble.Select((p, i) => new XElement(Ns + "recital", new XAttribute("eId", $"recital_{i + 1}"), new XElement(Ns + "p", p.Text))))));
+                    preamble.Select((p, i) => new XElement(Ns + "recital",
+                        new XAttribute("eId", $"recital_{i + 1}"), new XElement(Ns + "p", p.Text))))));
         }
         if (operative.Count == 0) body.Add(new XElement(Ns + "p"));
         statement.Add(body);
@@ -98,7 +99,8 @@ public static class AkomaNtoso
             for (var i = 0; i < codes.Count; i++)
             {
                 if (i > 0) p.Add(sep);
-                p.Add(new XElement(Ns + "organization", new XAttribute("refersTo", "#" + codes[i].ToLowerInvariant()), states.ListName(codes[i], lang, v.Date)));
+                p.Add(new XElement(Ns + "organization",
+                    new XAttribute("refersTo", "#" + codes[i].ToLowerInvariant()), states.ListName(codes[i], lang, v.Date)));
             }
             if (codes.Count > 0) p.Add(end);
             body.Add(new XElement(Ns + "container", new XAttribute("name", name),
@@ -110,7 +112,8 @@ public static class AkomaNtoso
                 report.Footnotes.Select(f => new XElement(Ns + "p", f))));
         }
         var statement = new XElement(Ns + "statement", new XAttribute("name", "voteRecord"),
-            Meta("voteRecord", symbol, v.Date, lang, v.Ballots.Select(b => b.State).Concat(v.Footnotes.Select(f => f.State)).Distinct(), states, v.Body),
+            Meta("voteRecord", symbol, v.Date, lang,
+                v.Ballots.Select(b => b.State).Concat(v.Footnotes.Select(f => f.State)).Distinct(), states, v.Body),
             new XElement(Ns + "preface",
                 new XElement(Ns + "p", new XElement(Ns + "docNumber", symbol)),
                 new XElement(Ns + "p", new XElement(Ns + "docDate", new XAttribute("date", Iso(v.Date)), UnFormats.Date(v.Date, lang)))),
@@ -118,7 +121,8 @@ public static class AkomaNtoso
         return new XDocument(new XDeclaration("1.0", "utf-8", null), new XElement(Ns + "akomaNtoso", statement));
     }
 
-    private static XElement Meta(string subtype, string symbol, DateOnly date, string lang, IEnumerable<string> stateCodes, StateDirectory states, string body)
+    private static XElement Meta(
+        string subtype, string symbol, DateOnly date, string lang, IEnumerable<string> stateCodes, StateDirectory states, string body)
     {
         var slug = symbol.Replace('/', '-').ToLowerInvariant();
         var work = $"/akn/un/statement/{subtype}/{Iso(date)}/{slug}";
@@ -126,13 +130,16 @@ public static class AkomaNtoso
         var author = body == "GA" ? "#generalAssembly" : "#" + body.Replace(".", "").ToLowerInvariant();
         XElement Date(string name) => new(Ns + "FRBRdate", new XAttribute("date", Iso(date)), new XAttribute("name", name));
         var references = new XElement(Ns + "references", new XAttribute("source", "#secretariat"),
-            new XElement(Ns + "TLCOrganization", new XAttribute("eId", "secretariat"), new XAttribute("href", "/akn/ontology/organizations/un/secretariat"), new XAttribute("showAs", "United Nations Secretariat")),
-            new XElement(Ns + "TLCOrganization", new XAttribute("eId", author[1..]), new XAttribute("href", "/akn/ontology/organizations/un/" + author[1..]),
+            new XElement(Ns + "TLCOrganization", new XAttribute("eId", "secretariat"),
+                new XAttribute("href", "/akn/ontology/organizations/un/secretariat"), new XAttribute("showAs", "United Nations Secretariat")),
+            new XElement(Ns + "TLCOrganization", new XAttribute("eId", author[1..]),
+                new XAttribute("href", "/akn/ontology/organizations/un/" + author[1..]),
                 new XAttribute("showAs", VoteReport.Body(body, Languages.English).Name)));
         foreach (var code in stateCodes.Distinct().Order(StringComparer.Ordinal))
         {
             references.Add(new XElement(Ns + "TLCOrganization", new XAttribute("eId", code.ToLowerInvariant()),
-                new XAttribute("href", "/akn/ontology/organizations/un/memberStates/" + code), new XAttribute("showAs", states.ListName(code, lang, date))));
+                new XAttribute("href", "/akn/ontology/organizations/un/memberStates/" + code),
+                new XAttribute("showAs", states.ListName(code, lang, date))));
         }
         return new XElement(Ns + "meta",
             new XElement(Ns + "identification", new XAttribute("source", "#secretariat"),
@@ -161,7 +168,8 @@ public static class AkomaNtoso
     /// <summary>Operative paragraphs carry their number in the text ("1. Requests…"); Akoma Ntoso wants it in &lt;num&gt;.</summary>
     private static (string Num, string Text) SplitNumber(string text, int fallback)
     {
-        var m = System.Text.RegularExpressions.Regex.Match(text, @"^\s*(\d{1,3})\s*(\.|-|–)\s*(.*)$", System.Text.RegularExpressions.RegexOptions.Singleline);
+        var m = System.Text.RegularExpressions.Regex.Match(
+            text, @"^\s*(\d{1,3})\s*(\.|-|–)\s*(.*)$", System.Text.RegularExpressions.RegexOptions.Singleline);
         return m.Success ? (m.Groups[1].Value + ".", m.Groups[3].Value) : (fallback.ToString(CultureInfo.InvariantCulture) + ".", text);
     }
 

@@ -52,7 +52,9 @@ public static class Compiler
         var version = s.Versions.FirstOrDefault(v => v.Language == language);
         var status = language == s.OriginalLanguage
             ? TranslationStatus.Original
-            : version is { Status: TranslationStatus.Translated, Text.Length: > 0 } ? TranslationStatus.Translated : TranslationStatus.AwaitingTranslation;
+            : version is { Status: TranslationStatus.Translated, Text.Length: > 0 }
+                ? TranslationStatus.Translated
+                : TranslationStatus.AwaitingTranslation;
         var paragraphs = status == TranslationStatus.AwaitingTranslation ? [] : Paragraphs(version?.Text);
         return new CompilationSection(s.State, name, UnFormats.OriginalLine(s.OriginalLanguage, language),
             UnFormats.DateLine(s.Received, language), status, status == TranslationStatus.Translated ? version?.TranslatedBy : null, paragraphs);

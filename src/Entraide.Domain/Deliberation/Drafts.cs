@@ -32,7 +32,9 @@ public static partial class DraftSymbol
     /// <summary>The symbol of revision <paramref name="revision"/> (0 is the original text).</summary>
     public static string Of(string baseSymbol, int revision) => revision == 0 ? baseSymbol : $"{baseSymbol}/Rev.{revision}";
 
-    /// <summary>The body that a symbol belongs to: <c>C.3</c> for the Third Committee, <c>GA</c> for plenary, <c>AC</c> for a subsidiary body.</summary>
+    /// <summary>
+    /// The body that a symbol belongs to: <c>C.3</c> for the Third Committee, <c>GA</c> for plenary, <c>AC</c> for a subsidiary body.
+    /// </summary>
     public static string BodyOf(string symbol)
     {
         if (symbol.StartsWith("A/C.", StringComparison.Ordinal) && symbol.Length > 5) return "C." + symbol[4];
@@ -78,7 +80,8 @@ public static partial class ParagraphChecks
                 if (!OpensOperative(p.Text, language)) warnings.Add(new(i, "operative-not-verb"));
                 continue;
             }
-            if (int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) != expected) warnings.Add(new(i, "operative-numbering"));
+            if (int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) != expected)
+                warnings.Add(new(i, "operative-numbering"));
             expected++;
             if (!OpensOperative(m.Groups[3].Value, language)) warnings.Add(new(i, "operative-not-verb"));
         }
@@ -107,18 +110,21 @@ public static partial class ParagraphChecks
         {
             case Languages.English:
                 if (w.EndsWith("ly") && words.Length > 1) w = Lower(words[1]);
-                return w.EndsWith("ing") || w.EndsWith("ed") || w is "aware" or "mindful" or "conscious" or "cognizant" or "convinced" or "having" or "bearing";
+                return w.EndsWith("ing") || w.EndsWith("ed")
+                    || w is "aware" or "mindful" or "conscious" or "cognizant" or "convinced" or "having" or "bearing";
             case Languages.French:
                 if (w.EndsWith("ment") && words.Length > 1) w = Lower(words[1]);
                 return w.EndsWith("ant") || w.EndsWith("ants") || w.EndsWith('é') || w.EndsWith("ée") || w.EndsWith("és") || w.EndsWith("ées")
-                    || w.EndsWith("ue") || w.EndsWith("ues") || w is "consciente" or "conscient" or "consciente" or "vu" or "ayant" or "étant" or "sachant";
+                    || w.EndsWith("ue") || w.EndsWith("ues")
+                    || w is "consciente" or "conscient" or "consciente" or "vu" or "ayant" or "étant" or "sachant";
             case Languages.Spanish:
                 if (w.EndsWith("mente") && words.Length > 1) w = Lower(words[1]);
                 return w.EndsWith("ando") || w.EndsWith("iendo") || w.EndsWith("yendo") || w.EndsWith("ado") || w.EndsWith("ada")
                     || w.EndsWith("ados") || w.EndsWith("adas") || w.EndsWith("ido") || w.EndsWith("ida") || w is "consciente" or "conscientes";
             case Languages.Russian:
                 // Deverbal adverbs (ссылаясь, отмечая, признав) or "будучи …", possibly after "с удовлетворением".
-                return words.Select(Lower).Any(x => x.EndsWith('я') || x.EndsWith("ясь") || x.EndsWith("вшись") || x.EndsWith("ав") || x.EndsWith("ив") || x == "будучи" || x == "учитывая");
+                return words.Select(Lower).Any(x => x.EndsWith('я') || x.EndsWith("ясь") || x.EndsWith("вшись") || x.EndsWith("ав")
+                    || x.EndsWith("ив") || x == "будучи" || x == "учитывая");
             case Languages.Arabic:
                 // The preamble's circumstantial clauses open with "إذ" / "وإذ", or an accusative of purpose ("واقتناعا منها").
                 return w is "إذ" or "وإذ" or "واذ" or "اذ" || w.EndsWith("ًا") || w.EndsWith("اً") || (w.StartsWith('و') && w.EndsWith('ا'));
@@ -138,7 +144,8 @@ public static partial class ParagraphChecks
         switch (language)
         {
             case Languages.English:
-                if (w is "also" or "further" or "again" or "once" or "strongly" or "firmly" or "urgently" or "once" && words.Length > 1) w = Lower(words[1]);
+                if (w is "also" or "further" or "again" or "once" or "strongly" or "firmly" or "urgently" or "once" && words.Length > 1)
+                    w = Lower(words[1]);
                 if (w.EndsWith("ly") && words.Length > 1) w = Lower(words[1]);
                 return w.EndsWith('s') && !w.EndsWith("ss");
             case Languages.French:
@@ -149,7 +156,8 @@ public static partial class ParagraphChecks
                 if (w.EndsWith("mente") && words.Length > 1) w = Lower(words[1]);
                 return w.EndsWith('a') || w.EndsWith('e') || w is "toma" or "hace";
             case Languages.Russian:
-                return words.Select(Lower).Any(x => x.EndsWith("ет") || x.EndsWith("ит") || x.EndsWith("ят") || x.EndsWith("ют") || x.EndsWith("ется"));
+                return words.Select(Lower)
+                    .Any(x => x.EndsWith("ет") || x.EndsWith("ит") || x.EndsWith("ят") || x.EndsWith("ют") || x.EndsWith("ется"));
             case Languages.Arabic:
                 // Present-tense feminine verbs agreeing with "الجمعية العامة": تقرر، تطلب، وتدعو.
                 return w.StartsWith('ت') || w.StartsWith("وت", StringComparison.Ordinal);
@@ -242,8 +250,10 @@ public static class DraftRules
         TextRules.Check(agendaItem, "agendaItem", MaxAgendaItemLength, errors);
         TextRules.Check(budgetImplications, "budgetImplications", MaxBudgetLength, errors, multiline: true);
         if (!Languages.IsSupported(language)) errors.Add(new DomainError("unsupported-language", "language"));
-        if (paragraphs is null || !paragraphs.Any(p => p.Kind == ParagraphKind.Operative)) errors.Add(new DomainError("operative-required", "paragraphs"));
-        if (paragraphs is not null && paragraphs.Any(p => string.IsNullOrWhiteSpace(p.Text))) errors.Add(new DomainError("paragraph-empty", "paragraphs"));
+        if (paragraphs is null || !paragraphs.Any(p => p.Kind == ParagraphKind.Operative))
+            errors.Add(new DomainError("operative-required", "paragraphs"));
+        if (paragraphs is not null && paragraphs.Any(p => string.IsNullOrWhiteSpace(p.Text)))
+            errors.Add(new DomainError("paragraph-empty", "paragraphs"));
         if (paragraphs is { Count: > MaxParagraphs }) errors.Add(TextRules.TooLong("paragraphs", MaxParagraphs));
         if (paragraphs is not null)
         {

@@ -35,7 +35,9 @@ public static class UnFormats
         _ => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture),
     };
 
-    /// <summary>The name of <paramref name="language"/> as written in <paramref name="inLanguage"/> (lower case where the language writes it so).</summary>
+    /// <summary>
+    /// The name of <paramref name="language"/> as written in <paramref name="inLanguage"/> (lower case where the language writes it so).
+    /// </summary>
     public static string LanguageName(string language, string inLanguage) => (inLanguage, language) switch
     {
         (Languages.French, Languages.Arabic) => "arabe",
@@ -107,5 +109,6 @@ public static class UnFormats
 }
 
 /// <summary>Serialises an enum as kebab-case text ("non-participating", "awaiting-translation"), the form the API accepts.</summary>
-public sealed class KebabEnum<T>() : System.Text.Json.Serialization.JsonStringEnumConverter<T>(System.Text.Json.JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false)
+public sealed class KebabEnum<T>()
+    : System.Text.Json.Serialization.JsonStringEnumConverter<T>(System.Text.Json.JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false)
     where T : struct, Enum;

@@ -93,10 +93,12 @@ public sealed record VoteFootnoteEntry(string State, VoteChoice Intended, DateOn
 /// <summary>What was voted on: a draft, an amendment to it, or one paragraph of it.</summary>
 /// <param name="Body">GA (plenary), C.1–C.6 (Main Committees) or AC (the Ad Hoc Committee).</param>
 /// <param name="ParagraphKind">With <paramref name="ParagraphNumber"/>, a separate vote on one paragraph.</param>
-public sealed record VoteSubject(string Body, string DraftSymbol, string? AmendmentSymbol = null, ParagraphKind? ParagraphKind = null, int? ParagraphNumber = null);
+public sealed record VoteSubject(
+    string Body, string DraftSymbol, string? AmendmentSymbol = null, ParagraphKind? ParagraphKind = null, int? ParagraphNumber = null);
 
 /// <summary>The report of a vote in one language, as the official records print it.</summary>
-public sealed record VoteReportText(string Language, string Outcome, IReadOnlyList<(string Heading, IReadOnlyList<string> Names)> Lists, IReadOnlyList<string> Footnotes)
+public sealed record VoteReportText(
+    string Language, string Outcome, IReadOnlyList<(string Heading, IReadOnlyList<string> Names)> Lists, IReadOnlyList<string> Footnotes)
 {
     public string ToPlainText()
     {
@@ -175,7 +177,10 @@ public static class VoteReport
         };
     }
 
-    /// <summary>"le projet de résolution A/C.3/74/L.11/Rev.1", "l’amendement A/C.3/74/L.61 au projet de résolution …", "le paragraphe 5 du dispositif du projet …".</summary>
+    /// <summary>
+    /// "le projet de résolution A/C.3/74/L.11/Rev.1", "l’amendement A/C.3/74/L.61 au projet de résolution …",
+    /// "le paragraphe 5 du dispositif du projet …".
+    /// </summary>
     public static string What(VoteSubject s, string language)
     {
         var draft = language switch
@@ -205,8 +210,12 @@ public static class VoteReport
             return language switch
             {
                 Languages.French => operative ? $"le paragraphe {n} du dispositif du {draft[3..]}" : $"l’alinéa {n} du préambule du {draft[3..]}",
-                Languages.Spanish => operative ? $"el párrafo {n} de la parte dispositiva d{draft[1..]}" : $"el párrafo {n} del preámbulo d{draft[1..]}",
-                Languages.Russian => operative ? $"пункт {n} постановляющей части проекта резолюции {s.DraftSymbol}" : $"пункт {n} преамбулы проекта резолюции {s.DraftSymbol}",
+                Languages.Spanish => operative
+                    ? $"el párrafo {n} de la parte dispositiva d{draft[1..]}"
+                    : $"el párrafo {n} del preámbulo d{draft[1..]}",
+                Languages.Russian => operative
+                    ? $"пункт {n} постановляющей части проекта резолюции {s.DraftSymbol}"
+                    : $"пункт {n} преамбулы проекта резолюции {s.DraftSymbol}",
                 Languages.Arabic => operative ? $"الفقرة {n} من منطوق {draft}" : $"الفقرة {n} من ديباجة {draft}",
                 Languages.Chinese => operative ? $"{draft}执行部分第{n}段" : $"{draft}序言部分第{n}段",
                 _ => operative ? $"operative paragraph {n} of {draft}" : $"preambular paragraph {n} of {draft}",
@@ -250,8 +259,11 @@ public static class VoteReport
             case Languages.Arabic:
                 {
                     var verb = adopted ? "اعتمدت" : "رفضت";
-                    var abst = t.Abstain == 0 ? "دون امتناع أي عضو عن التصويت" : $"وامتناع {N(t.Abstain)} {(t.Abstain is >= 3 and <= 10 ? "أعضاء" : "عضوا")} عن التصويت";
-                    return $"{verb} {body} {what} بتصويت مسجل بأغلبية {N(t.Yes)} {(t.Yes is >= 3 and <= 10 ? "أصوات" : "صوتا")} مقابل {N(t.No)}، {abst}.";
+                    var abst = t.Abstain == 0
+                        ? "دون امتناع أي عضو عن التصويت"
+                        : $"وامتناع {N(t.Abstain)} {(t.Abstain is >= 3 and <= 10 ? "أعضاء" : "عضوا")} عن التصويت";
+                    var yes = $"{N(t.Yes)} {(t.Yes is >= 3 and <= 10 ? "أصوات" : "صوتا")}";
+                    return $"{verb} {body} {what} بتصويت مسجل بأغلبية {yes} مقابل {N(t.No)}، {abst}.";
                 }
             case Languages.Chinese:
                 return $"{body}以{t.Yes}票赞成、{t.No}票反对、{t.Abstain}票弃权的记录表决结果{(adopted ? "通过" : "否决")}了{what}。";
@@ -308,7 +320,8 @@ public static class VoteReport
 
     private static string Footnote(string name, VoteChoice intended, string language) => language switch
     {
-        Languages.French => $"{name}{UnFormats.Colon(language)} la délégation a informé ultérieurement le Secrétariat qu’elle avait eu l’intention " + intended switch
+        Languages.French => $"{name}{UnFormats.Colon(language)} la délégation a informé ultérieurement le Secrétariat "
+            + "qu’elle avait eu l’intention " + intended switch
         {
             VoteChoice.Yes => "de voter pour.",
             VoteChoice.No => "de voter contre.",
@@ -394,11 +407,15 @@ public static class BallotRules
                     : section is { } sc ? ValidateBallot(states, iso3, VoteChoices.Code(sc))
                     : throw DomainException.Invalid("invalid-vote-choice", "ballots");
                 if (!result.TryAdd(iso3, choice))
-                    errors.Add(new DomainError("ballot-line", "ballots") { Arguments = [line.ToString(CultureInfo.InvariantCulture), "duplicate-ballot"] });
+                    errors.Add(new DomainError("ballot-line", "ballots")
+                    {
+                        Arguments = [line.ToString(CultureInfo.InvariantCulture), "duplicate-ballot"],
+                    });
             }
             catch (DomainException e)
             {
-                errors.AddRange(e.Errors.Select(x => x with { Code = "ballot-line", Arguments = [line.ToString(CultureInfo.InvariantCulture), x.Code] }));
+                errors.AddRange(e.Errors.Select(x =>
+                    x with { Code = "ballot-line", Arguments = [line.ToString(CultureInfo.InvariantCulture), x.Code] }));
             }
         }
         if (errors.Count > 0) throw new DomainException(FailureKind.Invalid, errors);

@@ -93,7 +93,12 @@ public sealed class AuditRecorder(ICurrentActor actor, TimeProvider clock, Audit
     private static readonly ConcurrentDictionary<IEntityType, (IProperty Property, IClrPropertyGetter? Get)[]> CanonicalOrder = new();
 
     private static (IProperty Property, IClrPropertyGetter? Get)[] OrderOf(IEntityType t) =>
-        CanonicalOrder.GetOrAdd(t, static t => [.. t.GetProperties().OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => (p, p.IsShadowProperty() ? null : p.GetGetter()))]);
+        CanonicalOrder.GetOrAdd(t, static t =>
+        [
+            .. t.GetProperties()
+                .OrderBy(p => p.Name, StringComparer.Ordinal)
+                .Select(p => (p, p.IsShadowProperty() ? null : p.GetGetter())),
+        ]);
 
     internal static string KeyOf(EntityEntry e)
     {

@@ -232,7 +232,8 @@ public static class AuditVerifier
                         AfterDigest = raw.sqlite3_column_blob(stmt, 9),
                         AfterDigestIsNull = IsNull(stmt, 9),
                     };
-                    verdict = walk.LinkedUtf8(id, sequence, raw.sqlite3_column_int64(stmt, 2), text, raw.sqlite3_column_blob(stmt, 10), IsNull(stmt, 10));
+                    verdict = walk.LinkedUtf8(
+                        id, sequence, raw.sqlite3_column_int64(stmt, 2), text, raw.sqlite3_column_blob(stmt, 10), IsNull(stmt, 10));
                 }
                 else
                 {
@@ -363,7 +364,8 @@ public static class AuditVerifier
         public AuditVerification? Accept(in AuditFields f, string? hash)
         {
             if (f.Sequence < 1)
-                return AuditVerification.Bad(Expected - 1, pending, $"#{f.Id} (sequence {f.Sequence})", $"sequence {f.Sequence} is not a place in the chain");
+                return AuditVerification.Bad(
+                    Expected - 1, pending, $"#{f.Id} (sequence {f.Sequence})", $"sequence {f.Sequence} is not a place in the chain");
             if (f.Sequence < Expected || _waiting.ContainsKey(f.Sequence))
                 return AuditVerification.Bad(Expected - 1, pending, $"#{f.Id} (sequence {f.Sequence})", $"sequence {f.Sequence} repeats");
             if (f.Sequence != Expected)

@@ -30,7 +30,8 @@ public static class CsvFiles
     };
 
     /// <summary>Writes a header and rows of cells. A UTF-8 byte-order mark comes first, so spreadsheets read the scripts right.</summary>
-    public static async Task WriteAsync(TextWriter writer, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows, CancellationToken ct = default)
+    public static async Task WriteAsync(
+        TextWriter writer, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows, CancellationToken ct = default)
     {
         await using var csv = new CsvWriter(writer, WriteConfig, leaveOpen: true);
         foreach (var h in header) csv.WriteField(h);

@@ -131,7 +131,8 @@ public sealed partial class PlaywrightPdfPrinter(PdfSettings settings, ILogger<P
 
     // Chromium fills .title, .pageNumber and .totalPages in these templates; they need their own inline styles.
     internal static string HeaderTemplate(string? title) =>
-        "<div style=\"font-size:8pt;width:100%;padding:0 16mm;color:#5b6470;font-family:'Noto Sans','Noto Sans Arabic','Noto Sans CJK SC',sans-serif;\">" +
+        "<div style=\"font-size:8pt;width:100%;padding:0 16mm;color:#5b6470;" +
+        "font-family:'Noto Sans','Noto Sans Arabic','Noto Sans CJK SC',sans-serif;\">" +
         $"<span>{WebUtility.HtmlEncode(title ?? "")}</span></div>";
 
     internal const string FooterTemplate =

@@ -38,7 +38,8 @@ public static class PrintableDocument
     /// No <c>@page</c> size: the printer sets A4 and the orientation, and a CSS size would override the latter.
     /// </summary>
     public const string BaseCss =
-        "html{font-family:'Noto Serif','Noto Naskh Arabic','Noto Serif CJK SC','Noto Sans','Noto Sans Arabic','Noto Sans CJK SC',serif;font-size:11pt;line-height:1.45;color:#111;}" +
+        "html{font-family:'Noto Serif','Noto Naskh Arabic','Noto Serif CJK SC','Noto Sans','Noto Sans Arabic','Noto Sans CJK SC',serif;" +
+        "font-size:11pt;line-height:1.45;color:#111;}" +
         "body{margin:0;}" +
         "h1{font-size:16pt;margin-block:0 8pt;}h2{font-size:13pt;margin-block:14pt 6pt;}h3{font-size:11.5pt;margin-block:10pt 4pt;}" +
         "p{margin-block:0 6pt;text-align:start;}" +

@@ -88,7 +88,8 @@ public static class EntraideHost
         if (StartupTrace.On) services.AddTransient<IStartupFilter, StartupTraceFilter>();
         services.AddHostedService<StartupMemoryTrim>();
         services.AddHostedService<AuditChainer>();
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
+        services.ConfigureHttpJsonOptions(o =>
+            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
         services.AddEntraideTelemetry(configuration);
         services.AddEntraideProblemDetails();
         services.AddRazorPages(o =>
@@ -177,7 +178,8 @@ public static class EntraideHost
 
         StartupTrace.Mark("middleware added");
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapScalarApiReference("/api/reference", o => o.WithTitle("Entraide API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+        app.MapScalarApiReference("/api/reference", o => o.WithTitle("Entraide API").WithOpenApiRoutePattern("/openapi/{documentName}.json"))
+            .AllowAnonymous();
         app.MapEntraideTelemetry();
 
         StartupTrace.Mark("OpenAPI and telemetry mapped");

@@ -24,7 +24,10 @@ public sealed class SeedRunner(IServiceProvider services, Trust.ICurrentActor ac
         if (demo && context.Accounts.Count > 0)
         {
             output.WriteLine();
-            output.WriteLine("Demo accounts (password for all: {0}; authenticator key for all: {1})", Trust.DemoAccounts.Password, Trust.DemoAccounts.AuthenticatorKey);
+            output.WriteLine(
+                "Demo accounts (password for all: {0}; authenticator key for all: {1})",
+                Trust.DemoAccounts.Password,
+                Trust.DemoAccounts.AuthenticatorKey);
             output.WriteLine("{0,-34} {1,-6} {2}", "account", "state", "roles");
             foreach (var (account, state, roles) in context.Accounts) output.WriteLine("{0,-34} {1,-6} {2}", account, state, roles);
             output.WriteLine();

@@ -190,7 +190,9 @@ internal sealed class ReadinessCheck(StartupState state, DatabaseSettings databa
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         if (!state.Prepared.IsCompletedSuccessfully)
-            return HealthCheckResult.Unhealthy(state.Prepared.IsFaulted ? "Database preparation failed." : "Starting: migrating the database and seeding reference data.");
+            return HealthCheckResult.Unhealthy(state.Prepared.IsFaulted
+                ? "Database preparation failed."
+                : "Starting: migrating the database and seeding reference data.");
         try
         {
             // A plain connection and query: readiness does not wait for Entity Framework's first context.
@@ -205,7 +207,9 @@ internal sealed class ReadinessCheck(StartupState state, DatabaseSettings databa
         }
         return state.Seeded.IsCompletedSuccessfully
             ? HealthCheckResult.Healthy()
-            : HealthCheckResult.Degraded(state.Seeded.IsFaulted ? "Background seeding failed." : "Seeding demo content and the search index in the background.");
+            : HealthCheckResult.Degraded(state.Seeded.IsFaulted
+                ? "Background seeding failed."
+                : "Seeding demo content and the search index in the background.");
     }
 }
 

@@ -102,7 +102,8 @@ public static class ProblemResponses
     public static IResult Result(HttpContext http, int status, string code, IEnumerable<DomainError>? errors = null) =>
         TypedResults.Problem(Build(http, status, code, errors));
 
-    public static async Task WriteAsync(HttpContext http, int status, string code, CancellationToken ct = default, IEnumerable<DomainError>? errors = null)
+    public static async Task WriteAsync(
+        HttpContext http, int status, string code, CancellationToken ct = default, IEnumerable<DomainError>? errors = null)
     {
         if (http.Response.HasStarted) return;
         http.Response.StatusCode = status;
@@ -151,7 +152,8 @@ internal sealed partial class DomainExceptionHandler(ILogger<DomainExceptionHand
                 await ProblemResponses.WriteAsync(http, status, code, ct, d.Kind is FailureKind.NotFound or FailureKind.Forbidden ? null : d.Errors);
                 return true;
             case BadHttpRequestException b:
-                await ProblemResponses.WriteAsync(http, b.StatusCode == 413 ? 413 : 400, b.StatusCode == 413 ? "payload-too-large" : "bad-request", ct);
+                await ProblemResponses.WriteAsync(
+                    http, b.StatusCode == 413 ? 413 : 400, b.StatusCode == 413 ? "payload-too-large" : "bad-request", ct);
                 return true;
             case JsonException:
                 await ProblemResponses.WriteAsync(http, 400, "bad-request", ct);

@@ -8,6 +8,8 @@ public static class RequestLanguage
     public static string Of(string? lang)
     {
         if (lang is null) return CultureCookie.Current;
-        return Languages.Normalise(lang) is { } l && l.Length == lang.Trim().Length ? l : throw DomainException.Invalid("unsupported-language", "lang");
+        return Languages.Normalise(lang) is { } l && l.Length == lang.Trim().Length
+            ? l
+            : throw DomainException.Invalid("unsupported-language", "lang");
     }
 }

@@ -177,7 +177,8 @@ internal sealed class AddedRowsWriter
                 getters[i] = p.IsShadowProperty() ? null : p.GetGetter();
             }
             string Insert(bool withGenerated) =>
-                $"INSERT INTO {sql.DelimitIdentifier(table, t.GetSchema())} ({string.Join(", ", names.Where((_, i) => withGenerated || !generated[i]))}) VALUES (";
+                $"INSERT INTO {sql.DelimitIdentifier(table, t.GetSchema())} "
+                + $"({string.Join(", ", names.Where((_, i) => withGenerated || !generated[i]))}) VALUES (";
             return new Plan
             {
                 Columns = columns,

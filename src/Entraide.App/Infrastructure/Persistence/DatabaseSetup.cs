@@ -220,7 +220,8 @@ public static class DatabaseSetup
         }
         else
         {
-            cmd.CommandText = $"SELECT count(*) FROM pg_catalog.pg_tables WHERE tablename = '{HistoryTable}' AND schemaname = ANY (current_schemas(false))";
+            cmd.CommandText = "SELECT count(*) FROM pg_catalog.pg_tables "
+                + $"WHERE tablename = '{HistoryTable}' AND schemaname = ANY (current_schemas(false))";
         }
         if (Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) == 0) return false;
         var applied = await AppliedMigrationsAsync(cmd, ct);
@@ -253,14 +254,18 @@ internal sealed class SqlitePragmas : Microsoft.EntityFrameworkCore.Diagnostics.
 {
     public static readonly SqlitePragmas Instance = new();
 
-    public override void ConnectionOpened(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData)
+    public override void ConnectionOpened(
+        System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData)
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
         cmd.ExecuteNonQuery();
     }
 
-    public override async Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    public override async Task ConnectionOpenedAsync(
+        System.Data.Common.DbConnection connection,
+        Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData,
+        CancellationToken cancellationToken = default)
     {
         await using var cmd = connection.CreateCommand();
         cmd.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";

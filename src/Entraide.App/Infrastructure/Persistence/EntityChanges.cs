@@ -48,19 +48,27 @@ internal sealed class EntityChangesOnCommit : Microsoft.EntityFrameworkCore.Diag
 {
     public static readonly EntityChangesOnCommit Instance = new();
 
-    public override void TransactionCommitted(System.Data.Common.DbTransaction transaction, Microsoft.EntityFrameworkCore.Diagnostics.TransactionEndEventData eventData) =>
+    public override void TransactionCommitted(
+        System.Data.Common.DbTransaction transaction, Microsoft.EntityFrameworkCore.Diagnostics.TransactionEndEventData eventData) =>
         (eventData.Context as EntraideDbContext)?.TransactionEnded(committed: true);
 
-    public override Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, Microsoft.EntityFrameworkCore.Diagnostics.TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    public override Task TransactionCommittedAsync(
+        System.Data.Common.DbTransaction transaction,
+        Microsoft.EntityFrameworkCore.Diagnostics.TransactionEndEventData eventData,
+        CancellationToken cancellationToken = default)
     {
         (eventData.Context as EntraideDbContext)?.TransactionEnded(committed: true);
         return Task.CompletedTask;
     }
 
-    public override void TransactionRolledBack(System.Data.Common.DbTransaction transaction, Microsoft.EntityFrameworkCore.Diagnostics.TransactionEndEventData eventData) =>
+    public override void TransactionRolledBack(
+        System.Data.Common.DbTransaction transaction, Microsoft.EntityFrameworkCore.Diagnostics.TransactionEndEventData eventData) =>
         (eventData.Context as EntraideDbContext)?.TransactionEnded(committed: false);
 
-    public override Task TransactionRolledBackAsync(System.Data.Common.DbTransaction transaction, Microsoft.EntityFrameworkCore.Diagnostics.TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    public override Task TransactionRolledBackAsync(
+        System.Data.Common.DbTransaction transaction,
+        Microsoft.EntityFrameworkCore.Diagnostics.TransactionEndEventData eventData,
+        CancellationToken cancellationToken = default)
     {
         (eventData.Context as EntraideDbContext)?.TransactionEnded(committed: false);
         return Task.CompletedTask;
