@@ -17,25 +17,34 @@ public sealed class ConsultationApiTests(AppFixture fixture)
         var id = c.GetProperty("id").GetString();
         var fra = app.Delegate("FRA", "fr");
 
-        var s = await fra.PostJsonAsync($"/api/v1/consultations/{id}/submissions", new { language = "fr", text = "La France se félicite de l’invitation." })
+        var s = await fra.PostJsonAsync(
+            $"/api/v1/consultations/{id}/submissions", new { language = "fr", text = "La France se félicite de l’invitation." })
             .ExpectAsync(HttpStatusCode.Created);
-        Assert.Equal("original", s.GetProperty("versions").EnumerateArray().Single(v => v.GetProperty("language").GetString() == "fr").GetProperty("status").GetString());
-        Assert.Equal("awaiting-translation", s.GetProperty("versions").EnumerateArray().Single(v => v.GetProperty("language").GetString() == "en").GetProperty("status").GetString());
+        Assert.Equal("original",
+            s.GetProperty("versions").EnumerateArray().Single(v => v.GetProperty("language").GetString() == "fr").GetProperty("status").GetString());
+        Assert.Equal("awaiting-translation",
+            s.GetProperty("versions").EnumerateArray().Single(v => v.GetProperty("language").GetString() == "en")
+            .GetProperty("status").GetString());
 
         app.Clock.Advance(TimeSpan.FromDays(11));
         var late = await fra.PostJsonAsync($"/api/v1/consultations/{id}/submissions", new { language = "fr", text = "Texte remplacé." })
             .ExpectProblemAsync(HttpStatusCode.Conflict, "submission-late");
         Assert.Contains("délai", late.GetProperty("title").GetString());
         var kept = await fra.GetAsync($"/api/v1/consultations/{id}/submissions/{s.GetProperty("id").GetString()}").ExpectAsync(HttpStatusCode.OK);
-        Assert.Equal("La France se félicite de l’invitation.", kept.GetProperty("versions").EnumerateArray().Single(v => v.GetProperty("language").GetString() == "fr").GetProperty("text").GetString());
+        Assert.Equal("La France se félicite de l’invitation.",
+            kept.GetProperty("versions").EnumerateArray().Single(v => v.GetProperty("language").GetString() == "fr")
+            .GetProperty("text").GetString());
 
-        await secretariat.PostJsonAsync($"/api/v1/consultations/{id}/late-acceptances", new { state = "BRA", until = app.Clock.GetUtcNow().AddDays(2) })
+        await secretariat.PostJsonAsync(
+            $"/api/v1/consultations/{id}/late-acceptances", new { state = "BRA", until = app.Clock.GetUtcNow().AddDays(2) })
             .ExpectAsync(HttpStatusCode.OK);
-        var bra = await app.Delegate("BRA").PostJsonAsync($"/api/v1/consultations/{id}/submissions", new { language = "es", text = "El Brasil acoge con satisfacción." })
+        var bra = await app.Delegate("BRA").PostJsonAsync(
+            $"/api/v1/consultations/{id}/submissions", new { language = "es", text = "El Brasil acoge con satisfacción." })
             .ExpectAsync(HttpStatusCode.Created);
         Assert.True(bra.GetProperty("late").GetBoolean());
         // Accepting BRA's late comments does not reopen the consultation for FRA.
-        await fra.PostJsonAsync($"/api/v1/consultations/{id}/submissions", new { language = "fr", text = "Encore." }).ExpectProblemAsync(HttpStatusCode.Conflict, "submission-late");
+        await fra.PostJsonAsync($"/api/v1/consultations/{id}/submissions", new { language = "fr", text = "Encore." })
+            .ExpectProblemAsync(HttpStatusCode.Conflict, "submission-late");
     }
 
     [Theory, ClassData(typeof(Databases))]
@@ -49,7 +58,9 @@ public sealed class ConsultationApiTests(AppFixture fixture)
 
         await secretariat.PostJsonAsync($"/api/v1/consultations/{id}/extensions", new { deadline = deadline.AddDays(-1), reason = "x", version = 0 })
             .ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "deadline-not-later");
-        var extended = await secretariat.PostJsonAsync($"/api/v1/consultations/{id}/extensions", new { deadline = deadline.AddDays(7), reason = "Requested by several delegations", version = 0 })
+        var extended = await secretariat.PostJsonAsync(
+            $"/api/v1/consultations/{id}/extensions",
+            new { deadline = deadline.AddDays(7), reason = "Requested by several delegations", version = 0 })
             .ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(1, extended.GetProperty("deadlineChanges").GetArrayLength());
         Assert.Equal(deadline.ToUnixTimeSeconds(), extended.GetProperty("originalDeadline").GetDateTimeOffset().ToUnixTimeSeconds());
@@ -69,7 +80,8 @@ public sealed class ConsultationApiTests(AppFixture fixture)
         var c = await DeliberationCalls.OpenConsultationAsync(app.Secretariat(), app.Clock.GetUtcNow().AddDays(10), "FRA", "BRA");
         var id = c.GetProperty("id").GetString();
         await app.Delegate("USA").GetAsync($"/api/v1/consultations/{id}").ExpectProblemAsync(HttpStatusCode.NotFound);
-        await app.Delegate("USA").PostJsonAsync($"/api/v1/consultations/{id}/submissions", new { language = "en", text = "x" }).ExpectProblemAsync(HttpStatusCode.NotFound);
+        await app.Delegate("USA").PostJsonAsync($"/api/v1/consultations/{id}/submissions", new { language = "en", text = "x" })
+            .ExpectProblemAsync(HttpStatusCode.NotFound);
         var list = await app.Delegate("USA").GetAsync("/api/v1/consultations").ExpectAsync(HttpStatusCode.OK);
         Assert.DoesNotContain(list.EnumerateArray(), x => x.GetProperty("id").GetString() == id);
 
@@ -77,7 +89,10 @@ public sealed class ConsultationApiTests(AppFixture fixture)
         {
             language = "fr",
             text = "Commentaires.",
-            attachments = new[] { new { fileName = "annexe.txt", contentType = "text/plain", contentBase64 = Convert.ToBase64String("annexe"u8.ToArray()) } },
+            attachments = new[]
+            {
+                new { fileName = "annexe.txt", contentType = "text/plain", contentBase64 = Convert.ToBase64String("annexe"u8.ToArray()) },
+            },
         }).ExpectAsync(HttpStatusCode.Created);
         var sid = s.GetProperty("id").GetString();
         var aid = s.GetProperty("attachments")[0].GetProperty("id").GetString();
@@ -99,10 +114,14 @@ public sealed class ConsultationApiTests(AppFixture fixture)
         var c = await DeliberationCalls.OpenConsultationAsync(app.Secretariat(), app.Clock.GetUtcNow().AddDays(10), "NGA");
         var id = c.GetProperty("id").GetString();
         var nga = app.Delegate("NGA");
-        var first = await nga.PostJsonAsync($"/api/v1/consultations/{id}/submissions", new { language = "en", text = "First text." }).ExpectAsync(HttpStatusCode.Created);
+        var first = await nga.PostJsonAsync($"/api/v1/consultations/{id}/submissions", new { language = "en", text = "First text." })
+            .ExpectAsync(HttpStatusCode.Created);
         var sid = first.GetProperty("id").GetString();
-        await app.Secretariat().PutAsync($"/api/v1/consultations/{id}/submissions/{sid}/translations/fr", JsonContent(new { text = "Premier texte." })).ExpectAsync(HttpStatusCode.OK);
-        var second = await nga.PostJsonAsync($"/api/v1/consultations/{id}/submissions", new { language = "en", text = "Second text." }).ExpectAsync(HttpStatusCode.Created);
+        await app.Secretariat().PutAsync($"/api/v1/consultations/{id}/submissions/{sid}/translations/fr",
+            JsonContent(new { text = "Premier texte." }))
+            .ExpectAsync(HttpStatusCode.OK);
+        var second = await nga.PostJsonAsync($"/api/v1/consultations/{id}/submissions", new { language = "en", text = "Second text." })
+            .ExpectAsync(HttpStatusCode.Created);
         Assert.Equal(sid, second.GetProperty("id").GetString());
         Assert.Equal(1, second.GetProperty("version").GetInt32());
         var versions = second.GetProperty("versions").EnumerateArray().ToDictionary(v => v.GetProperty("language").GetString()!);
@@ -132,15 +151,23 @@ public sealed class ConsultationApiTests(AppFixture fixture)
         var secretariat = app.Secretariat();
         var c = await DeliberationCalls.OpenConsultationAsync(secretariat, app.Clock.GetUtcNow().AddDays(10), "USA", "EGY", "AUS");
         var id = c.GetProperty("id").GetString();
-        await app.Delegate("USA").PostJsonAsync($"/api/v1/consultations/{id}/submissions", new { language = "en", text = "The United States welcomes.\n\nSecond paragraph." }).ExpectAsync(HttpStatusCode.Created);
-        await app.Delegate("EGY").PostJsonAsync($"/api/v1/consultations/{id}/submissions", new { language = "ar", text = "ترحب مصر." }).ExpectAsync(HttpStatusCode.Created);
-        var au = await app.Delegate("AUS").PostJsonAsync($"/api/v1/consultations/{id}/submissions", new { language = "en", text = "Australia welcomes." }).ExpectAsync(HttpStatusCode.Created);
+        await app.Delegate("USA").PostJsonAsync($"/api/v1/consultations/{id}/submissions",
+            new { language = "en", text = "The United States welcomes.\n\nSecond paragraph." })
+            .ExpectAsync(HttpStatusCode.Created);
+        await app.Delegate("EGY").PostJsonAsync($"/api/v1/consultations/{id}/submissions", new { language = "ar", text = "ترحب مصر." })
+            .ExpectAsync(HttpStatusCode.Created);
+        var au = await app.Delegate("AUS").PostJsonAsync(
+            $"/api/v1/consultations/{id}/submissions", new { language = "en", text = "Australia welcomes." })
+            .ExpectAsync(HttpStatusCode.Created);
 
         var tr = await secretariat.PutAsync($"/api/v1/consultations/{id}/submissions/{au.GetProperty("id").GetString()}/translations/fr",
             JsonContent(new { text = "L’Australie se félicite.", translatedBy = "Section de traduction française" }));
         var translated = await tr.ExpectAsync(HttpStatusCode.OK);
-        Assert.Equal("translated", translated.GetProperty("versions").EnumerateArray().Single(v => v.GetProperty("language").GetString() == "fr").GetProperty("status").GetString());
-        await secretariat.PutAsync($"/api/v1/consultations/{id}/submissions/{au.GetProperty("id").GetString()}/translations/en", JsonContent(new { text = "x" }))
+        Assert.Equal("translated",
+            translated.GetProperty("versions").EnumerateArray().Single(v => v.GetProperty("language").GetString() == "fr")
+            .GetProperty("status").GetString());
+        await secretariat.PutAsync(
+            $"/api/v1/consultations/{id}/submissions/{au.GetProperty("id").GetString()}/translations/en", JsonContent(new { text = "x" }))
             .ExpectProblemAsync(HttpStatusCode.Conflict, "original-not-translatable");
 
         var fr = await secretariat.GetAsync($"/api/v1/consultations/{id}/compilation?lang=fr").ExpectAsync(HttpStatusCode.OK);

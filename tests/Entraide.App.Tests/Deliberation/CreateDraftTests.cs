@@ -15,7 +15,8 @@ public sealed class CreateDraftTests(AppFixture fixture)
         var title = "Spoofed " + Guid.NewGuid().ToString("N")[..12];
         foreach (var sponsors in new[] { new[] { "FRA", "BRA" }, ["bra"], [" BRA "], [null!] })
         {
-            var problem = await fra.PostJsonAsync("/api/v1/drafts", new { title, language = "en", paragraphs = DeliberationCalls.L11, mainSponsors = sponsors })
+            var problem = await fra.PostJsonAsync("/api/v1/drafts",
+                new { title, language = "en", paragraphs = DeliberationCalls.L11, mainSponsors = sponsors })
                 .ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "own-state-only");
             Assert.Contains(problem.GetProperty("errors").EnumerateArray(), e => e.GetProperty("field").GetString() == "mainSponsors");
         }
@@ -25,7 +26,8 @@ public sealed class CreateDraftTests(AppFixture fixture)
             Assert.DoesNotContain(drafts.EnumerateArray(), d => d.GetProperty("title").GetString() == title);
         }
 
-        var own = await fra.PostJsonAsync("/api/v1/drafts", new { title, language = "en", paragraphs = DeliberationCalls.L11, mainSponsors = new[] { "fra" } })
+        var own = await fra.PostJsonAsync("/api/v1/drafts",
+            new { title, language = "en", paragraphs = DeliberationCalls.L11, mainSponsors = new[] { "fra" } })
             .ExpectAsync(HttpStatusCode.Created);
         Assert.Equal(["FRA"], own.GetProperty("mainSponsors").EnumerateArray().Select(s => s.GetProperty("state").GetString()));
         var id = own.GetProperty("id").GetString();

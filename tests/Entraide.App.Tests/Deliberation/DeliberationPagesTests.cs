@@ -12,9 +12,13 @@ public sealed class DeliberationPagesTests(AppFixture fixture)
     public async Task PublicPages_RenderInEveryLanguage_WithTheVoteReportInThatLanguage(Db db)
     {
         var app = ClockedApp.For(fixture, db);
-        var v = await app.Secretariat().PostJsonAsync("/api/v1/votes", new { draftSymbol = DeliberationCalls.NewSymbol() + "/Rev.1", body = "C.3" }).ExpectAsync(HttpStatusCode.Created);
+        var v = await app.Secretariat().PostJsonAsync("/api/v1/votes",
+            new { draftSymbol = DeliberationCalls.NewSymbol() + "/Rev.1", body = "C.3" })
+            .ExpectAsync(HttpStatusCode.Created);
         var id = v.GetProperty("id").GetString();
-        await app.Secretariat().PutAsync($"/api/v1/votes/{id}/ballots", new StringContent("{\"ballots\":{\"FRA\":\"yes\",\"EGY\":\"yes\",\"CHN\":\"no\"},\"version\":0}", System.Text.Encoding.UTF8, "application/json"))
+        await app.Secretariat().PutAsync($"/api/v1/votes/{id}/ballots",
+            new StringContent(
+                "{\"ballots\":{\"FRA\":\"yes\",\"EGY\":\"yes\",\"CHN\":\"no\"},\"version\":0}", System.Text.Encoding.UTF8, "application/json"))
             .ExpectAsync(HttpStatusCode.OK);
         await app.Anonymous().GetAsync($"/votes/{id}").ContinueWith(t => Assert.Equal(HttpStatusCode.NotFound, t.Result.StatusCode));
         await app.Secretariat().PostJsonAsync($"/api/v1/votes/{id}/close", new { version = 1 }).ExpectAsync(HttpStatusCode.OK);
@@ -44,7 +48,11 @@ public sealed class DeliberationPagesTests(AppFixture fixture)
         var c = await DeliberationCalls.OpenConsultationAsync(app.Secretariat(), app.Clock.GetUtcNow().AddDays(3), "FRA");
         var d = await DeliberationCalls.CreateDraftAsync(app.Delegate("FRA"));
         var fra = app.Delegate("FRA");
-        foreach (var path in new[] { "/consultations", $"/consultations/{c.GetProperty("id").GetString()}", "/drafts", $"/drafts/{d.GetProperty("id").GetString()}" })
+        var paths = new[]
+        {
+            "/consultations", $"/consultations/{c.GetProperty("id").GetString()}", "/drafts", $"/drafts/{d.GetProperty("id").GetString()}",
+        };
+        foreach (var path in paths)
         {
             var r = await fra.GetAsync(path + "?lang=ar");
             Assert.True(r.StatusCode == HttpStatusCode.OK, $"{path}: {(int)r.StatusCode}");

@@ -43,7 +43,15 @@ internal sealed class AttachmentIdSample : IRouteSample
     {
         var c = await DeliberationCalls.OpenConsultationAsync(app.ClientFor(null, Roles.Secretariat), DateTimeOffset.UtcNow.AddDays(30), state);
         var s = await app.ClientFor(state, Roles.Delegate).PostJsonAsync($"/api/v1/consultations/{c.GetProperty("id").GetString()}/submissions",
-            new { language = "fr", text = "Commentaires.", attachments = new[] { new { fileName = "annexe.txt", contentType = "text/plain", contentBase64 = Convert.ToBase64String("annexe"u8.ToArray()) } } })
+            new
+            {
+                language = "fr",
+                text = "Commentaires.",
+                attachments = new[]
+                {
+                    new { fileName = "annexe.txt", contentType = "text/plain", contentBase64 = Convert.ToBase64String("annexe"u8.ToArray()) },
+                },
+            })
             .ExpectAsync(HttpStatusCode.Created);
         return s.GetProperty("attachments")[0].GetProperty("id").GetString()!;
     }

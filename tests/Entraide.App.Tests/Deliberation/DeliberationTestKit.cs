@@ -73,7 +73,8 @@ internal static class DeliberationCalls
             title = "Comments on the scope, objectives and structure of the new convention",
             question = "What should the scope, objectives and structure (elements) of the new convention be?",
             invitation = "The Chair invites Member States to submit their comments.",
-            introduction = "On 11 August 2021, the Chair invited Member States to present their comments.\n\nThe secretariat compiled the comments received.",
+            introduction = "On 11 August 2021, the Chair invited Member States to present their comments.\n\n"
+                + "The secretariat compiled the comments received.",
             language = "en",
             symbol = "A/AC.291/4",
             deadline,
@@ -88,7 +89,8 @@ internal static class DeliberationCalls
         ("operative", "1. Requests the Office to continue to provide technical assistance;"),
         ("operative", "2. Decides to remain seized of the matter."));
 
-    public static async Task<JsonElement> CreateDraftAsync(HttpClient delegateClient, string title = "Countering the use of information and communications technologies for criminal purposes") =>
+    public static async Task<JsonElement> CreateDraftAsync(
+        HttpClient delegateClient, string title = "Countering the use of information and communications technologies for criminal purposes") =>
         await delegateClient.PostJsonAsync("/api/v1/drafts", new { title, agendaItem = "107", language = "en", paragraphs = L11 })
             .ExpectAsync(HttpStatusCode.Created);
 

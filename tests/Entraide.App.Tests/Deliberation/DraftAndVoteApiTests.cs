@@ -20,7 +20,8 @@ public sealed class DraftApiTests(AppFixture fixture)
         {
             title = "Technical assistance",
             language = "en",
-            paragraphs = DeliberationCalls.Paragraphs(("preambular", "The Assembly recalls its resolution 65/230,"), ("operative", "Requests the Office to continue;")),
+            paragraphs = DeliberationCalls.Paragraphs(("preambular", "The Assembly recalls its resolution 65/230,"),
+                ("operative", "Requests the Office to continue;")),
         }).ExpectAsync(HttpStatusCode.Created);
         var id = d.GetProperty("id").GetString();
         var paragraphs = d.GetProperty("revision").GetProperty("paragraphs");
@@ -32,26 +33,33 @@ public sealed class DraftApiTests(AppFixture fixture)
 
         var secretariat = app.Secretariat();
         var symbol = DeliberationCalls.NewSymbol();
-        await secretariat.PostJsonAsync($"/api/v1/drafts/{id}/issue", new { symbol = "L.11", version = 0 }).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "invalid-symbol");
+        await secretariat.PostJsonAsync($"/api/v1/drafts/{id}/issue", new { symbol = "L.11", version = 0 })
+            .ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "invalid-symbol");
         var issued = await secretariat.PostJsonAsync($"/api/v1/drafts/{id}/issue", new { symbol, version = 0 }).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(symbol, issued.GetProperty("symbol").GetString());
         Assert.Equal("issued", issued.GetProperty("status").GetString());
 
         var co = await app.Delegate("BRA").PostJsonAsync($"/api/v1/drafts/{id}/sponsors", new { }).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("BRA", co.GetProperty("coSponsors")[0].GetProperty("state").GetString());
-        await app.Delegate("BRA").PostJsonAsync($"/api/v1/drafts/{id}/sponsors", new { state = "USA" }).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "own-state-only");
+        await app.Delegate("BRA").PostJsonAsync($"/api/v1/drafts/{id}/sponsors", new { state = "USA" })
+            .ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "own-state-only");
         // A co-sponsor does not edit the text: only main sponsors and the secretariat do.
-        await app.Delegate("BRA").PostJsonAsync($"/api/v1/drafts/{id}/revisions", new { paragraphs = DeliberationCalls.L11, version = co.GetProperty("version").GetInt32() })
+        await app.Delegate("BRA").PostJsonAsync($"/api/v1/drafts/{id}/revisions",
+            new { paragraphs = DeliberationCalls.L11, version = co.GetProperty("version").GetInt32() })
             .ExpectProblemAsync(HttpStatusCode.Forbidden);
 
         var rev = await fra.PostJsonAsync($"/api/v1/drafts/{id}/revisions", new
         {
-            paragraphs = DeliberationCalls.Paragraphs(("preambular", "Recalling its resolution 65/230,"), ("operative", "1. Requests the Office to continue;"), ("operative", "2. Decides to remain seized of the matter.")),
+            paragraphs = DeliberationCalls.Paragraphs(
+                ("preambular", "Recalling its resolution 65/230,"),
+                ("operative", "1. Requests the Office to continue;"),
+                ("operative", "2. Decides to remain seized of the matter.")),
             budgetImplications = "No programme budget implications.",
             version = co.GetProperty("version").GetInt32(),
         }).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(symbol + "/Rev.1", rev.GetProperty("symbol").GetString());
-        Assert.All(rev.GetProperty("revision").GetProperty("paragraphs").EnumerateArray(), p => Assert.Equal(0, p.GetProperty("warnings").GetArrayLength()));
+        Assert.All(rev.GetProperty("revision").GetProperty("paragraphs").EnumerateArray(),
+            p => Assert.Equal(0, p.GetProperty("warnings").GetArrayLength()));
 
         var diff = await app.Anonymous().GetAsync($"/api/v1/resolutions/{id}/diff").ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(["changed", "changed", "added"], diff.GetProperty("changes").EnumerateArray().Select(c => c.GetProperty("kind").GetString()));
@@ -70,7 +78,8 @@ public sealed class DraftApiTests(AppFixture fixture)
     public async Task Draft_BadInput_IsRefusedWithFields(Db db)
     {
         var app = ClockedApp.For(fixture, db);
-        var p = await app.Delegate("IND").PostJsonAsync("/api/v1/drafts", new { title = "", language = "xx", paragraphs = DeliberationCalls.Paragraphs(("preambular", "Recalling,")) })
+        var p = await app.Delegate("IND").PostJsonAsync("/api/v1/drafts",
+            new { title = "", language = "xx", paragraphs = DeliberationCalls.Paragraphs(("preambular", "Recalling,")) })
             .ExpectProblemAsync(HttpStatusCode.UnprocessableEntity);
         var fields = p.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("field").GetString()).ToList();
         Assert.Contains("title", fields);
@@ -97,33 +106,55 @@ public sealed class VoteApiTests(AppFixture fixture)
         var app = ClockedApp.For(fixture, db);
         var (draftId, symbol) = await IssuedDraftAsync(app);
         var secretariat = app.Secretariat();
-        var v = await secretariat.PostJsonAsync("/api/v1/votes", new { draftId, date = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime) }).ExpectAsync(HttpStatusCode.Created);
+        var v = await secretariat.PostJsonAsync("/api/v1/votes", new { draftId, date = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime) })
+            .ExpectAsync(HttpStatusCode.Created);
         var id = v.GetProperty("id").GetString();
         Assert.Equal("C.3", v.GetProperty("body").GetString());
 
         await app.Anonymous().GetAsync($"/api/v1/votes/{id}").ExpectProblemAsync(HttpStatusCode.NotFound);
 
         var file = "yes\nFRA\nBRA\nMEX\nEGY\nno\nCHN\nabstain\nIND\nZAF\n";
-        var bad = await secretariat.PostAsync($"/api/v1/votes/{id}/ballots/import?version=0", new StringContent("FRA,yes\nXYZ,no\n", Encoding.UTF8, "text/csv"));
+        var bad = await secretariat.PostAsync($"/api/v1/votes/{id}/ballots/import?version=0",
+            new StringContent("FRA,yes\nXYZ,no\n", Encoding.UTF8, "text/csv"));
         await bad.ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "ballot-line");
-        var imported = await (await secretariat.PostAsync($"/api/v1/votes/{id}/ballots/import?version=0", new StringContent(file, Encoding.UTF8, "text/csv"))).ExpectAsync(HttpStatusCode.OK);
+        var imported = await (await secretariat.PostAsync(
+            $"/api/v1/votes/{id}/ballots/import?version=0",
+            new StringContent(file, Encoding.UTF8, "text/csv")))
+            .ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(4, imported.GetProperty("tally").GetProperty("yes").GetInt32());
         var entered = await secretariat.PutAsync($"/api/v1/votes/{id}/ballots",
-            new StringContent(JsonSerializer.Serialize(new { ballots = new Dictionary<string, string> { ["USA"] = "no", ["GBR"] = "abstain" }, version = imported.GetProperty("version").GetInt32() }), Encoding.UTF8, "application/json"));
+            new StringContent(
+                JsonSerializer.Serialize(new
+                {
+                    ballots = new Dictionary<string, string> { ["USA"] = "no", ["GBR"] = "abstain" },
+                    version = imported.GetProperty("version").GetInt32(),
+                }),
+                Encoding.UTF8,
+                "application/json"));
         var afterEntry = await entered.ExpectAsync(HttpStatusCode.OK);
 
-        var closed = await secretariat.PostJsonAsync($"/api/v1/votes/{id}/close", new { version = afterEntry.GetProperty("version").GetInt32() }).ExpectAsync(HttpStatusCode.OK);
+        var closed = await secretariat.PostJsonAsync($"/api/v1/votes/{id}/close", new { version = afterEntry.GetProperty("version").GetInt32() })
+            .ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("closed", closed.GetProperty("status").GetString());
         Assert.Equal("adopted", closed.GetProperty("outcome").GetString());
 
         await secretariat.PutAsync($"/api/v1/votes/{id}/ballots",
-            new StringContent(JsonSerializer.Serialize(new { ballots = new Dictionary<string, string> { ["FRA"] = "no" }, version = closed.GetProperty("version").GetInt32() }), Encoding.UTF8, "application/json"))
+            new StringContent(
+                JsonSerializer.Serialize(new
+                {
+                    ballots = new Dictionary<string, string> { ["FRA"] = "no" },
+                    version = closed.GetProperty("version").GetInt32(),
+                }),
+                Encoding.UTF8,
+                "application/json"))
             .ExpectProblemAsync(HttpStatusCode.Conflict, "vote-closed");
-        await secretariat.PostJsonAsync($"/api/v1/votes/{id}/footnotes", new { state = "CHN", intended = "no" }).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "footnote-same-as-ballot");
+        await secretariat.PostJsonAsync($"/api/v1/votes/{id}/footnotes", new { state = "CHN", intended = "no" })
+            .ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "footnote-same-as-ballot");
         await secretariat.PostJsonAsync($"/api/v1/votes/{id}/footnotes", new { state = "IND", intended = "yes" }).ExpectAsync(HttpStatusCode.OK);
 
         var fr = await app.Anonymous().GetAsync($"/api/v1/votes/{id}/report?lang=fr").ExpectAsync(HttpStatusCode.OK);
-        Assert.Equal($"La Troisième Commission a adopté le projet de résolution {symbol} par 4 voix contre 2, avec 3 abstentions.", fr.GetProperty("outcome").GetString());
+        Assert.Equal($"La Troisième Commission a adopté le projet de résolution {symbol} par 4 voix contre 2, avec 3 abstentions.",
+            fr.GetProperty("outcome").GetString());
         var lists = fr.GetProperty("lists").EnumerateArray().ToList();
         Assert.Equal("Ont voté pour\u00a0:", lists[0].GetProperty("heading").GetString());
         Assert.Equal(["Brésil", "Égypte", "France", "Mexique"], lists[0].GetProperty("names").EnumerateArray().Select(n => n.GetString()));
@@ -156,7 +187,8 @@ public sealed class VoteApiTests(AppFixture fixture)
     {
         var app = ClockedApp.For(fixture, db);
         var (draftId, symbol) = await IssuedDraftAsync(app);
-        var v = await app.Secretariat().PostJsonAsync("/api/v1/votes", new { draftId, body = "GA", method = "without-vote" }).ExpectAsync(HttpStatusCode.Created);
+        var v = await app.Secretariat().PostJsonAsync("/api/v1/votes", new { draftId, body = "GA", method = "without-vote" })
+            .ExpectAsync(HttpStatusCode.Created);
         Assert.Equal("closed", v.GetProperty("status").GetString());
         var en = await app.Anonymous().GetAsync($"/api/v1/votes/{v.GetProperty("id").GetString()}/report?lang=en").ExpectAsync(HttpStatusCode.OK);
         Assert.Equal($"The General Assembly adopted draft resolution {symbol} without a vote.", en.GetProperty("outcome").GetString());
@@ -166,12 +198,16 @@ public sealed class VoteApiTests(AppFixture fixture)
     public async Task Close_WithoutBallots_IsRefused_AndDelegatesCannotEnterBallots(Db db)
     {
         var app = ClockedApp.For(fixture, db);
-        var v = await app.Secretariat().PostJsonAsync("/api/v1/votes", new { draftSymbol = DeliberationCalls.NewSymbol() }).ExpectAsync(HttpStatusCode.Created);
+        var v = await app.Secretariat().PostJsonAsync("/api/v1/votes", new { draftSymbol = DeliberationCalls.NewSymbol() })
+            .ExpectAsync(HttpStatusCode.Created);
         var id = v.GetProperty("id").GetString();
-        await app.Secretariat().PostJsonAsync($"/api/v1/votes/{id}/close", new { version = 0 }).ExpectProblemAsync(HttpStatusCode.Conflict, "no-ballots");
-        var r = await app.Delegate("FRA").PutAsync($"/api/v1/votes/{id}/ballots", new StringContent("{\"ballots\":{\"FRA\":\"yes\"},\"version\":0}", Encoding.UTF8, "application/json"));
+        await app.Secretariat().PostJsonAsync($"/api/v1/votes/{id}/close", new { version = 0 })
+            .ExpectProblemAsync(HttpStatusCode.Conflict, "no-ballots");
+        var r = await app.Delegate("FRA").PutAsync($"/api/v1/votes/{id}/ballots",
+            new StringContent("{\"ballots\":{\"FRA\":\"yes\"},\"version\":0}", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Forbidden, r.StatusCode);
-        await app.Secretariat().PutAsync($"/api/v1/votes/{id}/ballots", new StringContent("{\"ballots\":{\"VAT\":\"yes\"},\"version\":0}", Encoding.UTF8, "application/json"))
+        await app.Secretariat().PutAsync($"/api/v1/votes/{id}/ballots",
+            new StringContent("{\"ballots\":{\"VAT\":\"yes\"},\"version\":0}", Encoding.UTF8, "application/json"))
             .ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "not-a-member-state");
     }
 }

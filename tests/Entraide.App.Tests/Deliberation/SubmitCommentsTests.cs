@@ -29,7 +29,8 @@ public sealed class SubmitCommentsTests(AppFixture fixture)
             attachments = new[] { File("second.txt", "second"), File("annex.txt", "annex") },
         }).ExpectAsync(HttpStatusCode.Created);
         Assert.Equal(first.GetProperty("id").GetString(), second.GetProperty("id").GetString());
-        Assert.Equal(["annex.txt", "second.txt"], second.GetProperty("attachments").EnumerateArray().Select(a => a.GetProperty("fileName").GetString()));
+        Assert.Equal(["annex.txt", "second.txt"],
+            second.GetProperty("attachments").EnumerateArray().Select(a => a.GetProperty("fileName").GetString()));
         Assert.Equal("Second version.", second.GetProperty("versions").EnumerateArray()
             .Single(v => v.GetProperty("language").GetString() == "en").GetProperty("text").GetString());
         Assert.Equal("awaiting-translation", second.GetProperty("versions").EnumerateArray()

@@ -65,7 +65,8 @@ public sealed class AddedRowsWriterTests(AppFixture fixture)
             r.Transition(RequestAction.Acknowledge, Side.Requested, Receiver, At, acceptConfidentiality: true);
             await ctx.SaveAddedRowsAsync();
         }
-        Assert.Equal(RequestStatus.Received, await app.WithDbAsync(ctx => ctx.Set<CooperationRequest>().Where(x => x.Id == first.Request).Select(x => x.Status).SingleAsync()));
+        Assert.Equal(RequestStatus.Received,
+            await app.WithDbAsync(ctx => ctx.Set<CooperationRequest>().Where(x => x.Id == first.Request).Select(x => x.Status).SingleAsync()));
         Assert.Equal(2, await app.WithDbAsync(ctx => ctx.Set<RequestEvent>().CountAsync(e => e.RequestId == first.Request)));
     }
 
@@ -127,7 +128,8 @@ public sealed class AddedRowsWriterTests(AppFixture fixture)
     {
         var fields = RequestCatalogue.Of(RequestType.ExpeditedPreservation).Fields.ToDictionary(f => f.Name, f => (string?)"données — 数据");
         fields[RequestCatalogue.IntentToRequestMla] = "true";
-        var r = CooperationRequest.Draft(new DraftContent("preservation", "BRA", "fr", null, true, fields, ["illegal-access"], At.AddDays(3), "raisons"),
+        var r = CooperationRequest.Draft(
+            new DraftContent("preservation", "BRA", "fr", null, true, fields, ["illegal-access"], At.AddDays(3), "raisons"),
             Sender, At, StateDirectory.Default);
         r.Submit(Side.Requesting, Sender, At, new RequestedStateTerms([], null));
         return r;
@@ -136,6 +138,7 @@ public sealed class AddedRowsWriterTests(AppFixture fixture)
     private static void AssertSameExcept(Microsoft.EntityFrameworkCore.Metadata.IEntityType type, object a, object b, params string[] except)
     {
         foreach (var p in type.GetProperties().Where(p => !except.Contains(p.Name) && p.PropertyInfo is not null))
-            Assert.True(Equals(p.PropertyInfo!.GetValue(a), p.PropertyInfo.GetValue(b)), $"{type.ClrType.Name}.{p.Name}: {p.PropertyInfo.GetValue(a)} ≠ {p.PropertyInfo.GetValue(b)}");
+            Assert.True(Equals(p.PropertyInfo!.GetValue(a), p.PropertyInfo.GetValue(b)),
+                $"{type.ClrType.Name}.{p.Name}: {p.PropertyInfo.GetValue(a)} ≠ {p.PropertyInfo.GetValue(b)}");
     }
 }

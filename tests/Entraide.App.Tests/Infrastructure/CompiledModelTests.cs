@@ -43,10 +43,12 @@ public sealed class CompiledModelTests
     {
         var sqlite = new DbContextOptionsBuilder<SqliteEntraideDbContext>();
         DatabaseSetup.ConfigureSqlite(sqlite, "Data Source=:memory:");
-        using (var db = new SqliteEntraideDbContext(sqlite.Options)) Assert.False(db.Database.HasPendingModelChanges(), "SQLite: the model has changes no migration covers.");
+        using (var db = new SqliteEntraideDbContext(sqlite.Options))
+            Assert.False(db.Database.HasPendingModelChanges(), "SQLite: the model has changes no migration covers.");
         var postgres = new DbContextOptionsBuilder<PostgresEntraideDbContext>();
         DatabaseSetup.ConfigurePostgres(postgres, "Host=localhost;Database=unused");
-        using (var db = new PostgresEntraideDbContext(postgres.Options)) Assert.False(db.Database.HasPendingModelChanges(), "PostgreSQL: the model has changes no migration covers.");
+        using (var db = new PostgresEntraideDbContext(postgres.Options))
+            Assert.False(db.Database.HasPendingModelChanges(), "PostgreSQL: the model has changes no migration covers.");
     }
 
     [Fact]
@@ -57,7 +59,8 @@ public sealed class CompiledModelTests
         services.AddEntraideDatabase(settings);
         using var sp = Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(services);
         using var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateScope(sp);
-        var db = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<EntraideDbContext>(scope.ServiceProvider);
+        var db = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<EntraideDbContext>(
+            scope.ServiceProvider);
         Assert.Same(Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite.SqliteEntraideDbContextModel.Instance, db.Model);
     }
 
@@ -71,15 +74,22 @@ public sealed class CompiledModelTests
             var table = StoreObjectIdentifier.Table(e.GetTableName() ?? "", e.GetSchema());
             foreach (var p in e.GetProperties().OrderBy(p => p.Name, StringComparer.Ordinal))
             {
-                lines.Add($"  property {p.Name} {p.ClrType} column {p.GetColumnName(table)} {p.GetColumnType()} null={p.IsNullable} max={p.GetMaxLength()} " +
-                          $"generated={p.ValueGenerated} converter={p.GetTypeMapping().Converter?.GetType().Name} concurrency={p.IsConcurrencyToken}");
+                lines.Add($"  property {p.Name} {p.ClrType} column {p.GetColumnName(table)} {p.GetColumnType()} " +
+                          $"null={p.IsNullable} max={p.GetMaxLength()} " +
+                          $"generated={p.ValueGenerated} converter={p.GetTypeMapping().Converter?.GetType().Name} " +
+                          $"concurrency={p.IsConcurrencyToken}");
             }
             foreach (var k in e.GetKeys()) lines.Add($"  key {string.Join(",", k.Properties.Select(p => p.Name))} primary={k.IsPrimaryKey()}");
             foreach (var f in e.GetForeignKeys())
             {
-                lines.Add($"  fk {string.Join(",", f.Properties.Select(p => p.Name))} -> {f.PrincipalEntityType.Name} delete={f.DeleteBehavior} required={f.IsRequired} unique={f.IsUnique}");
+                lines.Add($"  fk {string.Join(",", f.Properties.Select(p => p.Name))} -> {f.PrincipalEntityType.Name} " +
+                          $"delete={f.DeleteBehavior} required={f.IsRequired} unique={f.IsUnique}");
             }
-            foreach (var i in e.GetIndexes()) lines.Add($"  index {i.GetDatabaseName()} {string.Join(",", i.Properties.Select(p => p.Name))} unique={i.IsUnique} filter={i.GetFilter()}");
+            foreach (var i in e.GetIndexes())
+            {
+                lines.Add($"  index {i.GetDatabaseName()} {string.Join(",", i.Properties.Select(p => p.Name))} " +
+                          $"unique={i.IsUnique} filter={i.GetFilter()}");
+            }
             foreach (var n in e.GetNavigations()) lines.Add($"  navigation {n.Name} -> {n.TargetEntityType.Name}");
         }
         lines.Sort(StringComparer.Ordinal);

@@ -37,7 +37,8 @@ public static class HttpAssertions
     public static async Task<JsonElement> ExpectAsync(this Task<HttpResponseMessage> response, HttpStatusCode status) =>
         await (await response).ExpectAsync(status);
 
-    public static async Task<JsonElement> ExpectProblemAsync(this Task<HttpResponseMessage> response, HttpStatusCode status, string? errorCode = null) =>
+    public static async Task<JsonElement> ExpectProblemAsync(
+        this Task<HttpResponseMessage> response, HttpStatusCode status, string? errorCode = null) =>
         await (await response).ExpectProblemAsync(status, errorCode);
 
     public static Task<HttpResponseMessage> PostJsonAsync<T>(this HttpClient client, string url, T body) =>

@@ -37,7 +37,8 @@ public sealed class MigrateCommandTests
             await using var conn = await DatabaseSetup.OpenPlainAsync(settings);
             await using var cmd = conn.CreateCommand();
             cmd.CommandText = $"SELECT count(*) FROM \"{DatabaseSetup.HistoryTable}\"";
-            Assert.Equal(DatabaseSetup.KnownMigrations(settings.Provider).Count, Convert.ToInt32(await cmd.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(DatabaseSetup.KnownMigrations(settings.Provider).Count,
+                Convert.ToInt32(await cmd.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture));
             cmd.CommandText = "SELECT \"Sequence\" FROM \"trust_audit_head\"";
             Assert.Equal(0L, Convert.ToInt64(await cmd.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture));
             Assert.Equal(0, await CliAsync("audit", "verify", "--connection", connection, "--provider", provider));

@@ -36,7 +36,11 @@ public sealed class PooledContextTests(AppFixture fixture)
                     firstRecorder = scope.ServiceProvider.GetRequiredService<AuditRecorder>();
                     firstRecorder.Action = "left.behind";
                     ctx.Database.AutoSavepointsEnabled = false;
-                    ctx.Add(new ApiToken { Id = Guid.CreateVersion7(), Name = "never saved", Roles = "x", SecretDigest = Guid.NewGuid().ToString("N"), Prefix = "p", CreatedBy = "t" });
+                    ctx.Add(new ApiToken
+                    {
+                        Id = Guid.CreateVersion7(), Name = "never saved", Roles = "x", SecretDigest = Guid.NewGuid().ToString("N"), Prefix = "p",
+                        CreatedBy = "t",
+                    });
                     ctx.BeforeNextSave(new AddsAToken(ran));
                     ctx.AfterEverySave(() => afterSave++);
                     continue;
@@ -47,7 +51,11 @@ public sealed class PooledContextTests(AppFixture fixture)
                 Assert.True(ctx.Database.AutoSavepointsEnabled);
                 Assert.True(ctx.ChangeTracker.AutoDetectChangesEnabled);
                 Assert.Null(ctx.Database.CurrentTransaction);
-                var token = new ApiToken { Id = Guid.CreateVersion7(), Name = "saved", Roles = "x", SecretDigest = Guid.NewGuid().ToString("N"), Prefix = "p", CreatedBy = "t" };
+                var token = new ApiToken
+                {
+                    Id = Guid.CreateVersion7(), Name = "saved", Roles = "x", SecretDigest = Guid.NewGuid().ToString("N"), Prefix = "p",
+                    CreatedBy = "t",
+                };
                 ctx.Add(token);
                 scope.ServiceProvider.GetRequiredService<AuditRecorder>().Action = "pooled.test";
                 await ctx.SaveChangesAsync();

@@ -123,7 +123,8 @@ public sealed class SqliteSchemaTests : IDisposable
         await using var cmd = conn.CreateCommand();
         // __EFMigrationsLock is Migrate()'s lock between processes, left behind empty; the script
         // takes SQLite's own write lock instead.
-        cmd.CommandText = "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite%' AND name <> '__EFMigrationsLock' ORDER BY type, name";
+        cmd.CommandText = "SELECT type, name, tbl_name, sql FROM sqlite_master "
+            + "WHERE name NOT LIKE 'sqlite%' AND name <> '__EFMigrationsLock' ORDER BY type, name";
         await using (var r = await cmd.ExecuteReaderAsync())
         {
             while (await r.ReadAsync()) lines.Add($"{r.GetString(0)}|{r.GetString(1)}|{r.GetString(2)}|{(r.IsDBNull(3) ? "" : r.GetString(3))}");

@@ -29,7 +29,8 @@ public sealed class Databases : TheoryData<Db>
     {
         Add(Db.Sqlite);
         if (TestEnvironment.PostgresServer is not null) Add(Db.Postgres);
-        else if (TestEnvironment.RequirePostgres) throw new InvalidOperationException("ENTRAIDE_REQUIRE_POSTGRES is set but ENTRAIDE_TEST_POSTGRES is empty.");
+        else if (TestEnvironment.RequirePostgres)
+            throw new InvalidOperationException("ENTRAIDE_REQUIRE_POSTGRES is set but ENTRAIDE_TEST_POSTGRES is empty.");
     }
 }
 
@@ -166,8 +167,10 @@ public sealed class TestApp : WebApplicationFactory<Program>
     public async Task<T> WithFreshDbAsync<T>(Func<EntraideDbContext, Task<T>> work)
     {
         var services = new ServiceCollection();
-        services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
-        services.AddEntraideDatabase(new DatabaseSettings(Db == Db.Postgres ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite, ConnectionString, _dataDir));
+        services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(
+            new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+        var provider = Db == Db.Postgres ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
+        services.AddEntraideDatabase(new DatabaseSettings(provider, ConnectionString, _dataDir));
         await using var sp = services.BuildServiceProvider();
         await using var scope = sp.CreateAsyncScope();
         return await work(scope.ServiceProvider.GetRequiredService<EntraideDbContext>());

@@ -41,7 +41,8 @@ public sealed class DeliberationBrowserTests(BrowserFixture fixture)
         Assert.True(await page.Locator($"a[href='/consultations/{open}']").IsVisibleAsync());
         await page.GotoAsync($"/consultations/{open}");
         await page.SelectOptionAsync("select[name=SubmissionLanguage]", "fr");
-        await page.FillAsync("textarea[name=Text]", "La France se félicite de l’occasion qui lui est donnée.\n\nElle propose un champ d’application limité.");
+        await page.FillAsync("textarea[name=Text]",
+            "La France se félicite de l’occasion qui lui est donnée.\n\nElle propose un champ d’application limité.");
         await page.ClickAsync("form[action*='handler=Submit'] button[type=submit]");
         await page.WaitForSelectorAsync("[data-testid=done]");
         Assert.Contains("reçus", await page.TextContentAsync("[data-testid=done]"));

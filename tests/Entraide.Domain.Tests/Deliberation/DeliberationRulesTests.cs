@@ -59,8 +59,12 @@ public sealed class CompilerTests
 {
     private static readonly StateDirectory States = StateDirectory.Default;
 
-    private static SubmissionForCompilation Sub(string state, string original, params (string Lang, TranslationStatus Status, string? Text)[] versions) =>
-        new(state, original, new DateOnly(2021, 10, 29), [.. versions.Select(v => new SubmissionVersion(v.Lang, v.Status, v.Text, v.Status == TranslationStatus.Translated ? "J. Dupont" : null))]);
+    private static SubmissionForCompilation Sub(
+        string state, string original, params (string Lang, TranslationStatus Status, string? Text)[] versions) =>
+        new(state, original, new DateOnly(2021, 10, 29),
+        [
+            .. versions.Select(v => new SubmissionVersion(v.Lang, v.Status, v.Text, v.Status == TranslationStatus.Translated ? "J. Dupont" : null)),
+        ]);
 
     [Fact]
     public void Compile_French_OrdersByFrenchCollation_AndHeadsSectionsAsInAAC2914()
@@ -69,7 +73,8 @@ public sealed class CompilerTests
         {
             Sub("USA", "en", ("en", TranslationStatus.Original, "Text US"), ("fr", TranslationStatus.Translated, "Texte É.-U.")),
             Sub("EGY", "ar", ("ar", TranslationStatus.Original, "نص"), ("fr", TranslationStatus.AwaitingTranslation, null)),
-            Sub("AUS", "en", ("en", TranslationStatus.Original, "Text AU"), ("fr", TranslationStatus.Translated, "L’Australie se félicite.\n\nDeuxième paragraphe.")),
+            Sub("AUS", "en", ("en", TranslationStatus.Original, "Text AU"),
+                ("fr", TranslationStatus.Translated, "L’Australie se félicite.\n\nDeuxième paragraphe.")),
         };
         var doc = Compiler.Compile(States, "fr", "Commentaires", "A/AC.291/4", new DateOnly(2021, 11, 8), "Intro", subs);
         // Australie < Égypte < États-Unis: the accented É sorts with E.
@@ -208,8 +213,10 @@ public sealed class VoteReportTests
     [Fact]
     public void Write_French_ReproducesTheOfficialFormula()
     {
-        var r = VoteReport.Write(States, "fr", L11, VoteMethod.Recorded, RequiredMajority.Simple, new DateOnly(2019, 11, 18), Ballots(88, 58, 34), []);
-        Assert.Equal("La Troisième Commission a adopté le projet de résolution A/C.3/74/L.11/Rev.1 par 88 voix contre 58, avec 34 abstentions.", r.Outcome);
+        var r = VoteReport.Write(States, "fr", L11,
+            VoteMethod.Recorded, RequiredMajority.Simple, new DateOnly(2019, 11, 18), Ballots(88, 58, 34), []);
+        Assert.Equal("La Troisième Commission a adopté le projet de résolution A/C.3/74/L.11/Rev.1 par 88 voix contre 58, avec 34 abstentions.",
+            r.Outcome);
         Assert.Equal(["Ont voté pour\u00a0:", "Ont voté contre\u00a0:", "Se sont abstenus\u00a0:"], r.Lists.Select(l => l.Heading));
         Assert.Equal(88, r.Lists[0].Names.Count);
         var sorted = r.Lists[0].Names.Order(Collation.For("fr")).ToList();
@@ -235,14 +242,17 @@ public sealed class VoteReportTests
     [InlineData("zh", "第三委员会以88票赞成、58票反对、34票弃权的记录表决结果通过了决议草案A/C.3/74/L.11/Rev.1。")]
     public void Write_EachLanguage_UsesItsOfficialFormula(string lang, string expected)
     {
-        var r = VoteReport.Write(States, lang, L11, VoteMethod.Recorded, RequiredMajority.Simple, new DateOnly(2019, 11, 18), Ballots(88, 58, 34), []);
+        var r = VoteReport.Write(States, lang, L11,
+            VoteMethod.Recorded, RequiredMajority.Simple, new DateOnly(2019, 11, 18), Ballots(88, 58, 34), []);
         Assert.Equal(expected, r.Outcome);
     }
 
     [Fact]
     public void Write_WithoutAVote_HasNoLists()
     {
-        var r = VoteReport.Write(States, "fr", new VoteSubject("GA", "A/74/L.5"), VoteMethod.WithoutVote, RequiredMajority.Simple, new DateOnly(2019, 12, 18), new Dictionary<string, VoteChoice>(), []);
+        var r = VoteReport.Write(States, "fr", new VoteSubject("GA", "A/74/L.5"),
+            VoteMethod.WithoutVote, RequiredMajority.Simple, new DateOnly(2019, 12, 18),
+            new Dictionary<string, VoteChoice>(), []);
         Assert.Equal("L’Assemblée générale a adopté le projet de résolution A/74/L.5 sans le mettre aux voix.", r.Outcome);
         Assert.Empty(r.Lists);
     }
