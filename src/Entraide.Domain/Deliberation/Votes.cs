@@ -322,12 +322,12 @@ public static class VoteReport
     {
         Languages.French => $"{name}{UnFormats.Colon(language)} la délégation a informé ultérieurement le Secrétariat "
             + "qu’elle avait eu l’intention " + intended switch
-        {
-            VoteChoice.Yes => "de voter pour.",
-            VoteChoice.No => "de voter contre.",
-            VoteChoice.Abstain => "de s’abstenir.",
-            _ => "de ne pas participer au vote.",
-        },
+            {
+                VoteChoice.Yes => "de voter pour.",
+                VoteChoice.No => "de voter contre.",
+                VoteChoice.Abstain => "de s’abstenir.",
+                _ => "de ne pas participer au vote.",
+            },
         Languages.Spanish => $"Posteriormente, la delegación de {name} informó a la Secretaría de que había tenido la intención " + intended switch
         {
             VoteChoice.Yes => "de votar a favor.",

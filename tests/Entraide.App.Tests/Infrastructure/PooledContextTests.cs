@@ -38,7 +38,11 @@ public sealed class PooledContextTests(AppFixture fixture)
                     ctx.Database.AutoSavepointsEnabled = false;
                     ctx.Add(new ApiToken
                     {
-                        Id = Guid.CreateVersion7(), Name = "never saved", Roles = "x", SecretDigest = Guid.NewGuid().ToString("N"), Prefix = "p",
+                        Id = Guid.CreateVersion7(),
+                        Name = "never saved",
+                        Roles = "x",
+                        SecretDigest = Guid.NewGuid().ToString("N"),
+                        Prefix = "p",
                         CreatedBy = "t",
                     });
                     ctx.BeforeNextSave(new AddsAToken(ran));
@@ -53,7 +57,11 @@ public sealed class PooledContextTests(AppFixture fixture)
                 Assert.Null(ctx.Database.CurrentTransaction);
                 var token = new ApiToken
                 {
-                    Id = Guid.CreateVersion7(), Name = "saved", Roles = "x", SecretDigest = Guid.NewGuid().ToString("N"), Prefix = "p",
+                    Id = Guid.CreateVersion7(),
+                    Name = "saved",
+                    Roles = "x",
+                    SecretDigest = Guid.NewGuid().ToString("N"),
+                    Prefix = "p",
                     CreatedBy = "t",
                 };
                 ctx.Add(token);
