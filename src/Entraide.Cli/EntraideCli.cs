@@ -3,6 +3,7 @@ using Entraide.App.Infrastructure.Audit;
 using Entraide.App.Infrastructure.Hosting;
 using Entraide.App.Infrastructure.Persistence;
 using Entraide.App.Trust;
+using Entraide.App.Trust.Accounts;
 using Entraide.Domain.Trust;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -224,11 +225,36 @@ public static class EntraideCli
                 await stderr.WriteLineAsync(string.Join(Environment.NewLine, result.Errors.Select(e => e.Description)));
                 return 1;
             }
+            var link = await scope.ServiceProvider.GetRequiredService<EnrolmentLinks>().IssueAsync(user);
             await ChainAsync(scope.ServiceProvider, ct);
             await stdout.WriteLineAsync($"Account {address} created for {stateCode ?? "the secretariat"} with roles {string.Join(", ", roleList)}.");
+            await WriteLinkAsync(stdout, scope.ServiceProvider, link);
             return 0;
         });
         users.Subcommands.Add(add);
+
+        var who = new Argument<string>("email") { Description = "The account's e-mail." };
+        var reset = new Command("reset-authenticator",
+            "Remove an account's authenticator (a lost or replaced telephone): two-factor sign-in off, its sessions ended, "
+            + "and a new one-time enrolment link printed, without which no authenticator can be set up again.") { who };
+        reset.SetAction(async (p, ct) =>
+        {
+            using var host = buildHost(p.GetValue(connection), p.GetValue(provider));
+            await using var scope = host.Services.CreateAsyncScope();
+            var manager = scope.ServiceProvider.GetRequiredService<UserManager<EntraideUser>>();
+            var address = p.GetValue(who)!;
+            if (await manager.FindByEmailAsync(address) is not { } user)
+            {
+                await stderr.WriteLineAsync($"No account has the e-mail {address}.");
+                return 1;
+            }
+            var link = await scope.ServiceProvider.GetRequiredService<EnrolmentLinks>().ResetAuthenticatorAsync(user);
+            await ChainAsync(scope.ServiceProvider, ct);
+            await stdout.WriteLineAsync($"The authenticator of {address} is removed and its sessions ended.");
+            await WriteLinkAsync(stdout, scope.ServiceProvider, link);
+            return 0;
+        });
+        users.Subcommands.Add(reset);
 
         var list = new Command("list", "List accounts.") { state };
         list.SetAction(async (p, ct) =>
@@ -247,6 +273,16 @@ public static class EntraideCli
         });
         users.Subcommands.Add(list);
         return users;
+    }
+
+    /// <summary>The enrolment link to hand to the account's holder, absolute when <c>Entraide:PublicUrl</c> is set.</summary>
+    private static async Task WriteLinkAsync(TextWriter stdout, IServiceProvider services, EnrolmentLink link)
+    {
+        var publicUrl = services.GetRequiredService<IConfiguration>()["Entraide:PublicUrl"];
+        await stdout.WriteLineAsync($"Enrolment link (one use, until {link.ExpiresAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC): {link.Url(publicUrl)}");
+        if (string.IsNullOrWhiteSpace(publicUrl))
+            await stdout.WriteLineAsync("Prefix it with Entraide's address (set Entraide:PublicUrl to have it printed whole).");
+        await stdout.WriteLineAsync("Give it to the account's holder only: with the password it sets up the authenticator, once.");
     }
 
     /// <summary>

@@ -67,11 +67,12 @@ public sealed partial class SignInTests(AppFixture fixture)
         Assert.Equal("/account/two-factor", home.Headers.Location!.ToString());
         await client.GetAsync("/api/v1/me").ExpectProblemAsync(HttpStatusCode.Forbidden, "two-factor-required");
 
-        // Setting up the authenticator lifts the restriction.
-        var setup = await client.GetStringAsync("/account/two-factor");
+        // Setting up the authenticator, through the account's enrolment link, lifts the restriction.
+        var link = await AccountKit.EnrolmentLinkAsync(app, email);
+        var setup = await client.GetStringAsync(link);
         var key = KeyShown().Match(setup).Groups[1].Value.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
         var code = new Totp(Base32Encoding.ToBytes(key)).ComputeTotp();
-        r = await PostFormAsync(client, "/account/two-factor", new() { ["code"] = code });
+        r = await PostFormAsync(client, link, new() { ["code"] = code });
         Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
         await client.GetAsync("/api/v1/me").ExpectAsync(HttpStatusCode.OK);
     }
