@@ -130,7 +130,10 @@ public static class EntraideCli
         }));
         audit.Subcommands.Add(chain);
 
-        var publish = new Option<bool>("--publish") { Description = "Also write a signed checkpoint of the head to Audit:Checkpoints:Folder." };
+        var publish = new Option<bool>("--publish")
+        {
+            Description = "Also publish a signed checkpoint of the head: to Audit:Checkpoints:Folder, and POSTed to Audit:Checkpoints:Url.",
+        };
         var head = new Command("head", "Print the chain head (sequence and hash), to be kept outside the database as an anchor.") { publish };
         head.SetAction((p, ct) => DiagnosedAsync("audit head", stderr, async () =>
         {
@@ -139,15 +142,18 @@ public static class EntraideCli
             var db = scope.ServiceProvider.GetRequiredService<EntraideDbContext>();
             if (p.GetValue(publish))
             {
-                var (cp, file, problem) = await scope.ServiceProvider.GetRequiredService<AuditCheckpoints>().PublishAsync(db, onlyIfMoved: false, ct);
-                if (problem is not null)
+                var published = await scope.ServiceProvider.GetRequiredService<AuditCheckpoints>().PublishAsync(db, onlyIfMoved: false, ct);
+                if (published.Checkpoint is { } cp)
                 {
-                    await stderr.WriteLineAsync($"No checkpoint published: {problem}.");
-                    return 1;
+                    await stdout.WriteLineAsync($"{cp.Sequence} {cp.Hash}");
+                    if (published.File is not null) await stdout.WriteLineAsync($"Checkpoint written to {published.File}.");
+                    if (published.SentTo is not null) await stdout.WriteLineAsync($"Checkpoint sent to {published.SentTo}.");
                 }
-                await stdout.WriteLineAsync($"{cp!.Sequence} {cp.Hash}");
-                await stdout.WriteLineAsync($"Checkpoint written to {file}.");
-                return 0;
+                if (published.Problem is null) return 0;
+                await stderr.WriteLineAsync(published.Checkpoint is null
+                    ? $"No checkpoint published: {published.Problem}."
+                    : $"The checkpoint was not sent: {published.Problem}.");
+                return 1;
             }
             var h = await db.Set<AuditChainHead>().AsNoTracking().Where(h => h.Id == AuditChainHead.SingletonId).FirstOrDefaultAsync(ct);
             if (h is null)
