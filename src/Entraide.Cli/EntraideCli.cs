@@ -328,18 +328,8 @@ public static class EntraideCli
             var db = scope.ServiceProvider.GetRequiredService<EntraideDbContext>();
             var (valid, stateCode, roleList) = await CheckStateAndRolesAsync(p.GetValue(state), p.GetValue(roles), stderr);
             if (!valid) return 2;
-            var secret = ApiToken.NewSecret();
-            db.Add(new ApiToken
-            {
-                Id = Guid.CreateVersion7(),
-                Name = p.GetValue(name)!,
-                StateCode = stateCode,
-                Roles = string.Join(",", roleList),
-                SecretDigest = ApiToken.DigestOf(secret),
-                Prefix = secret[..10],
-                CreatedBy = "cli",
-                CreatedAt = DateTimeOffset.UtcNow,
-            });
+            var (token, secret) = ApiToken.Issue(p.GetValue(name)!, stateCode, roleList, "cli", DateTimeOffset.UtcNow);
+            db.Add(token);
             scope.ServiceProvider.GetRequiredService<AuditRecorder>().Action = "trust.token.create";
             await db.SaveChangesAsync(ct);
             await ChainAsync(scope.ServiceProvider, ct);
@@ -361,7 +351,7 @@ public static class EntraideCli
                 await stderr.WriteLineAsync("No such token.");
                 return 1;
             }
-            token.RevokedAt ??= DateTimeOffset.UtcNow;
+            if (token.RevokedAt is null) token.Revoke(DateTimeOffset.UtcNow);
             scope.ServiceProvider.GetRequiredService<AuditRecorder>().Action = "trust.token.revoke";
             await db.SaveChangesAsync(ct);
             await ChainAsync(scope.ServiceProvider, ct);

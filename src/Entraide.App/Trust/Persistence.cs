@@ -1,6 +1,7 @@
 using Entraide.App.Trust.Accounts;
-using Microsoft.EntityFrameworkCore;
+using Entraide.Domain.Trust;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
 
 namespace Entraide.App.Trust;
 

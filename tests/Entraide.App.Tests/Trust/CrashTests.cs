@@ -1,12 +1,13 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
+using System.Net;
 using Entraide.App.Infrastructure.Audit;
 using Entraide.App.Infrastructure.Persistence;
 using Entraide.App.Tests.Infrastructure;
 using Entraide.App.Trust;
 using Entraide.Cli;
+using Entraide.Domain.Trust;
 using Microsoft.EntityFrameworkCore;
 
 namespace Entraide.App.Tests.Trust;

@@ -21,14 +21,18 @@ public sealed partial class SignInTests(AppFixture fixture)
         return await client.PostAsync(page, new FormUrlEncodedContent(fields));
     }
 
-    private static HttpClient Browser(TestApp app) => app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    private static HttpClient Browser(TestApp app) =>
+        app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     private static async Task<string> NewAccountAsync(TestApp app, string state, bool twoFactor, params string[] roles)
     {
         using var scope = app.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<EntraideUser>>();
         var email = $"{Guid.NewGuid():N}@test.entraide.int";
-        var user = new EntraideUser { UserName = email, Email = email, EmailConfirmed = true, StateCode = state, DisplayName = "Test", TwoFactorEnabled = twoFactor };
+        var user = new EntraideUser
+        {
+            UserName = email, Email = email, EmailConfirmed = true, StateCode = state, DisplayName = "Test", TwoFactorEnabled = twoFactor,
+        };
         Assert.True((await users.CreateAsync(user, DemoAccounts.Password)).Succeeded);
         await users.AddToRolesAsync(user, roles);
         if (twoFactor) await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", DemoAccounts.AuthenticatorKey);
@@ -42,7 +46,8 @@ public sealed partial class SignInTests(AppFixture fixture)
     {
         var app = fixture.App(Db.Sqlite);
         var client = Browser(app);
-        var r = await PostFormAsync(client, "/account/sign-in", new() { ["email"] = "ca.bra@demo.entraide.int", ["password"] = DemoAccounts.Password });
+        var r = await PostFormAsync(client, "/account/sign-in",
+            new() { ["email"] = "ca.bra@demo.entraide.int", ["password"] = DemoAccounts.Password });
         Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
         Assert.Contains("/account/sign-in/two-factor", r.Headers.Location!.ToString());
         // The password alone does not open the API.

@@ -1,4 +1,5 @@
 using Entraide.App.Infrastructure.Http;
+using Entraide.App.Trust.Tokens;
 using Entraide.App.Trust;
 using Microsoft.AspNetCore.Antiforgery;
 
