@@ -70,6 +70,27 @@ public sealed partial class EnrolmentLinkTests(AppFixture fixture)
     }
 
     [Theory, ClassData(typeof(Databases))]
+    public async Task Link_OpenedSignedOut_LeadsThroughSignIn_BackToTheSetUp(Db db)
+    {
+        var app = fixture.App(db);
+        var email = await AccountKit.NewAccountAsync(app, "CHL", twoFactor: false, Roles.CentralAuthority);
+        var link = await AccountKit.EnrolmentLinkAsync(app, email);
+        var client = AccountKit.Browser(app);
+
+        var challenge = await client.GetAsync(link);
+        Assert.Equal(HttpStatusCode.Redirect, challenge.StatusCode);
+        var signIn = challenge.Headers.Location!;
+        Assert.Equal("/account/sign-in", new Uri(new Uri("http://localhost"), signIn).AbsolutePath);
+        var form = await client.GetStringAsync(signIn);
+        Assert.Contains(WebUtility.HtmlEncode(link), form, StringComparison.Ordinal);
+        var signedIn = await AccountKit.PostFormAsync(client, signIn.OriginalString,
+            new() { ["email"] = email, ["password"] = DemoAccounts.Password, ["returnUrl"] = link });
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal(link, signedIn.Headers.Location!.OriginalString);
+        Assert.Matches(KeyShown(), await client.GetStringAsync(link));
+    }
+
+    [Theory, ClassData(typeof(Databases))]
     public async Task ExpiredLink_IsRefused_InTheReadersLanguage(Db db)
     {
         var app = fixture.App(db);
