@@ -1,7 +1,7 @@
 using Entraide.App.Trust.Accounts;
 using Entraide.Domain.Trust;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Entraide.App.Trust;
 

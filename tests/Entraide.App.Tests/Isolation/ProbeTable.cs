@@ -6,8 +6,8 @@ using Entraide.App.Tests.Cooperation;
 using Entraide.App.Tests.Deliberation;
 using Entraide.App.Tests.Infrastructure;
 using Entraide.App.Tests.Knowledge;
-using Entraide.App.Tests.Notifications;
 using Entraide.App.Tests.Network;
+using Entraide.App.Tests.Notifications;
 using Entraide.Domain.Knowledge;
 using Entraide.Domain.Notifications;
 using Entraide.Domain.Trust;
@@ -90,7 +90,8 @@ internal static class ProbeTable
 
     private static object Comments() => new
     {
-        language = "fr", text = "Commentaires de la France.",
+        language = "fr",
+        text = "Commentaires de la France.",
         attachments = new[]
         {
             new { fileName = "annexe.txt", contentType = "text/plain", contentBase64 = Convert.ToBase64String("annexe"u8.ToArray()) },

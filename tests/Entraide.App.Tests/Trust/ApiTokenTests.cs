@@ -1,8 +1,8 @@
-using System.Net.Http.Headers;
 using System.Net;
+using System.Net.Http.Headers;
 using Entraide.App.Tests.Infrastructure;
-using Entraide.App.Trust.Tokens;
 using Entraide.App.Trust;
+using Entraide.App.Trust.Tokens;
 using Entraide.Domain.Trust;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;

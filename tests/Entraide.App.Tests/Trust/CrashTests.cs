@@ -1,7 +1,7 @@
 using System.Diagnostics;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
-using System.Net;
 using Entraide.App.Infrastructure.Audit;
 using Entraide.App.Infrastructure.Persistence;
 using Entraide.App.Tests.Infrastructure;

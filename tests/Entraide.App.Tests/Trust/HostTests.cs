@@ -71,7 +71,10 @@ public sealed class HostTests(AppFixture fixture)
             var probe = probeScope.ServiceProvider.GetRequiredService<EntraideDbContext>();
             probe.Add(new IdentityRole
             {
-                Id = role.Id, Name = role.Name, NormalizedName = role.NormalizedName, ConcurrencyStamp = role.ConcurrencyStamp,
+                Id = role.Id,
+                Name = role.Name,
+                NormalizedName = role.NormalizedName,
+                ConcurrencyStamp = role.ConcurrencyStamp,
             });
             probeScope.ServiceProvider.GetRequiredService<AuditRecorder>().Record(probe);
             var expected = probe.ChangeTracker.Entries<AuditEntry>().Single().Entity;

@@ -31,7 +31,12 @@ public sealed partial class SignInTests(AppFixture fixture)
         var email = $"{Guid.NewGuid():N}@test.entraide.int";
         var user = new EntraideUser
         {
-            UserName = email, Email = email, EmailConfirmed = true, StateCode = state, DisplayName = "Test", TwoFactorEnabled = twoFactor,
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            StateCode = state,
+            DisplayName = "Test",
+            TwoFactorEnabled = twoFactor,
         };
         Assert.True((await users.CreateAsync(user, DemoAccounts.Password)).Succeeded);
         await users.AddToRolesAsync(user, roles);
