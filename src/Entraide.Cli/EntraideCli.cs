@@ -3,6 +3,7 @@ using Entraide.App.Infrastructure.Audit;
 using Entraide.App.Infrastructure.Hosting;
 using Entraide.App.Infrastructure.Persistence;
 using Entraide.App.Trust;
+using Entraide.App.Trust.Accounts;
 using Entraide.Domain.Trust;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -137,7 +138,10 @@ public static class EntraideCli
         }));
         audit.Subcommands.Add(chain);
 
-        var publish = new Option<bool>("--publish") { Description = "Also write a signed checkpoint of the head to Audit:Checkpoints:Folder." };
+        var publish = new Option<bool>("--publish")
+        {
+            Description = "Also publish a signed checkpoint of the head: to Audit:Checkpoints:Folder, and POSTed to Audit:Checkpoints:Url.",
+        };
         var head = new Command("head", "Print the chain head (sequence and hash), to be kept outside the database as an anchor.") { publish };
         head.SetAction((p, ct) => DiagnosedAsync("audit head", stderr, async () =>
         {
@@ -146,15 +150,18 @@ public static class EntraideCli
             var db = scope.ServiceProvider.GetRequiredService<EntraideDbContext>();
             if (p.GetValue(publish))
             {
-                var (cp, file, problem) = await scope.ServiceProvider.GetRequiredService<AuditCheckpoints>().PublishAsync(db, onlyIfMoved: false, ct);
-                if (problem is not null)
+                var published = await scope.ServiceProvider.GetRequiredService<AuditCheckpoints>().PublishAsync(db, onlyIfMoved: false, ct);
+                if (published.Checkpoint is { } cp)
                 {
-                    await stderr.WriteLineAsync($"No checkpoint published: {problem}.");
-                    return 1;
+                    await stdout.WriteLineAsync($"{cp.Sequence} {cp.Hash}");
+                    if (published.File is not null) await stdout.WriteLineAsync($"Checkpoint written to {published.File}.");
+                    if (published.SentTo is not null) await stdout.WriteLineAsync($"Checkpoint sent to {published.SentTo}.");
                 }
-                await stdout.WriteLineAsync($"{cp!.Sequence} {cp.Hash}");
-                await stdout.WriteLineAsync($"Checkpoint written to {file}.");
-                return 0;
+                if (published.Problem is null) return 0;
+                await stderr.WriteLineAsync(published.Checkpoint is null
+                    ? $"No checkpoint published: {published.Problem}."
+                    : $"The checkpoint was not sent: {published.Problem}.");
+                return 1;
             }
             var h = await db.Set<AuditChainHead>().AsNoTracking().Where(h => h.Id == AuditChainHead.SingletonId).FirstOrDefaultAsync(ct);
             if (h is null)
@@ -237,11 +244,36 @@ public static class EntraideCli
                 await stderr.WriteLineAsync(string.Join(Environment.NewLine, result.Errors.Select(e => e.Description)));
                 return 1;
             }
+            var link = await scope.ServiceProvider.GetRequiredService<EnrolmentLinks>().IssueAsync(user);
             await ChainAsync(scope.ServiceProvider, ct);
             await stdout.WriteLineAsync($"Account {address} created for {stateCode ?? "the secretariat"} with roles {string.Join(", ", roleList)}.");
+            await WriteLinkAsync(stdout, scope.ServiceProvider, link);
             return 0;
         });
         users.Subcommands.Add(add);
+
+        var who = new Argument<string>("email") { Description = "The account's e-mail." };
+        var reset = new Command("reset-authenticator",
+            "Remove an account's authenticator (a lost or replaced telephone): two-factor sign-in off, its sessions ended, "
+            + "and a new one-time enrolment link printed, without which no authenticator can be set up again.") { who };
+        reset.SetAction(async (p, ct) =>
+        {
+            using var host = buildHost(p.GetValue(connection), p.GetValue(provider));
+            await using var scope = host.Services.CreateAsyncScope();
+            var manager = scope.ServiceProvider.GetRequiredService<UserManager<EntraideUser>>();
+            var address = p.GetValue(who)!;
+            if (await manager.FindByEmailAsync(address) is not { } user)
+            {
+                await stderr.WriteLineAsync($"No account has the e-mail {address}.");
+                return 1;
+            }
+            var link = await scope.ServiceProvider.GetRequiredService<EnrolmentLinks>().ResetAuthenticatorAsync(user);
+            await ChainAsync(scope.ServiceProvider, ct);
+            await stdout.WriteLineAsync($"The authenticator of {address} is removed and its sessions ended.");
+            await WriteLinkAsync(stdout, scope.ServiceProvider, link);
+            return 0;
+        });
+        users.Subcommands.Add(reset);
 
         var list = new Command("list", "List accounts.") { state };
         list.SetAction(async (p, ct) =>
@@ -260,6 +292,16 @@ public static class EntraideCli
         });
         users.Subcommands.Add(list);
         return users;
+    }
+
+    /// <summary>The enrolment link to hand to the account's holder, absolute when <c>Entraide:PublicUrl</c> is set.</summary>
+    private static async Task WriteLinkAsync(TextWriter stdout, IServiceProvider services, EnrolmentLink link)
+    {
+        var publicUrl = services.GetRequiredService<IConfiguration>()["Entraide:PublicUrl"];
+        await stdout.WriteLineAsync($"Enrolment link (one use, until {link.ExpiresAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC): {link.Url(publicUrl)}");
+        if (string.IsNullOrWhiteSpace(publicUrl))
+            await stdout.WriteLineAsync("Prefix it with Entraide's address (set Entraide:PublicUrl to have it printed whole).");
+        await stdout.WriteLineAsync("Give it to the account's holder only: with the password it sets up the authenticator, once.");
     }
 
     /// <summary>
@@ -300,18 +342,8 @@ public static class EntraideCli
             var db = scope.ServiceProvider.GetRequiredService<EntraideDbContext>();
             var (valid, stateCode, roleList) = await CheckStateAndRolesAsync(p.GetValue(state), p.GetValue(roles), stderr);
             if (!valid) return 2;
-            var secret = ApiToken.NewSecret();
-            db.Add(new ApiToken
-            {
-                Id = Guid.CreateVersion7(),
-                Name = p.GetValue(name)!,
-                StateCode = stateCode,
-                Roles = string.Join(",", roleList),
-                SecretDigest = ApiToken.DigestOf(secret),
-                Prefix = secret[..10],
-                CreatedBy = "cli",
-                CreatedAt = DateTimeOffset.UtcNow,
-            });
+            var (token, secret) = ApiToken.Issue(p.GetValue(name)!, stateCode, roleList, "cli", DateTimeOffset.UtcNow);
+            db.Add(token);
             scope.ServiceProvider.GetRequiredService<AuditRecorder>().Action = "trust.token.create";
             await db.SaveChangesAsync(ct);
             await ChainAsync(scope.ServiceProvider, ct);
@@ -333,7 +365,7 @@ public static class EntraideCli
                 await stderr.WriteLineAsync("No such token.");
                 return 1;
             }
-            token.RevokedAt ??= DateTimeOffset.UtcNow;
+            if (token.RevokedAt is null) token.Revoke(DateTimeOffset.UtcNow);
             scope.ServiceProvider.GetRequiredService<AuditRecorder>().Action = "trust.token.revoke";
             await db.SaveChangesAsync(ct);
             await ChainAsync(scope.ServiceProvider, ct);

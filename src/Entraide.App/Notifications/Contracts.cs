@@ -33,3 +33,30 @@ public sealed record Notification(
 
 /// <summary>An e-mail address outside the accounts, with the name to address and the language to write in.</summary>
 public sealed record ContactAddress(string Name, string Email, string Language);
+
+/// <summary>
+/// Calls to receivers outside Entraide that the operators or the secretariat configure (the audit checkpoint
+/// receiver), under the same address rules as webhooks: an absolute https URL whose host is public, unless
+/// <c>Notifications:AllowHttpWebhooks</c> allows http or <c>Notifications:WebhookAllowList</c> allows the host
+/// for the caller's State (the secretariat's entries are under <c>UN</c>); every address the host resolves to is
+/// checked again when the connection opens, so that DNS rebinding fails too; no redirect is followed and no proxy used.
+/// </summary>
+public interface IOutboundCalls
+{
+    /// <summary>The error code that refuses <paramref name="url"/> for <paramref name="state"/> (null: the secretariat), or null.</summary>
+    string? Refusal(string? url, string? state);
+
+    /// <summary>
+    /// Posts <paramref name="json"/> to <paramref name="url"/> for <paramref name="state"/> and returns the receiver's status
+    /// code; <see cref="OutboundCallRefusedException"/> when the address is refused (before any connection, or when it
+    /// resolves to one Entraide does not call), <see cref="HttpRequestException"/> or a timeout when it cannot be reached.
+    /// </summary>
+    Task<int> PostJsonAsync(string url, byte[] json, string? state, CancellationToken ct);
+}
+
+/// <summary>An outbound call refused by the address rules; <see cref="Code"/> is the error code (e.g. <c>webhook-address-refused</c>).</summary>
+public sealed class OutboundCallRefusedException(string code)
+    : Exception($"The address is refused by Entraide's outbound address rules ({code}).")
+{
+    public string Code { get; } = code;
+}

@@ -32,6 +32,7 @@ internal sealed class NotificationsModule : IModule
         services.AddSingleton<DeliveryWorker>();
         services.AddHostedService<NotificationDispatcher>();
         services.AddWebhookHttpClients();
+        OutboundCalls.AddOutboundCalls(services);
         services.AddSingleton(new ErrorTextSource(typeof(NotificationsText)));
         services.AddSingleton(new Web.NavItem("/notifications", "Notifications", 5, true));
         services.AddSingleton(new Web.NavItem("/account/webhooks", "Webhooks", 890, true, Roles.StateAdministrator));

@@ -24,7 +24,8 @@ internal sealed class RolesSeeder(DatabaseSettings database, ILookupNormalizer n
         if (missing.Count == 0) return;
         await using var tx = await conn.BeginTransactionAsync(ct);
         await using var role = Insert(conn, tx, Table, "Id", "Name", "NormalizedName", "ConcurrencyStamp");
-        await using var entry = Insert(conn, tx, AuditTable, "OccurredAtMs", "ActorId", "StateCode", "Action", "EntityType", "EntityId", "BeforeDigest", "AfterDigest", "Seal");
+        await using var entry = Insert(conn, tx, AuditTable, "OccurredAtMs", "ActorId", "StateCode", "Action", "EntityType", "EntityId",
+            "BeforeDigest", "AfterDigest", "Seal");
         foreach (var name in missing)
         {
             // What new IdentityRole(name) holds (Guid "D" strings), normalised as the role manager would.
@@ -37,7 +38,8 @@ internal sealed class RolesSeeder(DatabaseSettings database, ILookupNormalizer n
                 new(nameof(IdentityRole.NormalizedName), row.NormalizedName),
                 new(nameof(IdentityRole.ConcurrencyStamp), row.ConcurrencyStamp),
             ]);
-            await ExecuteAsync(entry, ct, e.OccurredAtMs, e.ActorId, e.StateCode, e.Action, e.EntityType, e.EntityId, e.BeforeDigest, e.AfterDigest, e.Seal);
+            await ExecuteAsync(entry, ct, e.OccurredAtMs, e.ActorId, e.StateCode, e.Action, e.EntityType, e.EntityId, e.BeforeDigest,
+                e.AfterDigest, e.Seal);
         }
         await tx.CommitAsync(ct);
         audit.Saved();
@@ -57,11 +59,13 @@ internal sealed class RolesSeeder(DatabaseSettings database, ILookupNormalizer n
         return names;
     }
 
-    private static System.Data.Common.DbCommand Insert(System.Data.Common.DbConnection conn, System.Data.Common.DbTransaction tx, string table, params string[] columns)
+    private static System.Data.Common.DbCommand Insert(System.Data.Common.DbConnection conn, System.Data.Common.DbTransaction tx, string table,
+        params string[] columns)
     {
         var cmd = conn.CreateCommand();
         cmd.Transaction = tx;
-        cmd.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})";
+        cmd.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) "
+            + $"VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})";
         for (var i = 0; i < columns.Length; i++)
         {
             var p = cmd.CreateParameter();
@@ -99,7 +103,8 @@ internal sealed class DemoAccounts(UserManager<EntraideUser> users, TimeProvider
 
     public int Order => 10;
 
-    public static string Email(string prefix, string? state) => state is null ? $"{prefix}@{Domain}" : $"{prefix}.{state.ToLowerInvariant()}@{Domain}";
+    public static string Email(string prefix, string? state) =>
+        state is null ? $"{prefix}@{Domain}" : $"{prefix}.{state.ToLowerInvariant()}@{Domain}";
 
     public async Task SeedAsync(SeedContext context, CancellationToken ct)
     {
@@ -133,7 +138,8 @@ internal sealed class DemoAccounts(UserManager<EntraideUser> users, TimeProvider
             TwoFactorEnabled = true,
         };
         var result = await users.CreateAsync(user, Password);
-        if (!result.Succeeded) throw new InvalidOperationException($"Demo account {email}: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+        if (!result.Succeeded)
+            throw new InvalidOperationException($"Demo account {email}: " + string.Join("; ", result.Errors.Select(e => e.Description)));
         await users.AddToRolesAsync(user, roleNames);
         await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", AuthenticatorKey);
     }

@@ -1,5 +1,6 @@
 using Entraide.App.Infrastructure.Http;
 using Entraide.App.Infrastructure.Persistence;
+using Entraide.App.Trust.Tokens;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 
@@ -74,7 +75,9 @@ public static class IdentitySetup
         return services;
     }
 
-    private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status, string code)
+    private static Task ApiAware(
+        Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx,
+        int status, string code)
     {
         if (HttpPaths.IsApi(ctx.HttpContext)) return ProblemResponses.WriteAsync(ctx.HttpContext, status, code, ctx.HttpContext.RequestAborted);
         ctx.Response.Redirect(ctx.RedirectUri);

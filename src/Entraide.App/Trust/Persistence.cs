@@ -1,4 +1,5 @@
 using Entraide.App.Trust.Accounts;
+using Entraide.Domain.Trust;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

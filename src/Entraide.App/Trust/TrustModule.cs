@@ -16,6 +16,7 @@ internal sealed class TrustModule : IModule
         services.AddScoped<ApiTokenQueries>();
         services.AddScoped<IAccountDirectory, AccountDirectory>();
         services.AddScoped<SignInAttempts>();
+        services.AddScoped<EnrolmentLinks>();
         services.AddSingleton<ApiTokenCache>();
         services.AddScoped<AuditQueries>();
         services.AddScoped<RolesSeeder>();

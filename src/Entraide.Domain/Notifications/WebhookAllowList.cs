@@ -6,7 +6,8 @@ namespace Entraide.Domain.Notifications;
 /// <summary>
 /// Receivers that the operators let a State's webhooks call although their address is not public: a
 /// State's own receiver on its premises, reached over a private link. Entries are set per State (ISO
-/// alpha-3 code), or for every State under <see cref="EveryState"/>. An entry names the host as a
+/// alpha-3 code), for every State under <see cref="EveryState"/>, or for the secretariat's own targets (the audit
+/// checkpoint receiver) under <see cref="Secretariat"/>. An entry names the host as a
 /// webhook's URL writes it: a host name (exact, case-insensitive), or an IP address or CIDR range that
 /// an IP address written in the URL falls in; either may end with <c>:port</c> to allow that port only
 /// (IPv6 in brackets: <c>[fd00::1]:8443</c>). Names are matched as written, never by what they resolve
@@ -16,6 +17,12 @@ namespace Entraide.Domain.Notifications;
 public sealed class WebhookAllowList
 {
     public const string EveryState = "*";
+
+    /// <summary>
+    /// The key of the secretariat's entries: a caller with no State (<c>null</c>) is matched by these and by
+    /// <see cref="EveryState"/>.
+    /// </summary>
+    public const string Secretariat = "UN";
 
     public static readonly WebhookAllowList Empty = new(new Dictionary<string, Entry[]>(StringComparer.Ordinal));
 
@@ -33,8 +40,9 @@ public sealed class WebhookAllowList
         {
             var key = state.Trim();
             if (key != EveryState) key = key.ToUpperInvariant();
-            if (key != EveryState && (key.Length != 3 || !key.All(char.IsAsciiLetterUpper)))
-                throw new FormatException($"Webhook allow-list: '{state}' is neither a State's ISO alpha-3 code nor '{EveryState}'.");
+            if (key != EveryState && key != Secretariat && (key.Length != 3 || !key.All(char.IsAsciiLetterUpper)))
+                throw new FormatException(
+                    $"Webhook allow-list: '{state}' is neither a State's ISO alpha-3 code nor '{EveryState}' nor '{Secretariat}'.");
             var list = entries.Where(e => !string.IsNullOrWhiteSpace(e)).Select(ParseEntry).ToArray();
             if (list.Length == 0) continue;
             parsed[key] = parsed.TryGetValue(key, out var before) ? [.. before, .. list] : list;
@@ -43,14 +51,15 @@ public sealed class WebhookAllowList
     }
 
     /// <summary>
-    /// True when a webhook of <paramref name="state"/> may call <paramref name="host"/> (as its URL writes it) on <paramref name="port"/>.
+    /// True when a webhook of <paramref name="state"/> (null: the secretariat) may call <paramref name="host"/> (as its URL
+    /// writes it) on <paramref name="port"/>.
     /// </summary>
     public bool Allows(string? state, string host, int port)
     {
         if (_byState.Count == 0 || string.IsNullOrEmpty(host)) return false;
         var name = WebhookTarget.NormaliseHost(host);
         IPAddress? address = IPAddress.TryParse(name, out var a) ? a : null;
-        return Matches(EveryState) || (state is not null && Matches(state));
+        return Matches(EveryState) || Matches(state ?? Secretariat);
 
         bool Matches(string key)
         {

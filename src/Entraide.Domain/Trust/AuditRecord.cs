@@ -76,7 +76,8 @@ public static class AuditChain
     /// <see cref="Link(ReadOnlySpan{byte}, in AuditFields, Span{byte})"/>; a null field is a null span
     /// flag, not an empty one.
     /// </summary>
-    public static void LinkUtf8(ReadOnlySpan<byte> previous, long id, long sequence, long occurredAtUnixMs, in Utf8AuditText text, Span<byte> destination)
+    public static void LinkUtf8(ReadOnlySpan<byte> previous, long id, long sequence, long occurredAtUnixMs, in Utf8AuditText text,
+        Span<byte> destination)
     {
         var buffer = _buffer ??= new ArrayBufferWriter<byte>(512);
         buffer.ResetWrittenCount();

@@ -1,6 +1,7 @@
 using Entraide.App.Infrastructure.Audit;
 using Entraide.App.Infrastructure.Persistence;
 using Entraide.App.Trust;
+using Entraide.Domain.Trust;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

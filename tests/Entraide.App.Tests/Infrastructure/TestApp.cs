@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using Entraide.App.Infrastructure.Hosting;
 using Entraide.App.Infrastructure.Persistence;
 using Entraide.App.Trust;
+using Entraide.Domain.Trust;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;

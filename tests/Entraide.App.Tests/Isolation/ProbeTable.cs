@@ -1,10 +1,15 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
+using Entraide.App.Notifications;
 using Entraide.App.Tests.Cooperation;
+using Entraide.App.Tests.Deliberation;
 using Entraide.App.Tests.Infrastructure;
 using Entraide.App.Tests.Knowledge;
 using Entraide.App.Tests.Network;
+using Entraide.App.Tests.Notifications;
 using Entraide.Domain.Knowledge;
+using Entraide.Domain.Notifications;
 using Entraide.Domain.Trust;
 using static Entraide.App.Tests.Isolation.Call;
 
@@ -26,6 +31,7 @@ internal static class ProbeTable
     private static readonly string[] Admin = [Roles.StateAdministrator];
     private static readonly string[] Secretariat = [Roles.Secretariat];
     private static readonly string[] ThirdState = [Third];
+    private static readonly string[] Delegate = [Roles.Delegate];
 
     // ---- set-ups -------------------------------------------------------------------------------------------
 
@@ -73,6 +79,85 @@ internal static class ProbeTable
     private static Task<string> CheckAsync(TestApp app) => new CheckIdSample().CreateOwnedByAsync(app, Owner);
 
     private static Task<string> LawAsync(TestApp app) => new LawIdSample().CreateOwnedByAsync(app, Owner);
+
+
+    // ---- Deliberation set-ups ------------------------------------------------------------------------------
+
+    private static HttpClient Un(TestApp app) => app.ClientFor(null, Secretariat);
+
+    private static async Task<string> ConsultationAsync(TestApp app, params string[] invited) =>
+        (await DeliberationCalls.OpenConsultationAsync(Un(app), DateTimeOffset.UtcNow.AddDays(30), invited)).Id();
+
+    private static object Comments() => new
+    {
+        language = "fr",
+        text = "Commentaires de la France.",
+        attachments = new[]
+        {
+            new { fileName = "annexe.txt", contentType = "text/plain", contentBase64 = Convert.ToBase64String("annexe"u8.ToArray()) },
+        },
+    };
+
+    /// <summary>
+    /// The owner's submission, with one attachment, in a consultation to which the foreign State is invited too: the
+    /// foreign State sees the consultation and its own comments, never the owner's.
+    /// </summary>
+    private static async Task<(string Consultation, string Submission, string Attachment)> SubmissionAsync(TestApp app)
+    {
+        var c = await ConsultationAsync(app, Owner, Foreign);
+        var s = await app.ClientFor(Owner, Delegate).PostJsonAsync($"/api/v1/consultations/{c}/submissions", Comments())
+            .ExpectAsync(HttpStatusCode.Created);
+        return (c, s.Id(), s.GetProperty("attachments")[0].Id());
+    }
+
+    /// <summary>A draft the owner's delegates prepare (revision 0, version 0): only they and the secretariat know it exists.</summary>
+    private static async Task<string> WorkingDraftAsync(TestApp app, string? title = null) =>
+        (await DeliberationCalls.CreateDraftAsync(app.ClientFor(Owner, Delegate), title ?? "Working draft " + Guid.NewGuid().ToString("N")[..8]))
+        .Id();
+
+    /// <summary>
+    /// A draft issued at revision 1 after a working revision 0: everyone reads revision 1 on, only the owner's delegates and
+    /// the secretariat revision 0.
+    /// </summary>
+    private static async Task<string> IssuedDraftAsync(TestApp app)
+    {
+        var id = await WorkingDraftAsync(app);
+        var revised = await app.ClientFor(Owner, Delegate).PostJsonAsync($"/api/v1/drafts/{id}/revisions", new
+        {
+            paragraphs = DeliberationCalls.Paragraphs(("preambular", "Recalling its resolution 65/230 of 21 December 2010,"),
+                ("operative", "1. Requests the Office to continue to provide technical assistance;")),
+            version = 0,
+        }).ExpectAsync(HttpStatusCode.OK);
+        await Un(app).PostJsonAsync($"/api/v1/drafts/{id}/issue",
+            new { symbol = DeliberationCalls.NewSymbol(), version = revised.GetProperty("version").GetInt32() }).ExpectAsync(HttpStatusCode.OK);
+        return id;
+    }
+
+    /// <summary>An open vote on an issued draft of the owner: the secretariat's working record until it is closed.</summary>
+    private static async Task<(string Vote, string Draft)> OpenVoteAsync(TestApp app)
+    {
+        var d = await IssuedDraftAsync(app);
+        var v = await Un(app).PostJsonAsync("/api/v1/votes", new { draftId = d }).ExpectAsync(HttpStatusCode.Created);
+        return (v.Id(), d);
+    }
+
+    private static object Ballots(int version) => new { ballots = new Dictionary<string, string> { [Owner] = "yes", [Foreign] = "no" }, version };
+
+    private static async Task<string> ClosedVoteAsync(TestApp app)
+    {
+        var (v, _) = await OpenVoteAsync(app);
+        var client = Un(app);
+        await client.PutAsJsonAsync($"/api/v1/votes/{v}/ballots", Ballots(0), HttpAssertions.Json).ExpectAsync(HttpStatusCode.OK);
+        await client.PostJsonAsync($"/api/v1/votes/{v}/close", new { version = 1 }).ExpectAsync(HttpStatusCode.OK);
+        return v;
+    }
+
+    /// <summary>The inbox item about <paramref name="subject"/>, as the signed-in <paramref name="client"/> sees it.</summary>
+    private static async Task<JsonElement> ItemAsync(HttpClient client, Guid subject)
+    {
+        var page = await client.GetAsync("/api/v1/notifications").ExpectAsync(HttpStatusCode.OK);
+        return page.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("subjectId").GetString() == subject.ToString());
+    }
 
     private static Call Get(string url, string? state, string[] roles) => new("GET", url, state, roles);
 
@@ -175,6 +260,170 @@ internal static class ProbeTable
             return Send("POST", $"/api/v1/requests/{id}/attachments/{a}/onward-transfer/decision", Foreign, Ca, new { authorise = true })
                 .NamingMissing(a);
         }, ThirdState),
+
+        // Deliberation: a consultation exists for the States it invites and the secretariat; a State's submission is its own.
+        new("POST api/v1/consultations", _ => Task.FromResult(Send("POST", "/api/v1/consultations", null, Secretariat, new
+        {
+            title = "Isolation consultation", question = "What should the scope be?", invitation = "The Chair invites comments.", language = "en",
+            deadline = DateTimeOffset.UtcNow.AddDays(30), invitedStates = new[] { Owner },
+        }, HttpStatusCode.Created))),
+        new("GET api/v1/consultations/{consultationId:guid}", async app =>
+        {
+            var c = await ConsultationAsync(app, Owner);
+            return Get($"/api/v1/consultations/{c}", Owner, Delegate).NamingMissing(c);
+        }),
+        new("PUT api/v1/consultations/{consultationId:guid}", async app =>
+        {
+            var c = await ConsultationAsync(app, Owner);
+            return Send("PUT", $"/api/v1/consultations/{c}", null, Secretariat,
+                new { introduction = "Compiled.", symbol = "A/AC.291/9", version = 0 }).NamingMissing(c);
+        }),
+        new("POST api/v1/consultations/{consultationId:guid}/extensions", async app =>
+        {
+            var c = await ConsultationAsync(app, Owner);
+            return Send("POST", $"/api/v1/consultations/{c}/extensions", null, Secretariat,
+                new { deadline = DateTimeOffset.UtcNow.AddDays(40), reason = "Asked by several delegations.", version = 0 }).NamingMissing(c);
+        }),
+        new("POST api/v1/consultations/{consultationId:guid}/late-acceptances", async app =>
+        {
+            var c = await ConsultationAsync(app, Owner);
+            return Send("POST", $"/api/v1/consultations/{c}/late-acceptances", null, Secretariat,
+                new { state = Owner, until = DateTimeOffset.UtcNow.AddDays(40) }).NamingMissing(c);
+        }),
+        new("POST api/v1/consultations/{consultationId:guid}/submissions", async app =>
+        {
+            // The foreign State is not invited: submitting there must look exactly like submitting to no consultation.
+            var c = await ConsultationAsync(app, Owner);
+            return Send("POST", $"/api/v1/consultations/{c}/submissions", Owner, Delegate, Comments(), HttpStatusCode.Created).NamingMissing(c);
+        }),
+        new("GET api/v1/consultations/{consultationId:guid}/submissions/{submissionId:guid}", async app =>
+        {
+            var (c, sub, _) = await SubmissionAsync(app);
+            return Get($"/api/v1/consultations/{c}/submissions/{sub}", Owner, Delegate).NamingMissing(sub);
+        }),
+        new("PUT api/v1/consultations/{consultationId:guid}/submissions/{submissionId:guid}/translations/{language}", async app =>
+        {
+            var (c, sub, _) = await SubmissionAsync(app);
+            return Send("PUT", $"/api/v1/consultations/{c}/submissions/{sub}/translations/en", null, Secretariat,
+                new { text = "Comments of France.", translatedBy = "Translation service" }).NamingMissing(sub);
+        }),
+        new("GET api/v1/consultations/{consultationId:guid}/attachments/{attachmentId:guid}", async app =>
+        {
+            var (c, _, a) = await SubmissionAsync(app);
+            return Get($"/api/v1/consultations/{c}/attachments/{a}", Owner, Delegate).NamingMissing(a);
+        }),
+        new("GET api/v1/consultations/{consultationId:guid}/compilation", async app =>
+        {
+            var (c, _, _) = await SubmissionAsync(app);
+            return Get($"/api/v1/consultations/{c}/compilation?lang=en", null, Secretariat).NamingMissing(c);
+        }),
+
+        // Deliberation: a draft in preparation exists for its main sponsors and the secretariat alone; an issued draft's
+        // working revisions stay theirs (its issued revision on is public, read by every State: /resolutions).
+        new("GET api/v1/drafts/{draftId:guid}", async app =>
+        {
+            var d = await WorkingDraftAsync(app);
+            return Get($"/api/v1/drafts/{d}", Owner, Delegate).NamingMissing(d);
+        }),
+        new("GET api/v1/drafts/{draftId:guid}", async app =>
+        {
+            var d = await IssuedDraftAsync(app);
+            return Get($"/api/v1/drafts/{d}?revision=0", Owner, Delegate).NamingMissing(d);
+        }),
+        new("GET api/v1/drafts/{draftId:guid}/diff", async app =>
+        {
+            var d = await WorkingDraftAsync(app);
+            return Get($"/api/v1/drafts/{d}/diff?from=0&to=0", Owner, Delegate).NamingMissing(d);
+        }),
+        new("GET api/v1/drafts/{draftId:guid}/diff", async app =>
+        {
+            var d = await IssuedDraftAsync(app);
+            return Get($"/api/v1/drafts/{d}/diff?from=0", Owner, Delegate).NamingMissing(d);
+        }),
+        new("GET api/v1/drafts/{draftId:guid}/akn", async app =>
+        {
+            var d = await WorkingDraftAsync(app);
+            return Get($"/api/v1/drafts/{d}/akn", Owner, Delegate).NamingMissing(d);
+        }),
+        new("GET api/v1/drafts/{draftId:guid}/akn", async app =>
+        {
+            var d = await IssuedDraftAsync(app);
+            return Get($"/api/v1/drafts/{d}/akn?revision=0", Owner, Delegate).NamingMissing(d);
+        }),
+        new("POST api/v1/drafts/{draftId:guid}/revisions", async app =>
+        {
+            var d = await WorkingDraftAsync(app);
+            return Send("POST", $"/api/v1/drafts/{d}/revisions", Owner, Delegate, new { paragraphs = DeliberationCalls.L11, version = 0 })
+                .NamingMissing(d);
+        }, SecretariatMayChange: "the secretariat revises the drafts it enters for their main sponsors"),
+        new("POST api/v1/drafts/{draftId:guid}/issue", async app =>
+        {
+            var d = await WorkingDraftAsync(app);
+            return Send("POST", $"/api/v1/drafts/{d}/issue", null, Secretariat, new { symbol = DeliberationCalls.NewSymbol(), version = 0 })
+                .NamingMissing(d);
+        }),
+        new("POST api/v1/drafts/{draftId:guid}/sponsors", async app =>
+        {
+            // Naming the caller's own State again is a conflict for a main sponsor; another State must not learn the draft exists.
+            var d = await WorkingDraftAsync(app);
+            return Send("POST", $"/api/v1/drafts/{d}/sponsors", Owner, Delegate, new { }, HttpStatusCode.Conflict).NamingMissing(d);
+        }),
+        new("POST api/v1/drafts/{draftId:guid}/sponsors", async app =>
+        {
+            // Before issue the secretariat records the main sponsors; a delegate of another State cannot make itself one.
+            var d = await WorkingDraftAsync(app);
+            return Send("POST", $"/api/v1/drafts/{d}/sponsors", null, Secretariat, new { state = Third }).NamingMissing(d);
+        }),
+
+        // Deliberation: an open vote is the secretariat's working record; the public (every State) sees it once closed.
+        new("POST api/v1/votes", async app =>
+        {
+            // The body names the owner's issued draft; only the secretariat opens a vote on it.
+            var d = await IssuedDraftAsync(app);
+            return Send("POST", "/api/v1/votes", null, Secretariat, new { draftId = d }, HttpStatusCode.Created);
+        }),
+        new("GET api/v1/votes/{voteId:guid}", async app =>
+        {
+            var (v, _) = await OpenVoteAsync(app);
+            return Get($"/api/v1/votes/{v}", null, Secretariat).NamingMissing(v);
+        }),
+        new("GET api/v1/votes/{voteId:guid}/report", async app =>
+        {
+            var (v, _) = await OpenVoteAsync(app);
+            return Get($"/api/v1/votes/{v}/report?lang=en", null, Secretariat).NamingMissing(v);
+        }),
+        new("GET api/v1/votes/{voteId:guid}/csv", async app =>
+        {
+            var (v, _) = await OpenVoteAsync(app);
+            return Get($"/api/v1/votes/{v}/csv", null, Secretariat).NamingMissing(v);
+        }),
+        new("GET api/v1/votes/{voteId:guid}/akn", async app =>
+        {
+            var (v, _) = await OpenVoteAsync(app);
+            return Get($"/api/v1/votes/{v}/akn", null, Secretariat).NamingMissing(v);
+        }),
+        new("PUT api/v1/votes/{voteId:guid}/ballots", async app =>
+        {
+            var (v, _) = await OpenVoteAsync(app);
+            return Send("PUT", $"/api/v1/votes/{v}/ballots", null, Secretariat, Ballots(0)).NamingMissing(v);
+        }),
+        new("POST api/v1/votes/{voteId:guid}/ballots/import", async app =>
+        {
+            var (v, _) = await OpenVoteAsync(app);
+            return new Call("POST", $"/api/v1/votes/{v}/ballots/import?version=0", null, Secretariat, Body: () =>
+                new StringContent($"{Owner},yes\n{Foreign},no\n", System.Text.Encoding.UTF8, "text/csv")).NamingMissing(v);
+        }),
+        new("POST api/v1/votes/{voteId:guid}/close", async app =>
+        {
+            var (v, _) = await OpenVoteAsync(app);
+            await Un(app).PutAsJsonAsync($"/api/v1/votes/{v}/ballots", Ballots(0), HttpAssertions.Json).ExpectAsync(HttpStatusCode.OK);
+            return Send("POST", $"/api/v1/votes/{v}/close", null, Secretariat, new { version = 1 }).NamingMissing(v);
+        }),
+        new("POST api/v1/votes/{voteId:guid}/footnotes", async app =>
+        {
+            var v = await ClosedVoteAsync(app);
+            return Send("POST", $"/api/v1/votes/{v}/footnotes", null, Secretariat, new { state = Foreign, intended = "yes" }).NamingMissing(v);
+        }),
 
         // Network: a State's profile, authorities, flags and checks.
         new("PUT api/v1/states/{state}/profile", _ => Task.FromResult(Send("PUT", $"/api/v1/states/{Owner}/profile", Owner, Admin,
@@ -287,6 +536,23 @@ internal static class ProbeTable
             return Get($"/api/v1/webhooks/{w}/deliveries", Owner, Admin).NamingMissing(w);
         }, SecretariatCannotRead: "a webhook holds a State's endpoint and secret; only its administrators see it"),
 
+        // Notifications: an inbox item is its account's alone, even within the account's State.
+        new("POST api/v1/notifications/{notificationId:guid}/read", async app =>
+        {
+            var state = Accounts.FreshState();
+            var owner = await Accounts.SignInAsync(app, await Accounts.CreateAsync(app, state, "en", Roles.Delegate));
+            var colleague = await Accounts.SignInAsync(app, await Accounts.CreateAsync(app, state, "en", Roles.Delegate));
+            var foreigner = await Accounts.SignInAsync(app, await Accounts.CreateAsync(app, Foreign, "en", Roles.Delegate));
+            var subject = Guid.CreateVersion7();
+            await Accounts.EnqueueAsync(app, new Notification(state, [Roles.Delegate], NotificationKinds.RequestReceived, $"/requests/{subject}",
+                subject, false, ["ISOLATION-1", "France", "MLA"]));
+            var item = await ItemAsync(owner, subject);
+            var id = item.Id();
+            return new Call("POST", $"/api/v1/notifications/{id}/read", state, Delegate, As: owner,
+                Strangers: [("a colleague of the same State", colleague), ($"an account of {Foreign}", foreigner)],
+                Observe: async () => (await ItemAsync(owner, subject)).GetProperty("readAt").ToString()).NamingMissing(id);
+        }),
+
         // Trust: a State's API tokens.
         new("DELETE api/v1/tokens/{tokenId:guid}", async app =>
         {
@@ -322,6 +588,21 @@ internal static class ProbeTable
             (await FlagAsync(app), Get($"/api/v1/states/{Owner}/flags", Owner, Admin))),
         new("GET api/v1/audit", ["/api/v1/audit"], [(Foreign, Admin)], async app =>
             (await AuthorityAsync(app), Get("/api/v1/audit", Owner, Admin)), Stable: false),
+        // Deliberation: another State's draft in preparation, a consultation it is not invited to, an open vote.
+        new("GET api/v1/drafts", ["/api/v1/drafts", "/api/v1/drafts?status=working"], ForeignObservers, async app =>
+            (await WorkingDraftAsync(app), Get("/api/v1/drafts?status=working", Owner, Delegate)), Stable: false),
+        new("GET api/v1/consultations", ["/api/v1/consultations"], ForeignObservers, async app =>
+            (await ConsultationAsync(app, Owner), Get("/api/v1/consultations", Owner, Delegate)), Stable: false),
+        new("GET api/v1/votes", ["/api/v1/votes"], [(Owner, Delegate), (Foreign, [.. StateRoles])], async app =>
+        {
+            var (v, d) = await OpenVoteAsync(app);
+            return (v, Get($"/api/v1/votes?draftId={d}", null, Secretariat));
+        }, Stable: false, ObserversReadVisibleUrl: true),
+        new("GET drafts", ["/drafts"], ForeignObservers, async app => (await WorkingDraftAsync(app), Get("/drafts", Owner, Delegate)), Stable: false),
+        new("GET consultations", ["/consultations"], ForeignObservers, async app =>
+            (await ConsultationAsync(app, Owner), Get("/consultations", Owner, Delegate)), Stable: false),
+        new("GET votes", ["/votes"], [(Owner, Delegate), (Foreign, [.. StateRoles])], async app =>
+            ((await OpenVoteAsync(app)).Vote, Get("/votes", null, Secretariat)), Stable: false),
         // Pages that list: the inbox and the webhooks of the caller's State.
         new("GET requests", ["/requests", "/requests?box=outgoing"], ThirdObservers, async app =>
         {
@@ -375,6 +656,53 @@ internal static class ProbeTable
         new("GET account/webhooks/{id:guid}", async app => { var w = await WebhookAsync(app); return Get($"/account/webhooks/{w}", Owner, Admin)
             .NamingMissing(w); },
             SecretariatCannotRead: "a webhook holds a State's endpoint and secret; only its administrators see it"),
+
+        // Deliberation pages: the same reads as the API, with the same answer for another State's record as for none.
+        new("GET consultations/{id:guid}", async app =>
+        {
+            var c = await ConsultationAsync(app, Owner);
+            return Get($"/consultations/{c}", Owner, Delegate).NamingMissing(c);
+        }),
+        new("GET consultations/{id:guid}/compilation", async app =>
+        {
+            var (c, _, _) = await SubmissionAsync(app);
+            return Get($"/consultations/{c}/compilation", null, Secretariat).NamingMissing(c);
+        }),
+        new("GET consultations/{id:guid}/submissions/{submissionId:guid}", async app =>
+        {
+            var (c, sub, _) = await SubmissionAsync(app);
+            return Get($"/consultations/{c}/submissions/{sub}", Owner, Delegate).NamingMissing(sub);
+        }),
+        new("GET consultations/{id:guid}/submissions/{submissionId:guid}", async app =>
+        {
+            var (c, sub, a) = await SubmissionAsync(app);
+            return Get($"/consultations/{c}/submissions/{sub}?handler=Attachment&attachmentId={a}", Owner, Delegate).NamingMissing(a);
+        }),
+        new("GET drafts/{id:guid}", async app =>
+        {
+            var d = await WorkingDraftAsync(app);
+            return Get($"/drafts/{d}", Owner, Delegate).NamingMissing(d);
+        }),
+        new("GET drafts/{id:guid}", async app =>
+        {
+            var d = await IssuedDraftAsync(app);
+            return Get($"/drafts/{d}?revision=0", Owner, Delegate).NamingMissing(d);
+        }),
+        new("GET drafts/{id:guid}", async app =>
+        {
+            var d = await IssuedDraftAsync(app);
+            return Get($"/drafts/{d}?handler=Akn&revision=0", Owner, Delegate).NamingMissing(d);
+        }),
+        new("GET drafts/{id:guid}/diff", async app =>
+        {
+            var d = await IssuedDraftAsync(app);
+            return Get($"/drafts/{d}/diff?from=0", Owner, Delegate).NamingMissing(d);
+        }),
+        new("GET votes/{id:guid}", async app =>
+        {
+            var (v, _) = await OpenVoteAsync(app);
+            return Get($"/votes/{v}", null, Secretariat).NamingMissing(v);
+        }),
     ];
 
     // ---- what holds no State's private data, and why ------------------------------------------------------------
@@ -391,9 +719,9 @@ internal static class ProbeTable
         ["GET api/v1/notifications/unread-count"] = "the caller's own inbox",
         ["GET api/v1/notifications/kinds"] = "the catalogue of notification kinds",
         ["POST api/v1/notifications/read-all"] = "the caller's own inbox",
-        ["POST api/v1/notifications/{notificationId:guid}/read"] =
-            "an account's own item: another account of the same or another State gets 404 (Notifications/InboxTests)",
         ["POST api/v1/audit/verify"] = "the secretariat's check of the whole chain; returns no entry",
+        ["POST api/v1/drafts"] = "starts a draft for the caller's own State; a delegate naming other main sponsors is refused "
+            + "(Deliberation/CreateDraftTests)",
         ["POST api/v1/knowledge/search/reindex"] = "the secretariat rebuilds the public index",
         ["GET notifications"] = "the caller's own inbox",
         ["GET account/tokens"] = "the caller's own State's tokens, from the same query as GET api/v1/tokens",

@@ -10,9 +10,13 @@ namespace Entraide.App.Tests.Isolation;
 /// One call to an endpoint or page that succeeds for <see cref="State"/> with <see cref="Roles"/> (the
 /// secretariat when <see cref="State"/> is null). <see cref="Missing"/> is the same call naming a record that
 /// does not exist, when the call names a record; <see cref="Body"/> builds a fresh body for every send.
+/// For a record of one account rather than one State: <see cref="As"/> is the owner's own client (signed in),
+/// <see cref="Strangers"/> other accounts (of the same State and of another) refused like another State, and
+/// <see cref="Observe"/> reads, as the owner, what a refused call must not change.
 /// </summary>
 public sealed record Call(string Method, string Url, string? State, string[] Roles, HttpStatusCode Success = HttpStatusCode.OK,
-    Func<HttpContent>? Body = null, string? Missing = null, bool IdempotencyKey = false)
+    Func<HttpContent>? Body = null, string? Missing = null, bool IdempotencyKey = false, HttpClient? As = null,
+    IReadOnlyList<(string Who, HttpClient Client)>? Strangers = null, Func<Task<string>>? Observe = null)
 {
     public HttpRequestMessage Message(string? url = null)
     {
@@ -45,9 +49,11 @@ public sealed record Probe(string Endpoint, Func<TestApp, Task<Call>> Arrange, s
 /// A list (API or page): <see cref="Create"/> makes a record that <see cref="Observers"/> must not see, and
 /// returns its marker (an id or a unique text) with a call through which its own side does see it.
 /// <see cref="Stable"/>: the observer's answer must be the same before and after, so counts and totals do not move.
+/// <see cref="ObserversReadVisibleUrl"/>: the observers also read the owner's own URL, for a list filtered by an id
+/// in the query (<c>/votes?draftId=</c>) that exists only once the record does.
 /// </summary>
 public sealed record ListProbe(string Endpoint, string[] ObserverUrls, (string State, string[] Roles)[] Observers,
-    Func<TestApp, Task<(string Marker, Call Visible)>> Create, bool Stable = true)
+    Func<TestApp, Task<(string Marker, Call Visible)>> Create, bool Stable = true, bool ObserversReadVisibleUrl = false)
 {
     public override string ToString() => Endpoint;
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Entraide.App.Tests.Infrastructure;
 using Entraide.App.Trust;
+using Entraide.App.Trust.Accounts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -49,6 +50,15 @@ internal static partial class AccountKit
         await users.AddToRolesAsync(user, roles);
         if (twoFactor) await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", DemoAccounts.AuthenticatorKey);
         return email;
+    }
+
+    /// <summary>Issues the account's one-time enrolment link, as <c>entraide users add</c> does; its path, with the secret.</summary>
+    public static async Task<string> EnrolmentLinkAsync(WebApplicationFactory<Program> app, string email)
+    {
+        using var scope = app.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<EntraideUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException("No account " + email);
+        return (await scope.ServiceProvider.GetRequiredService<EnrolmentLinks>().IssueAsync(user)).Path;
     }
 
     public static string Code() => new Totp(Base32Encoding.ToBytes(DemoAccounts.AuthenticatorKey)).ComputeTotp();

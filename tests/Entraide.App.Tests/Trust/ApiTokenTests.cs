@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Entraide.App.Tests.Infrastructure;
 using Entraide.App.Trust;
+using Entraide.App.Trust.Tokens;
 using Entraide.Domain.Trust;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -63,7 +64,8 @@ public sealed class ApiTokenTests(AppFixture fixture)
         var admin = With(app.IssueToken("KOR", Roles.StateAdministrator));
         var revoked = await admin.PostJsonAsync("/api/v1/tokens", new { name = "revoked by the CLI", roles = new[] { Roles.PointOfContact } })
             .ExpectAsync(HttpStatusCode.Created);
-        var expiring = await admin.PostJsonAsync("/api/v1/tokens", new { name = "expiring", roles = new[] { Roles.PointOfContact }, expiresAt = clock.GetUtcNow().AddSeconds(5) })
+        var expiring = await admin.PostJsonAsync("/api/v1/tokens",
+            new { name = "expiring", roles = new[] { Roles.PointOfContact }, expiresAt = clock.GetUtcNow().AddSeconds(5) })
             .ExpectAsync(HttpStatusCode.Created);
         var byCli = With(revoked.GetProperty("secret").GetString()!);
         var shortLived = With(expiring.GetProperty("secret").GetString()!);
@@ -72,7 +74,8 @@ public sealed class ApiTokenTests(AppFixture fixture)
 
         // `entraide tokens revoke` writes from another process: this server learns it when its copy runs out.
         var id = Guid.Parse(revoked.GetProperty("token").GetProperty("id").GetString()!);
-        await app.WithDbAsync(d => d.Set<ApiToken>().Where(t => t.Id == id).ExecuteUpdateAsync(u => u.SetProperty(t => t.RevokedAt, clock.GetUtcNow())));
+        await app.WithDbAsync(d => d.Set<ApiToken>().Where(t => t.Id == id)
+            .ExecuteUpdateAsync(u => u.SetProperty(t => t.RevokedAt, clock.GetUtcNow())));
         clock.Advance(ApiTokenCache.Lifetime + TimeSpan.FromSeconds(1));
         await byCli.GetAsync("/api/v1/me").ExpectProblemAsync(HttpStatusCode.Unauthorized);
         // Expiry is checked on every call, cached or not.
@@ -84,7 +87,8 @@ public sealed class ApiTokenTests(AppFixture fixture)
     {
         var app = fixture.App(db);
         var created = await app.ClientFor("JPN", Roles.StateAdministrator)
-            .PostJsonAsync("/api/v1/tokens", new { name = "japan system", roles = new[] { Roles.CentralAuthority } }).ExpectAsync(HttpStatusCode.Created);
+            .PostJsonAsync("/api/v1/tokens", new { name = "japan system", roles = new[] { Roles.CentralAuthority } })
+            .ExpectAsync(HttpStatusCode.Created);
         var id = created.GetProperty("token").GetProperty("id").GetString();
         await app.ClientFor("AUS", Roles.StateAdministrator).DeleteAsync($"/api/v1/tokens/{id}").ExpectProblemAsync(HttpStatusCode.NotFound);
         var list = await app.ClientFor("AUS", Roles.StateAdministrator).GetAsync("/api/v1/tokens").ExpectAsync(HttpStatusCode.OK);
@@ -98,7 +102,8 @@ public sealed class ApiTokenTests(AppFixture fixture)
         var body = await app.ClientFor("MEX", Roles.StateAdministrator)
             .PostJsonAsync("/api/v1/tokens", new { name = "", roles = new[] { "emperor", Roles.Secretariat } })
             .ExpectProblemAsync(HttpStatusCode.UnprocessableEntity);
-        var codes = body.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("code").GetString(), e.GetProperty("field").GetString())).ToList();
+        var codes = body.GetProperty("errors").EnumerateArray()
+            .Select(e => (e.GetProperty("code").GetString(), e.GetProperty("field").GetString())).ToList();
         Assert.Contains(("required", "name"), codes);
         Assert.Contains(("unknown-role", "roles"), codes);
         Assert.Contains(("invalid-value", "roles"), codes);
@@ -117,8 +122,10 @@ public sealed class ApiTokenTests(AppFixture fixture)
     public async Task AuditTrail_ShowsOnlyTheCallersState(Db db)
     {
         var app = fixture.App(db);
-        await app.ClientFor("EGY", Roles.StateAdministrator).PostJsonAsync("/api/v1/tokens", new { name = "egypt", roles = new[] { Roles.Delegate } }).ExpectAsync(HttpStatusCode.Created);
-        await app.ClientFor("CHN", Roles.StateAdministrator).PostJsonAsync("/api/v1/tokens", new { name = "china", roles = new[] { Roles.Delegate } }).ExpectAsync(HttpStatusCode.Created);
+        await app.ClientFor("EGY", Roles.StateAdministrator).PostJsonAsync("/api/v1/tokens", new { name = "egypt", roles = new[] { Roles.Delegate } })
+            .ExpectAsync(HttpStatusCode.Created);
+        await app.ClientFor("CHN", Roles.StateAdministrator).PostJsonAsync("/api/v1/tokens", new { name = "china", roles = new[] { Roles.Delegate } })
+            .ExpectAsync(HttpStatusCode.Created);
         var trail = await app.ClientFor("EGY", Roles.StateAdministrator).GetAsync("/api/v1/audit?take=500").ExpectAsync(HttpStatusCode.OK);
         Assert.NotEmpty(trail.EnumerateArray());
         Assert.All(trail.EnumerateArray(), e => Assert.Equal("EGY", e.GetProperty("state").GetString()));

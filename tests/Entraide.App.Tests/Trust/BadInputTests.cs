@@ -45,7 +45,8 @@ public sealed class BadInputTests(AppFixture fixture)
     {
         var client = fixture.App(db).ClientFor("FRA", Roles.StateAdministrator);
         var before = await TokensOf(client);
-        var response = await client.PostAsync("/api/v1/tokens", new StringContent("{\"name\": 12, \"roles\": \"x\"}", Encoding.UTF8, "application/json"));
+        var response = await client.PostAsync("/api/v1/tokens",
+            new StringContent("{\"name\": 12, \"roles\": \"x\"}", Encoding.UTF8, "application/json"));
         await response.ExpectProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal(before, await TokensOf(client));
     }

@@ -7,6 +7,7 @@ using Entraide.App.Infrastructure.Persistence;
 using Entraide.App.Tests.Infrastructure;
 using Entraide.App.Trust;
 using Entraide.Cli;
+using Entraide.Domain.Trust;
 using Microsoft.EntityFrameworkCore;
 
 namespace Entraide.App.Tests.Trust;

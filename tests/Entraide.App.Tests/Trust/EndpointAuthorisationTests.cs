@@ -43,7 +43,8 @@ public sealed class EndpointAuthorisationTests(AppFixture fixture)
             .Select(e => e.DisplayName)
             .ToList();
         Assert.True(undeclared.Count == 0, "Endpoints without an authorisation policy: " + string.Join(", ", undeclared));
-        var anonymousButNotPublic = endpoints.Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null && !IsPublic(e)).Select(e => e.DisplayName).ToList();
+        var anonymousButNotPublic = endpoints.Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null && !IsPublic(e))
+            .Select(e => e.DisplayName).ToList();
         Assert.True(anonymousButNotPublic.Count == 0, "Anonymous endpoints not declared public: " + string.Join(", ", anonymousButNotPublic));
     }
 
@@ -68,7 +69,8 @@ public sealed class EndpointAuthorisationTests(AppFixture fixture)
     public async Task EveryEndpoint_HidesAnotherStatesRecords_FromEveryRole(Db db)
     {
         var app = fixture.App(db);
-        var callers = Roles.All.Where(r => r != Roles.Secretariat).Select(r => new[] { r }).Append([.. Roles.All.Where(r => r != Roles.Secretariat)]).ToList();
+        var callers = Roles.All.Where(r => r != Roles.Secretariat).Select(r => new[] { r })
+            .Append([.. Roles.All.Where(r => r != Roles.Secretariat)]).ToList();
         var failures = new List<string>();
         foreach (var e in ApiEndpoints(app).Where(e => !IsPublic(e) && e.RoutePattern.Parameters.Count > 0))
         {
@@ -85,7 +87,8 @@ public sealed class EndpointAuthorisationTests(AppFixture fixture)
                     {
                         var b = await client.SendAsync(Request(method, missing));
                         if (a.StatusCode != b.StatusCode)
-                            failures.Add($"{method} {owned} as {Foreign} [{string.Join(",", roles)}]: {(int)a.StatusCode} for another State's record but {(int)b.StatusCode} for a missing one");
+                            failures.Add($"{method} {owned} as {Foreign} [{string.Join(",", roles)}]: {(int)a.StatusCode} for another "
+                                + $"State's record but {(int)b.StatusCode} for a missing one");
                     }
                 }
             }

@@ -32,7 +32,8 @@ public sealed class HostTests(AppFixture fixture)
         {
             Assert.Equal(RolesSeeder.Table, ctx.Model.FindEntityType(typeof(IdentityRole))!.GetTableName());
             Assert.Equal(RolesSeeder.AuditTable, ctx.Model.FindEntityType(typeof(AuditEntry))!.GetTableName());
-            Assert.Equal(ctx.Database.GetMigrations().Order(StringComparer.Ordinal), DatabaseSetup.KnownMigrations(settings.Provider).Order(StringComparer.Ordinal));
+            Assert.Equal(ctx.Database.GetMigrations().Order(StringComparer.Ordinal),
+                DatabaseSetup.KnownMigrations(settings.Provider).Order(StringComparer.Ordinal));
             return 0;
         });
         Assert.True(await DatabaseSetup.IsUpToDateAsync(settings, CancellationToken.None));
@@ -68,7 +69,13 @@ public sealed class HostTests(AppFixture fixture)
             // What a save of the same row through Entity Framework would record (not saved).
             await using var probeScope = app.Services.CreateAsyncScope();
             var probe = probeScope.ServiceProvider.GetRequiredService<EntraideDbContext>();
-            probe.Add(new IdentityRole { Id = role.Id, Name = role.Name, NormalizedName = role.NormalizedName, ConcurrencyStamp = role.ConcurrencyStamp });
+            probe.Add(new IdentityRole
+            {
+                Id = role.Id,
+                Name = role.Name,
+                NormalizedName = role.NormalizedName,
+                ConcurrencyStamp = role.ConcurrencyStamp,
+            });
             probeScope.ServiceProvider.GetRequiredService<AuditRecorder>().Record(probe);
             var expected = probe.ChangeTracker.Entries<AuditEntry>().Single().Entity;
             var written = Assert.Single(entries, e => e.EntityId == role.Id);

@@ -83,11 +83,12 @@ public sealed partial class SecondFactorGateTests(AppFixture fixture)
             .ExpectProblemAsync(HttpStatusCode.Forbidden, "two-factor-required");
         await client.GetAsync("/api/v1/webhooks").ExpectProblemAsync(HttpStatusCode.Forbidden, "two-factor-required");
 
-        // Setting up the authenticator, with a right code, opens the page.
-        var setup = await client.GetStringAsync("/account/two-factor");
+        // Setting up the authenticator through the account's enrolment link, with a right code, opens the page.
+        var link = await AccountKit.EnrolmentLinkAsync(app, email);
+        var setup = await client.GetStringAsync(link);
         var key = KeyShown().Match(setup).Groups[1].Value.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
         var code = new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(key)).ComputeTotp();
-        Assert.Equal(HttpStatusCode.Redirect, (await AccountKit.PostFormAsync(client, "/account/two-factor", new() { ["code"] = code })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await AccountKit.PostFormAsync(client, link, new() { ["code"] = code })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/tokens")).StatusCode);
         await client.GetAsync("/api/v1/me").ExpectAsync(HttpStatusCode.OK);
     }
@@ -100,7 +101,7 @@ public sealed partial class SecondFactorGateTests(AppFixture fixture)
         var client = AccountKit.Browser(app);
         await AccountKit.SignInAsync(client, email, DemoAccounts.Password);
 
-        var html = await client.GetStringAsync("/account/two-factor");
+        var html = await client.GetStringAsync(await AccountKit.EnrolmentLinkAsync(app, email));
         Assert.Matches(KeyShown(), html);
         var qr = QrShown().Match(html);
         Assert.True(qr.Success, "No QR code on the set-up page");

@@ -21,14 +21,23 @@ public sealed partial class SignInTests(AppFixture fixture)
         return await client.PostAsync(page, new FormUrlEncodedContent(fields));
     }
 
-    private static HttpClient Browser(TestApp app) => app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    private static HttpClient Browser(TestApp app) =>
+        app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     private static async Task<string> NewAccountAsync(TestApp app, string state, bool twoFactor, params string[] roles)
     {
         using var scope = app.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<EntraideUser>>();
         var email = $"{Guid.NewGuid():N}@test.entraide.int";
-        var user = new EntraideUser { UserName = email, Email = email, EmailConfirmed = true, StateCode = state, DisplayName = "Test", TwoFactorEnabled = twoFactor };
+        var user = new EntraideUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            StateCode = state,
+            DisplayName = "Test",
+            TwoFactorEnabled = twoFactor,
+        };
         Assert.True((await users.CreateAsync(user, DemoAccounts.Password)).Succeeded);
         await users.AddToRolesAsync(user, roles);
         if (twoFactor) await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", DemoAccounts.AuthenticatorKey);
@@ -42,7 +51,8 @@ public sealed partial class SignInTests(AppFixture fixture)
     {
         var app = fixture.App(Db.Sqlite);
         var client = Browser(app);
-        var r = await PostFormAsync(client, "/account/sign-in", new() { ["email"] = "ca.bra@demo.entraide.int", ["password"] = DemoAccounts.Password });
+        var r = await PostFormAsync(client, "/account/sign-in",
+            new() { ["email"] = "ca.bra@demo.entraide.int", ["password"] = DemoAccounts.Password });
         Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
         Assert.Contains("/account/sign-in/two-factor", r.Headers.Location!.ToString());
         // The password alone does not open the API.
@@ -67,11 +77,12 @@ public sealed partial class SignInTests(AppFixture fixture)
         Assert.Equal("/account/two-factor", home.Headers.Location!.ToString());
         await client.GetAsync("/api/v1/me").ExpectProblemAsync(HttpStatusCode.Forbidden, "two-factor-required");
 
-        // Setting up the authenticator lifts the restriction.
-        var setup = await client.GetStringAsync("/account/two-factor");
+        // Setting up the authenticator, through the account's enrolment link, lifts the restriction.
+        var link = await AccountKit.EnrolmentLinkAsync(app, email);
+        var setup = await client.GetStringAsync(link);
         var key = KeyShown().Match(setup).Groups[1].Value.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
         var code = new Totp(Base32Encoding.ToBytes(key)).ComputeTotp();
-        r = await PostFormAsync(client, "/account/two-factor", new() { ["code"] = code });
+        r = await PostFormAsync(client, link, new() { ["code"] = code });
         Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
         await client.GetAsync("/api/v1/me").ExpectAsync(HttpStatusCode.OK);
     }

@@ -13,7 +13,8 @@ public sealed partial class TranslationTests
     public static TheoryData<string> ResourceSets()
     {
         var data = new TheoryData<string>();
-        foreach (var name in typeof(Program).Assembly.GetManifestResourceNames().Where(n => n.EndsWith(".resources", StringComparison.Ordinal)).Order())
+        var resources = typeof(Program).Assembly.GetManifestResourceNames().Where(n => n.EndsWith(".resources", StringComparison.Ordinal));
+        foreach (var name in resources.Order())
             data.Add(name[..^".resources".Length]);
         return data;
     }

@@ -45,6 +45,19 @@ public sealed class WebhookAllowListTests
     }
 
     [Fact]
+    public void Allows_TheSecretariatsEntries_ForTheSecretariatOnly()
+    {
+        var list = List("un", "127.0.0.1:9443");
+        Assert.True(list.Allows(null, "127.0.0.1", 9443));
+        Assert.True(list.Allows(WebhookAllowList.Secretariat, "127.0.0.1", 9443));
+        Assert.False(list.Allows("FRA", "127.0.0.1", 9443));
+        Assert.False(list.Allows(null, "127.0.0.1", 9444));
+        // Every State's entries hold for the secretariat as well; a State's own do not.
+        Assert.True(List(WebhookAllowList.EveryState, "10.0.0.1").Allows(null, "10.0.0.1", 443));
+        Assert.False(List("FRA", "10.0.0.1").Allows(null, "10.0.0.1", 443));
+    }
+
+    [Fact]
     public void Empty_AllowsNothing()
     {
         Assert.True(WebhookAllowList.Parse(null).IsEmpty);

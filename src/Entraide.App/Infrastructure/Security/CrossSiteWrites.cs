@@ -1,5 +1,6 @@
 using Entraide.App.Infrastructure.Http;
 using Entraide.App.Trust;
+using Entraide.App.Trust.Tokens;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace Entraide.App.Infrastructure.Security;

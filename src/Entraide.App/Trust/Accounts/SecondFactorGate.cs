@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Entraide.App.Infrastructure.Http;
+using Entraide.App.Trust.Tokens;
 using Entraide.Domain.Trust;
 
 namespace Entraide.App.Trust.Accounts;

@@ -1,4 +1,5 @@
 using Entraide.App.Infrastructure.Persistence;
+using Entraide.Domain.Trust;
 using Microsoft.EntityFrameworkCore;
 
 namespace Entraide.App.Trust.Tokens;

@@ -1,3 +1,5 @@
+using Entraide.Domain.Trust;
+
 namespace Entraide.App.Trust.Tokens;
 
 public sealed record ApiTokenView(Guid Id, string Name, string? State, IReadOnlyList<string> Roles, string Prefix,

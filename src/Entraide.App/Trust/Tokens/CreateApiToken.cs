@@ -2,6 +2,7 @@ using Entraide.App.Infrastructure.Audit;
 using Entraide.App.Infrastructure.Hosting;
 using Entraide.App.Infrastructure.Persistence;
 using Entraide.Domain.Common;
+using Entraide.Domain.Trust;
 
 namespace Entraide.App.Trust.Tokens;
 
@@ -37,19 +38,7 @@ public sealed class CreateApiTokenHandler(EntraideDbContext db, ICurrentActor cu
         if (command.ExpiresAt is { } exp && exp <= now) errors.Add(new DomainError("invalid-value", "expiresAt"));
         if (errors.Count > 0) throw new DomainException(FailureKind.Invalid, errors);
 
-        var secret = ApiToken.NewSecret();
-        var token = new ApiToken
-        {
-            Id = Guid.CreateVersion7(),
-            Name = name,
-            StateCode = actor.StateCode,
-            Roles = string.Join(",", command.Roles!.Distinct(StringComparer.Ordinal)),
-            SecretDigest = ApiToken.DigestOf(secret),
-            Prefix = secret[..10],
-            CreatedBy = actor.Id,
-            CreatedAt = now,
-            ExpiresAt = command.ExpiresAt?.ToUniversalTime(),
-        };
+        var (token, secret) = ApiToken.Issue(name, actor.StateCode, command.Roles!, actor.Id, now, command.ExpiresAt);
         audit.Action = "trust.token.create";
         db.Add(token);
         await db.SaveChangesAsync(ct);

@@ -2,6 +2,7 @@ using Entraide.App.Infrastructure.Audit;
 using Entraide.App.Infrastructure.Hosting;
 using Entraide.App.Infrastructure.Persistence;
 using Entraide.Domain.Common;
+using Entraide.Domain.Trust;
 using Microsoft.EntityFrameworkCore;
 
 namespace Entraide.App.Trust.Tokens;
@@ -18,8 +19,7 @@ public sealed class RevokeApiTokenHandler(EntraideDbContext db, ICurrentActor cu
         var token = await db.Set<ApiToken>().SingleOrDefaultAsync(t => t.Id == command.TokenId, ct);
         if (token is null || token.StateCode != actor.StateCode) throw DomainException.NotFound("token");
         TokenIssuers.Require(actor);
-        if (token.RevokedAt is not null) throw DomainException.Conflict("token-revoked");
-        token.RevokedAt = clock.GetUtcNow();
+        token.Revoke(clock.GetUtcNow());
         audit.Action = "trust.token.revoke";
         await db.SaveChangesAsync(ct);
         cache.Forget(token.SecretDigest);

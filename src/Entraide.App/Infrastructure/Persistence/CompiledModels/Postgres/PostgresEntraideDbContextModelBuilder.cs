@@ -12,7 +12,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
     public partial class PostgresEntraideDbContextModel
     {
         private PostgresEntraideDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ff903098-8377-4a26-a431-03e06459a372"), entityTypeCount: 45)
+            : base(skipDetectChanges: false, modelId: new Guid("d036292c-14ad-4388-9087-2b09135f847f"), entityTypeCount: 45)
         {
         }
 
@@ -26,7 +26,6 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
             var inboxItem = InboxItemEntityType.Create(this);
             var notificationMessage = NotificationMessageEntityType.Create(this);
             var signInFailure = SignInFailureEntityType.Create(this);
-            var apiToken = ApiTokenEntityType.Create(this);
             var entraideUser = EntraideUserEntityType.Create(this);
             var cooperationRequest = CooperationRequestEntityType.Create(this);
             var requestAttachment = RequestAttachmentEntityType.Create(this);
@@ -56,6 +55,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
             var verificationCheck = VerificationCheckEntityType.Create(this);
             var verificationRound = VerificationRoundEntityType.Create(this);
             var webhookSubscription = WebhookSubscriptionEntityType.Create(this);
+            var apiToken = ApiTokenEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
             var identityRoleClaim = IdentityRoleClaimEntityType.Create(this);
@@ -96,7 +96,6 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
             InboxItemEntityType.CreateAnnotations(inboxItem);
             NotificationMessageEntityType.CreateAnnotations(notificationMessage);
             SignInFailureEntityType.CreateAnnotations(signInFailure);
-            ApiTokenEntityType.CreateAnnotations(apiToken);
             EntraideUserEntityType.CreateAnnotations(entraideUser);
             CooperationRequestEntityType.CreateAnnotations(cooperationRequest);
             RequestAttachmentEntityType.CreateAnnotations(requestAttachment);
@@ -126,6 +125,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
             VerificationCheckEntityType.CreateAnnotations(verificationCheck);
             VerificationRoundEntityType.CreateAnnotations(verificationRound);
             WebhookSubscriptionEntityType.CreateAnnotations(webhookSubscription);
+            ApiTokenEntityType.CreateAnnotations(apiToken);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
             IdentityRoleClaimEntityType.CreateAnnotations(identityRoleClaim);

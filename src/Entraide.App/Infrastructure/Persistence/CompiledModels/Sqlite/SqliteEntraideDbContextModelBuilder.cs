@@ -11,7 +11,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class SqliteEntraideDbContextModel
     {
         private SqliteEntraideDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("beb869d8-822f-4b65-969d-fe4ed948784b"), entityTypeCount: 45)
+            : base(skipDetectChanges: false, modelId: new Guid("e204407a-b2fe-4b4d-9d99-95cd50b29f33"), entityTypeCount: 45)
         {
         }
 
@@ -25,7 +25,6 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
             var inboxItem = InboxItemEntityType.Create(this);
             var notificationMessage = NotificationMessageEntityType.Create(this);
             var signInFailure = SignInFailureEntityType.Create(this);
-            var apiToken = ApiTokenEntityType.Create(this);
             var entraideUser = EntraideUserEntityType.Create(this);
             var cooperationRequest = CooperationRequestEntityType.Create(this);
             var requestAttachment = RequestAttachmentEntityType.Create(this);
@@ -55,6 +54,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
             var verificationCheck = VerificationCheckEntityType.Create(this);
             var verificationRound = VerificationRoundEntityType.Create(this);
             var webhookSubscription = WebhookSubscriptionEntityType.Create(this);
+            var apiToken = ApiTokenEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
             var identityRoleClaim = IdentityRoleClaimEntityType.Create(this);
@@ -95,7 +95,6 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
             InboxItemEntityType.CreateAnnotations(inboxItem);
             NotificationMessageEntityType.CreateAnnotations(notificationMessage);
             SignInFailureEntityType.CreateAnnotations(signInFailure);
-            ApiTokenEntityType.CreateAnnotations(apiToken);
             EntraideUserEntityType.CreateAnnotations(entraideUser);
             CooperationRequestEntityType.CreateAnnotations(cooperationRequest);
             RequestAttachmentEntityType.CreateAnnotations(requestAttachment);
@@ -125,6 +124,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
             VerificationCheckEntityType.CreateAnnotations(verificationCheck);
             VerificationRoundEntityType.CreateAnnotations(verificationRound);
             WebhookSubscriptionEntityType.CreateAnnotations(webhookSubscription);
+            ApiTokenEntityType.CreateAnnotations(apiToken);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
             IdentityRoleClaimEntityType.CreateAnnotations(identityRoleClaim);

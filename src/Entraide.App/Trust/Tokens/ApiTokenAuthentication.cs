@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using Entraide.App.Infrastructure.Audit;
 using Entraide.App.Infrastructure.Persistence;
@@ -9,39 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.Extensions.Options;
 
-namespace Entraide.App.Trust;
-
-/// <summary>
-/// A revocable credential for a State's own system (its case-management system, say), scoped to that
-/// State and to a set of roles. Only a SHA-256 digest of the secret is kept; the secret is shown once.
-/// </summary>
-public sealed class ApiToken : IStateOwned
-{
-    public Guid Id { get; set; }
-    public required string Name { get; set; }
-    public string? StateCode { get; set; }
-    public required string Roles { get; set; }
-    public required string SecretDigest { get; set; }
-    public required string Prefix { get; set; }
-    public required string CreatedBy { get; set; }
-    public DateTimeOffset CreatedAt { get; set; }
-    public DateTimeOffset? ExpiresAt { get; set; }
-    public DateTimeOffset? RevokedAt { get; set; }
-
-    string? IStateOwned.OwnerState => StateCode;
-
-    public IReadOnlyList<string> RoleList => Roles.Split(',', StringSplitOptions.RemoveEmptyEntries);
-
-    public bool IsActive(DateTimeOffset now) => RevokedAt is null && (ExpiresAt is null || ExpiresAt > now);
-
-    public const string SecretPrefix = "ent_";
-
-    /// <summary>A new random secret: <c>ent_</c> followed by 32 random bytes in URL-safe base64.</summary>
-    public static string NewSecret() =>
-        SecretPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    public static string DigestOf(string secret) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret)));
-}
+namespace Entraide.App.Trust.Tokens;
 
 /// <summary>Authenticates <c>Authorization: Bearer ent_…</c> against the stored token digests.</summary>
 internal sealed class ApiTokenHandler(
@@ -95,7 +62,8 @@ public sealed class ApiTokenCache(TimeProvider clock)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(10);
     private const int MaxEntries = 10_000;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (ApiToken Token, DateTimeOffset Until)> _tokens = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (ApiToken Token, DateTimeOffset Until)> _tokens =
+        new(StringComparer.Ordinal);
 
     internal ApiToken? Find(string digest)
     {
