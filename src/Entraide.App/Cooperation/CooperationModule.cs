@@ -22,15 +22,18 @@ internal sealed class CooperationModule : IModule
         services.AddScoped<AttachmentQueries>();
         services.AddScoped<RequestDocument>();
         services.AddScoped<ClockSweep>();
+        services.AddScoped<Live.EmergencyAlerts>();
         services.AddSingleton<CooperationClocks>();
         services.AddHostedService(sp => sp.GetRequiredService<CooperationClocks>());
         services.AddSingleton(new ErrorTextSource(typeof(CooperationText)));
         services.AddSingleton(new Web.NavItem("/requests", "Requests", 20, true, RequestAccess.CooperationRoles));
+        services.AddSingleton(new Web.LayoutPart("/Cooperation/Pages/_LiveAlerts.cshtml", 10, RequestAccess.CooperationRoles));
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
         RequestEndpoints.Map(api);
         AttachmentEndpoints.Map(api);
+        Live.LiveEndpoints.Map(api);
     }
 }

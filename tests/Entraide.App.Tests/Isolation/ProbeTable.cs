@@ -383,6 +383,8 @@ internal static class ProbeTable
     {
         ["GET api/v1/me"] = "the caller's own identity",
         ["GET api/v1/requests/types"] = "the catalogue of request types",
+        ["GET api/v1/requests/live"] =
+            "the caller's own inbox and its own State's emergencies (Cooperation/LiveEmergencyTests: a third State's open stream hears nothing)",
         ["POST api/v1/requests"] = "drafts for the caller's own State only (the body names no owner)",
         ["POST api/v1/requests/submissions"] = "submits for the caller's own State only; the requested State is a party by design",
         ["POST api/v1/tokens"] = "issues a token of the caller's own State",

@@ -214,6 +214,7 @@ public sealed class RequestQueries(
                 r.DeadlineAt,
                 r.AcknowledgeBy,
                 r.AcknowledgedAt,
+                r.PreservationExpiresAt,
                 NewCount = newInBox.Take(InboxCounts.CountLimit).Count(),
                 DueSoonCount = dueSoonInBox.Take(InboxCounts.CountLimit).Count(),
                 OverdueCount = overdueInBox.Take(InboxCounts.CountLimit).Count(),
@@ -225,7 +226,7 @@ public sealed class RequestQueries(
             var lateAck = r.AcknowledgeBy is { } by && r.AcknowledgedAt is null && now > by && !RequestLifecycle.IsFinal(r.Status);
             return new RequestListItem(r.Id, r.Reference, RequestCodes.Of(r.Type), RequestLifecycle.Code(r.Status), r.RequestingState,
                 r.RequestedState, r.Urgent, RequestCodes.Of(r.Channel), r.SubmittedAt, r.UpdatedAt, r.DeadlineAt, RequestCodes.Of(deadline),
-                r.AcknowledgeBy, deadline == DeadlineState.Overdue || lateAck);
+                r.AcknowledgeBy, deadline == DeadlineState.Overdue || lateAck, r.AcknowledgedAt, r.PreservationExpiresAt);
         }).ToList();
         InboxCounts counts;
         if (rows.Count > 0) counts = new InboxCounts(rows[0].NewCount, rows[0].DueSoonCount, rows[0].OverdueCount);

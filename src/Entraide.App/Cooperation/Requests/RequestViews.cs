@@ -62,7 +62,13 @@ public sealed record RequestView(
 /// <summary>One request in an inbox listing.</summary>
 public sealed record RequestListItem(Guid Id, string Reference, string Type, string Status, string RequestingState, string RequestedState,
     bool Urgent, string Channel, DateTimeOffset? SubmittedAt, DateTimeOffset UpdatedAt, DateTimeOffset? Deadline, string DeadlineState,
-    DateTimeOffset? AcknowledgeBy, bool Overdue);
+    DateTimeOffset? AcknowledgeBy, bool Overdue, DateTimeOffset? AcknowledgedAt = null, DateTimeOffset? PreservationExpiresAt = null)
+{
+    /// <summary>The acknowledgement clock still runs: nobody acknowledged the request and it is not closed.</summary>
+    public bool AcknowledgementPending => AcknowledgeBy is not null && AcknowledgedAt is null && Status is not ("executed" or "refused" or "withdrawn");
+
+    public bool Emergency => Type == "emergency";
+}
 
 public sealed record InboxPage(string Box, IReadOnlyList<RequestListItem> Items, bool HasMore, int Page, InboxCounts Counts);
 
