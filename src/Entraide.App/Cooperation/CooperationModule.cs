@@ -19,10 +19,13 @@ internal sealed class CooperationModule : IModule
         services.AddScoped<RequestSubmission>();
         services.AddScoped<RequestNotices>();
         services.AddScoped<RequestQueries>();
+        services.AddScoped<InboxExport>();
         services.AddScoped<AttachmentQueries>();
         services.AddScoped<RequestDocument>();
         services.AddScoped<ClockSweep>();
         services.AddScoped<Live.EmergencyAlerts>();
+        services.AddScoped<CaseWork.Officers>();
+        services.AddScoped<CaseWork.CaseWorkQueries>();
         services.AddSingleton<CooperationClocks>();
         services.AddHostedService(sp => sp.GetRequiredService<CooperationClocks>());
         services.AddSingleton(new ErrorTextSource(typeof(CooperationText)));
@@ -35,5 +38,6 @@ internal sealed class CooperationModule : IModule
         RequestEndpoints.Map(api);
         AttachmentEndpoints.Map(api);
         Live.LiveEndpoints.Map(api);
+        CaseWork.CaseWorkEndpoints.Map(api);
     }
 }

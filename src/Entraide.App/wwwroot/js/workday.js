@@ -158,6 +158,11 @@
     texts = t ? { left: t.dataset.left, overdue: t.dataset.overdue, days: t.dataset.days } : { left: "{0}", overdue: "-{0}", days: "{0} d" };
     tick();
     window.setInterval(tick, 1000);
+    var print = document.querySelectorAll("button[data-print]");
+    for (var i = 0; i < print.length; i++) {
+      print[i].hidden = false;
+      print[i].addEventListener("click", function () { window.print(); });
+    }
     banner();
   }
 

@@ -12,7 +12,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
     public partial class PostgresEntraideDbContextModel
     {
         private PostgresEntraideDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ff903098-8377-4a26-a431-03e06459a372"), entityTypeCount: 45)
+            : base(skipDetectChanges: false, modelId: new Guid("33526d42-6214-4523-8675-b4e68678b7a4"), entityTypeCount: 47)
         {
         }
 
@@ -29,6 +29,8 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
             var apiToken = ApiTokenEntityType.Create(this);
             var entraideUser = EntraideUserEntityType.Create(this);
             var cooperationRequest = CooperationRequestEntityType.Create(this);
+            var internalNote = InternalNoteEntityType.Create(this);
+            var requestAssignment = RequestAssignmentEntityType.Create(this);
             var requestAttachment = RequestAttachmentEntityType.Create(this);
             var requestEvent = RequestEventEntityType.Create(this);
             var requestMessage = RequestMessageEntityType.Create(this);
@@ -66,6 +68,8 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
 
             DeliveryJobEntityType.CreateForeignKey1(deliveryJob, notificationMessage);
             InboxItemEntityType.CreateForeignKey1(inboxItem, notificationMessage);
+            InternalNoteEntityType.CreateForeignKey1(internalNote, cooperationRequest);
+            RequestAssignmentEntityType.CreateForeignKey1(requestAssignment, cooperationRequest);
             RequestAttachmentEntityType.CreateForeignKey1(requestAttachment, cooperationRequest);
             RequestEventEntityType.CreateForeignKey1(requestEvent, cooperationRequest);
             RequestMessageEntityType.CreateForeignKey1(requestMessage, cooperationRequest);
@@ -99,6 +103,8 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
             ApiTokenEntityType.CreateAnnotations(apiToken);
             EntraideUserEntityType.CreateAnnotations(entraideUser);
             CooperationRequestEntityType.CreateAnnotations(cooperationRequest);
+            InternalNoteEntityType.CreateAnnotations(internalNote);
+            RequestAssignmentEntityType.CreateAnnotations(requestAssignment);
             RequestAttachmentEntityType.CreateAnnotations(requestAttachment);
             RequestEventEntityType.CreateAnnotations(requestEvent);
             RequestMessageEntityType.CreateAnnotations(requestMessage);

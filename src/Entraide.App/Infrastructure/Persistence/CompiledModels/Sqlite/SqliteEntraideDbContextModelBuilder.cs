@@ -11,7 +11,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class SqliteEntraideDbContextModel
     {
         private SqliteEntraideDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("beb869d8-822f-4b65-969d-fe4ed948784b"), entityTypeCount: 45)
+            : base(skipDetectChanges: false, modelId: new Guid("e6ad8460-116a-465c-9df3-9da28c280782"), entityTypeCount: 47)
         {
         }
 
@@ -28,6 +28,8 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
             var apiToken = ApiTokenEntityType.Create(this);
             var entraideUser = EntraideUserEntityType.Create(this);
             var cooperationRequest = CooperationRequestEntityType.Create(this);
+            var internalNote = InternalNoteEntityType.Create(this);
+            var requestAssignment = RequestAssignmentEntityType.Create(this);
             var requestAttachment = RequestAttachmentEntityType.Create(this);
             var requestEvent = RequestEventEntityType.Create(this);
             var requestMessage = RequestMessageEntityType.Create(this);
@@ -65,6 +67,8 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
 
             DeliveryJobEntityType.CreateForeignKey1(deliveryJob, notificationMessage);
             InboxItemEntityType.CreateForeignKey1(inboxItem, notificationMessage);
+            InternalNoteEntityType.CreateForeignKey1(internalNote, cooperationRequest);
+            RequestAssignmentEntityType.CreateForeignKey1(requestAssignment, cooperationRequest);
             RequestAttachmentEntityType.CreateForeignKey1(requestAttachment, cooperationRequest);
             RequestEventEntityType.CreateForeignKey1(requestEvent, cooperationRequest);
             RequestMessageEntityType.CreateForeignKey1(requestMessage, cooperationRequest);
@@ -98,6 +102,8 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
             ApiTokenEntityType.CreateAnnotations(apiToken);
             EntraideUserEntityType.CreateAnnotations(entraideUser);
             CooperationRequestEntityType.CreateAnnotations(cooperationRequest);
+            InternalNoteEntityType.CreateAnnotations(internalNote);
+            RequestAssignmentEntityType.CreateAnnotations(requestAssignment);
             RequestAttachmentEntityType.CreateAnnotations(requestAttachment);
             RequestEventEntityType.CreateAnnotations(requestEvent);
             RequestMessageEntityType.CreateAnnotations(requestMessage);

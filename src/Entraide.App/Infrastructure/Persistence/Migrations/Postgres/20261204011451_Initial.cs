@@ -46,6 +46,7 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Postgres
                     ExecutedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     PreservationExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     PreservationExtensions = table.Column<int>(type: "integer", nullable: false),
+                    PreservationDays = table.Column<int>(type: "integer", nullable: true),
                     PreservationReminderAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     OverdueSince = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     PrecedingRequestId = table.Column<Guid>(type: "uuid", nullable: true),
@@ -497,6 +498,31 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "cooperation_assignments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StateCode = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    AssigneeId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    AssigneeName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AssignedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    AssignedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AssignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_cooperation_assignments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_cooperation_assignments_cooperation_requests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "cooperation_requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "cooperation_attachments",
                 columns: table => new
                 {
@@ -577,6 +603,29 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Postgres
                     table.PrimaryKey("PK_cooperation_messages", x => x.Id);
                     table.ForeignKey(
                         name: "FK_cooperation_messages_cooperation_requests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "cooperation_requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "cooperation_notes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StateCode = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    AuthorId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    AuthorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Body = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_cooperation_notes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_cooperation_notes_cooperation_requests_RequestId",
                         column: x => x.RequestId,
                         principalTable: "cooperation_requests",
                         principalColumn: "Id",
@@ -1046,6 +1095,17 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Postgres
                 values: new object[] { 1, "0000000000000000000000000000000000000000000000000000000000000000", 0L });
 
             migrationBuilder.CreateIndex(
+                name: "IX_cooperation_assignments_RequestId_StateCode",
+                table: "cooperation_assignments",
+                columns: new[] { "RequestId", "StateCode" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_cooperation_assignments_StateCode_AssigneeId",
+                table: "cooperation_assignments",
+                columns: new[] { "StateCode", "AssigneeId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_cooperation_attachments_RequestId",
                 table: "cooperation_attachments",
                 column: "RequestId");
@@ -1059,6 +1119,11 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Postgres
                 name: "IX_cooperation_messages_RequestId_At",
                 table: "cooperation_messages",
                 columns: new[] { "RequestId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_cooperation_notes_RequestId_StateCode_At",
+                table: "cooperation_notes",
+                columns: new[] { "RequestId", "StateCode", "At" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_cooperation_requests_AcknowledgeBy",
@@ -1423,6 +1488,9 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "cooperation_assignments");
+
+            migrationBuilder.DropTable(
                 name: "cooperation_attachments");
 
             migrationBuilder.DropTable(
@@ -1430,6 +1498,9 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "cooperation_messages");
+
+            migrationBuilder.DropTable(
+                name: "cooperation_notes");
 
             migrationBuilder.DropTable(
                 name: "cooperation_submission_keys");

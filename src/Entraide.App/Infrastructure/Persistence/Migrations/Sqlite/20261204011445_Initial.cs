@@ -45,6 +45,7 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Sqlite
                     ExecutedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     PreservationExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
                     PreservationExtensions = table.Column<int>(type: "INTEGER", nullable: false),
+                    PreservationDays = table.Column<int>(type: "INTEGER", nullable: true),
                     PreservationReminderAt = table.Column<long>(type: "INTEGER", nullable: true),
                     OverdueSince = table.Column<long>(type: "INTEGER", nullable: true),
                     PrecedingRequestId = table.Column<Guid>(type: "TEXT", nullable: true),
@@ -496,6 +497,31 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "cooperation_assignments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StateCode = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    AssigneeId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    AssigneeName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AssignedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    AssignedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AssignedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_cooperation_assignments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_cooperation_assignments_cooperation_requests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "cooperation_requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "cooperation_attachments",
                 columns: table => new
                 {
@@ -576,6 +602,29 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Sqlite
                     table.PrimaryKey("PK_cooperation_messages", x => x.Id);
                     table.ForeignKey(
                         name: "FK_cooperation_messages_cooperation_requests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "cooperation_requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "cooperation_notes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StateCode = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    AuthorId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_cooperation_notes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_cooperation_notes_cooperation_requests_RequestId",
                         column: x => x.RequestId,
                         principalTable: "cooperation_requests",
                         principalColumn: "Id",
@@ -1045,6 +1094,17 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Sqlite
                 values: new object[] { 1, "0000000000000000000000000000000000000000000000000000000000000000", 0L });
 
             migrationBuilder.CreateIndex(
+                name: "IX_cooperation_assignments_RequestId_StateCode",
+                table: "cooperation_assignments",
+                columns: new[] { "RequestId", "StateCode" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_cooperation_assignments_StateCode_AssigneeId",
+                table: "cooperation_assignments",
+                columns: new[] { "StateCode", "AssigneeId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_cooperation_attachments_RequestId",
                 table: "cooperation_attachments",
                 column: "RequestId");
@@ -1058,6 +1118,11 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Sqlite
                 name: "IX_cooperation_messages_RequestId_At",
                 table: "cooperation_messages",
                 columns: new[] { "RequestId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_cooperation_notes_RequestId_StateCode_At",
+                table: "cooperation_notes",
+                columns: new[] { "RequestId", "StateCode", "At" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_cooperation_requests_AcknowledgeBy",
@@ -1422,6 +1487,9 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "cooperation_assignments");
+
+            migrationBuilder.DropTable(
                 name: "cooperation_attachments");
 
             migrationBuilder.DropTable(
@@ -1429,6 +1497,9 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "cooperation_messages");
+
+            migrationBuilder.DropTable(
+                name: "cooperation_notes");
 
             migrationBuilder.DropTable(
                 name: "cooperation_submission_keys");
