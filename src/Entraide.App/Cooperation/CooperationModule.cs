@@ -20,6 +20,7 @@ internal sealed class CooperationModule : IModule
         services.AddScoped<RequestNotices>();
         services.AddScoped<RequestQueries>();
         services.AddScoped<InboxExport>();
+        services.AddScoped<Dashboard.DashboardQueries>();
         services.AddScoped<AttachmentQueries>();
         services.AddScoped<RequestDocument>();
         services.AddScoped<ClockSweep>();
@@ -30,6 +31,7 @@ internal sealed class CooperationModule : IModule
         services.AddHostedService(sp => sp.GetRequiredService<CooperationClocks>());
         services.AddSingleton(new ErrorTextSource(typeof(CooperationText)));
         services.AddSingleton(new Web.NavItem("/requests", "Requests", 20, true, RequestAccess.CooperationRoles));
+        services.AddSingleton(new Web.HomePart("/Cooperation/Pages/_Dashboard.cshtml", 10, RequestAccess.CooperationRoles));
         services.AddSingleton(new Web.LayoutPart("/Cooperation/Pages/_LiveAlerts.cshtml", 10, RequestAccess.CooperationRoles));
     }
 
