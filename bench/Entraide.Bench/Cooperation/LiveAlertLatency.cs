@@ -38,7 +38,8 @@ public sealed partial class LiveAlertLatency : IBenchCommand
             b => b.Configuration["Cooperation:ClockIntervalSeconds"] = "3600");
         Console.WriteLine($"database: {(postgres.Length == 0 ? "sqlite" : "postgres")}, background {rate}/s over {connections - 1} clients, "
             + $"{seconds} s; load average before: {LoadAverage()}");
-        var tokens = States.Append("AUS").ToDictionary(s => s, s => CooperationLoad.Issue(app.Services, s, Roles.CentralAuthority, Roles.PointOfContact));
+        var tokens = States.Append("AUS")
+            .ToDictionary(s => s, s => CooperationLoad.Issue(app.Services, s, Roles.CentralAuthority, Roles.PointOfContact));
         using var client = LoadDriver.Client(url, connections + 2);
 
         // JPN's 24/7 point: an account, signed in with its password and authenticator code, its page's stream open.
@@ -71,7 +72,10 @@ public sealed partial class LiveAlertLatency : IBenchCommand
         while (!load.IsCancellationRequested)
         {
             var t = Stopwatch.GetTimestamp();
-            using var m = new HttpRequestMessage(HttpMethod.Post, "/api/v1/requests/submissions") { Content = CooperationLoad.JsonBody("emergency", "JPN") };
+            using var m = new HttpRequestMessage(HttpMethod.Post, "/api/v1/requests/submissions")
+            {
+                Content = CooperationLoad.JsonBody("emergency", "JPN"),
+            };
             m.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens["AUS"]);
             m.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
             using var r = await client.SendAsync(m);

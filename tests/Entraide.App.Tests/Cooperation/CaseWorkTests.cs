@@ -21,7 +21,8 @@ public sealed class CaseWorkTests(AppFixture fixture)
     private static async Task<IHtmlDocument> PageAsync(HttpResponseMessage response, HttpStatusCode status)
     {
         var html = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == status, $"Expected {(int)status} but got {(int)response.StatusCode}: {html[..Math.Min(html.Length, 1500)]}");
+        Assert.True(response.StatusCode == status,
+            $"Expected {(int)status} but got {(int)response.StatusCode}: {html[..Math.Min(html.Length, 1500)]}");
         return new HtmlParser().ParseDocument(html);
     }
 
@@ -63,12 +64,14 @@ public sealed class CaseWorkTests(AppFixture fixture)
         var fraPage = await app.ClientFor("FRA", Roles.CentralAuthority).GetStringAsync($"/requests/{id}");
         Assert.DoesNotContain(officer.DisplayName!, fraPage, StringComparison.Ordinal);
 
-        var mine = await (await Accounts.SignInAsync(app, officer)).GetAsync("/api/v1/requests?box=incoming&assigned=me").ExpectAsync(HttpStatusCode.OK);
+        var mine = await (await Accounts.SignInAsync(app, officer)).GetAsync("/api/v1/requests?box=incoming&assigned=me")
+            .ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(id, Assert.Single(mine.GetProperty("items").EnumerateArray()).GetProperty("id").GetString());
         var all = await bra.GetAsync("/api/v1/requests?box=incoming&assigned=me").ExpectAsync(HttpStatusCode.OK);
         Assert.DoesNotContain(all.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetString() == id);
 
-        var audited = await app.WithDbAsync(ctx => ctx.Set<AuditEntry>().AnyAsync(e => e.Action == "cooperation.request.assign" && e.StateCode == "BRA"));
+        var audited = await app.WithDbAsync(ctx =>
+            ctx.Set<AuditEntry>().AnyAsync(e => e.Action == "cooperation.request.assign" && e.StateCode == "BRA"));
         Assert.True(audited);
     }
 

@@ -24,7 +24,9 @@ public sealed class Officers(IAccountDirectory accounts)
             .OrderBy(o => o.DisplayName, StringComparer.CurrentCultureIgnoreCase).ThenBy(o => o.AccountId, StringComparer.Ordinal)];
     }
 
-    /// <summary>The officer of <paramref name="state"/> with <paramref name="accountId"/>; null when there is none (or it is another State's).</summary>
+    /// <summary>
+    /// The officer of <paramref name="state"/> with <paramref name="accountId"/>; null when there is none (or it is another State's).
+    /// </summary>
     public async Task<Officer?> FindAsync(string state, string? accountId, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(accountId)) return null;

@@ -66,7 +66,8 @@ public sealed record RequestListItem(Guid Id, string Reference, string Type, str
     DateTimeOffset? AcknowledgeBy, bool Overdue, DateTimeOffset? AcknowledgedAt = null, DateTimeOffset? PreservationExpiresAt = null)
 {
     /// <summary>The acknowledgement clock still runs: nobody acknowledged the request and it is not closed.</summary>
-    public bool AcknowledgementPending => AcknowledgeBy is not null && AcknowledgedAt is null && Status is not ("executed" or "refused" or "withdrawn");
+    public bool AcknowledgementPending =>
+        AcknowledgeBy is not null && AcknowledgedAt is null && Status is not ("executed" or "refused" or "withdrawn");
 
     public bool Emergency => Type == "emergency";
 }
