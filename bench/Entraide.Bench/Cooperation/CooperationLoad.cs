@@ -378,7 +378,7 @@ public sealed class CooperationLoad : IBenchCommand
     /// The request body, serialised once per type and requested State: the load driver shares the two cores
     /// with the server, so it sends ready bytes, as a load generator does, instead of serialising each time.
     /// </summary>
-    private static ByteArrayContent JsonBody(string type, string to)
+    internal static ByteArrayContent JsonBody(string type, string to)
     {
         var content = new ByteArrayContent(Bodies.GetOrAdd((type, to), k => JsonSerializer.SerializeToUtf8Bytes(Body(k.Type, k.To), Json)));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
@@ -401,7 +401,7 @@ public sealed class CooperationLoad : IBenchCommand
         };
     }
 
-    private static string Issue(IServiceProvider services, string state, params string[] roles)
+    internal static string Issue(IServiceProvider services, string state, params string[] roles)
     {
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<EntraideDbContext>();

@@ -19,18 +19,27 @@ internal sealed class CooperationModule : IModule
         services.AddScoped<RequestSubmission>();
         services.AddScoped<RequestNotices>();
         services.AddScoped<RequestQueries>();
+        services.AddScoped<InboxExport>();
+        services.AddScoped<Dashboard.DashboardQueries>();
         services.AddScoped<AttachmentQueries>();
         services.AddScoped<RequestDocument>();
         services.AddScoped<ClockSweep>();
+        services.AddScoped<Live.EmergencyAlerts>();
+        services.AddScoped<CaseWork.Officers>();
+        services.AddScoped<CaseWork.CaseWorkQueries>();
         services.AddSingleton<CooperationClocks>();
         services.AddHostedService(sp => sp.GetRequiredService<CooperationClocks>());
         services.AddSingleton(new ErrorTextSource(typeof(CooperationText)));
         services.AddSingleton(new Web.NavItem("/requests", "Requests", 20, true, RequestAccess.CooperationRoles));
+        services.AddSingleton(new Web.HomePart("/Cooperation/Pages/_Dashboard.cshtml", 10, RequestAccess.CooperationRoles));
+        services.AddSingleton(new Web.LayoutPart("/Cooperation/Pages/_LiveAlerts.cshtml", 10, RequestAccess.CooperationRoles));
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
         RequestEndpoints.Map(api);
         AttachmentEndpoints.Map(api);
+        Live.LiveEndpoints.Map(api);
+        CaseWork.CaseWorkEndpoints.Map(api);
     }
 }

@@ -134,3 +134,39 @@ internal sealed class SubmissionKeyConfiguration : IEntityTypeConfiguration<Subm
         b.Property(k => k.RequestHash).HasMaxLength(64);
     }
 }
+
+internal sealed class RequestAssignmentConfiguration : IEntityTypeConfiguration<RequestAssignment>
+{
+    public void Configure(EntityTypeBuilder<RequestAssignment> b)
+    {
+        b.ToTable("cooperation_assignments");
+        b.HasKey(a => a.Id);
+        b.Property(a => a.Id).ValueGeneratedNever();
+        b.Property(a => a.StateCode).HasMaxLength(3);
+        b.Property(a => a.AssigneeId).HasMaxLength(100);
+        b.Property(a => a.AssigneeName).HasMaxLength(200);
+        b.Property(a => a.AssignedBy).HasMaxLength(100);
+        b.Property(a => a.AssignedByName).HasMaxLength(200);
+        b.Property(a => a.Version).IsConcurrencyToken();
+        b.HasOne<CooperationRequest>().WithMany().HasForeignKey(a => a.RequestId).OnDelete(DeleteBehavior.Cascade);
+        // One officer in charge per State and request; "assigned to me" reads the assignee's rows of the State.
+        b.HasIndex(a => new { a.RequestId, a.StateCode }).IsUnique();
+        b.HasIndex(a => new { a.StateCode, a.AssigneeId });
+    }
+}
+
+internal sealed class InternalNoteConfiguration : IEntityTypeConfiguration<InternalNote>
+{
+    public void Configure(EntityTypeBuilder<InternalNote> b)
+    {
+        b.ToTable("cooperation_notes");
+        b.HasKey(n => n.Id);
+        b.Property(n => n.Id).ValueGeneratedNever();
+        b.Property(n => n.StateCode).HasMaxLength(3);
+        b.Property(n => n.AuthorId).HasMaxLength(100);
+        b.Property(n => n.AuthorName).HasMaxLength(200);
+        b.Property(n => n.Body).HasMaxLength(InternalNote.MaxLength);
+        b.HasOne<CooperationRequest>().WithMany().HasForeignKey(n => n.RequestId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(n => new { n.RequestId, n.StateCode, n.At });
+    }
+}

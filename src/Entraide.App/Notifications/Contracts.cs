@@ -60,3 +60,17 @@ public sealed class OutboundCallRefusedException(string code)
 {
     public string Code { get; } = code;
 }
+
+/// Urgent in-app notifications as they are committed, for the open pages of their recipient account: the
+/// feed reads the account's own inbox (never anything addressed to another account, hence to another
+/// State), woken at once by a commit in this process and polling the inbox for commits of other
+/// processes (<c>Notifications:LivePollMilliseconds</c>).
+/// </summary>
+public interface ILiveNotifications
+{
+    /// <summary>The urgent notifications committed for <paramref name="accountId"/> from now on, until <paramref name="ct"/> ends.</summary>
+    IAsyncEnumerable<LiveNotification> ListenAsync(string accountId, CancellationToken ct);
+}
+
+/// <summary>One urgent notification of an account's inbox, as the live feed carries it.</summary>
+public sealed record LiveNotification(Guid Id, string Kind, Guid? SubjectId, string Link, DateTimeOffset CreatedAt);

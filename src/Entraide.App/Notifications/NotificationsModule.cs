@@ -31,6 +31,9 @@ internal sealed class NotificationsModule : IModule
         services.AddScoped<WebhookSender>();
         services.AddSingleton<DeliveryWorker>();
         services.AddHostedService<NotificationDispatcher>();
+        services.AddSingleton<Live.LiveFeed>();
+        services.AddSingleton<ILiveNotifications>(sp => sp.GetRequiredService<Live.LiveFeed>());
+        services.AddHostedService(sp => sp.GetRequiredService<Live.LiveFeed>());
         services.AddWebhookHttpClients();
         OutboundCalls.AddOutboundCalls(services);
         services.AddSingleton(new ErrorTextSource(typeof(NotificationsText)));

@@ -115,6 +115,8 @@ public sealed class CooperationRequest : IStateOwned
     public DateTimeOffset? ExecutedAt { get; private set; }
     public DateTimeOffset? PreservationExpiresAt { get; private set; }
     public int PreservationExtensions { get; private set; }
+    /// <summary>The period the requested State says it preserves the data for (Art. 42: at least 60 days); null: the article's 60.</summary>
+    public int? PreservationDays { get; private set; }
     public DateTimeOffset? PreservationReminderAt { get; private set; }
     public DateTimeOffset? OverdueSince { get; private set; }
     /// <summary>The preservation this request follows up.</summary>
@@ -310,11 +312,11 @@ public sealed class CooperationRequest : IStateOwned
                 ExecutedAt ??= now;
                 // Art. 42: preservation runs from the day the data were preserved.
                 if (Type == RequestType.ExpeditedPreservation)
-                    PreservationExpiresAt = PreservationClock.ExpiresAt(ExecutedAt.Value, PreservationExtensions);
+                    PreservationExpiresAt = PreservationClock.ExpiresAt(ExecutedAt.Value, PreservationExtensions, PreservationDays);
                 break;
             case RequestAction.ExtendPreservation:
                 PreservationExtensions++;
-                PreservationExpiresAt = PreservationClock.ExpiresAt(ExecutedAt ?? now, PreservationExtensions);
+                PreservationExpiresAt = PreservationClock.ExpiresAt(ExecutedAt ?? now, PreservationExtensions, PreservationDays);
                 PreservationReminderAt = null;
                 break;
         }
@@ -323,6 +325,30 @@ public sealed class CooperationRequest : IStateOwned
         Touch(now);
         var grounded = action is RequestAction.Refuse or RequestAction.Postpone;
         Record(actor, now, RequestLifecycle.Code(action), from, to, grounded ? Ground : null, grounded ? GroundReasons : null);
+    }
+
+    /// <summary>
+    /// The requested State records for how long it actually preserves the data (Art. 42: at least 60 days; it may
+    /// keep them longer, e.g. 90). Only the requested side, once the data were preserved and while the
+    /// preservation runs; the expiry both sides see moves with it, and the timeline records the period.
+    /// </summary>
+    public void RecordPreservationPeriod(int? days, Side side, Actor actor, DateTimeOffset now, int? version = null)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        CheckVersion(version);
+        if (Type != RequestType.ExpeditedPreservation) throw DomainException.Conflict("not-a-preservation");
+        if (side != Side.Requested || !actor.HasAny([Roles.CentralAuthority, Roles.PointOfContact]))
+            throw new DomainException(FailureKind.Forbidden, "forbidden");
+        var errors = PreservationClock.CheckPeriod(days);
+        if (errors.Count > 0) throw new DomainException(FailureKind.Invalid, errors);
+        if (ExecutedAt is not { } executed || Status is not (RequestStatus.Executed or RequestStatus.PartiallyExecuted))
+            throw DomainException.Conflict("preservation-not-running");
+        PreservationDays = days;
+        PreservationExpiresAt = PreservationClock.ExpiresAt(executed, PreservationExtensions, days);
+        // A reminder already sent was about the old end.
+        if (PreservationReminderAt is not null && !PreservationClock.ReminderDue(now, PreservationExpiresAt.Value)) PreservationReminderAt = null;
+        Touch(now);
+        Record(actor, now, "preservation-period", reasons: days!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     // ---- the thread ----

@@ -1,3 +1,5 @@
+using Entraide.Domain.Common;
+
 namespace Entraide.Domain.Cooperation;
 
 /// <summary>
@@ -7,6 +9,16 @@ namespace Entraide.Domain.Cooperation;
 public static class PreservationClock
 {
     public static readonly TimeSpan MinimumPeriod = TimeSpan.FromDays(60);
+
+    /// <summary>Art. 42: the requested State preserves for "a period of not less than 60 days".</summary>
+    public const int MinimumDays = 60;
+
+    /// <summary>
+    /// The longest period Entraide records in one decision: a year. A longer hold is an extension, which
+    /// the requesting State asks for and both sides see (the article sets no maximum; this keeps a typing
+    /// slip of a digit from holding data for a decade).
+    /// </summary>
+    public const int MaximumDays = 365;
     public static readonly TimeSpan ExtensionPeriod = TimeSpan.FromDays(60);
     public static readonly TimeSpan ReminderBefore = TimeSpan.FromDays(10);
 
@@ -14,8 +26,23 @@ public static class PreservationClock
     /// The end of preservation for data preserved at <paramref name="executedAt"/> and extended
     /// <paramref name="extensions"/> times.
     /// </summary>
-    public static DateTimeOffset ExpiresAt(DateTimeOffset executedAt, int extensions) =>
-        executedAt + MinimumPeriod + ExtensionPeriod * Math.Max(0, extensions);
+    public static DateTimeOffset ExpiresAt(DateTimeOffset executedAt, int extensions) => ExpiresAt(executedAt, extensions, null);
+
+    /// <summary>
+    /// The end of preservation for data preserved at <paramref name="executedAt"/> for the <paramref name="days"/> the
+    /// requested State recorded (the article's 60 when it recorded none), extended <paramref name="extensions"/> times.
+    /// </summary>
+    public static DateTimeOffset ExpiresAt(DateTimeOffset executedAt, int extensions, int? days) =>
+        executedAt + (days is { } d ? TimeSpan.FromDays(d) : MinimumPeriod) + ExtensionPeriod * Math.Max(0, extensions);
+
+    /// <summary>The errors of a recorded period: none when it is within Art. 42's minimum and Entraide's maximum.</summary>
+    public static IReadOnlyList<DomainError> CheckPeriod(int? days, string field = "preservationDays") => days switch
+    {
+        null => [DomainError.Required(field)],
+        < MinimumDays => [new DomainError("preservation-period-too-short", field, "42")],
+        > MaximumDays => [new DomainError("preservation-period-too-long", field)],
+        _ => [],
+    };
 
     public static DateTimeOffset RemindAt(DateTimeOffset expiresAt) => expiresAt - ReminderBefore;
 

@@ -224,6 +224,36 @@ internal static class ProbeTable
             var id = await SharedAsync(app);
             return new Call("POST", $"/api/v1/requests/{id}/submit", Owner, Ca, HttpStatusCode.Conflict, IdempotencyKey: true).NamingMissing(id);
         }, ThirdState),
+        // A State's own work on a shared request: its assignment and notes, never the other party's, never a third's.
+        new("GET api/v1/requests/{requestId:guid}/assignment", async app =>
+        {
+            var id = await SharedAsync(app);
+            return Get($"/api/v1/requests/{id}/assignment", Owner, Ca).NamingMissing(id);
+        }, ThirdState, SecretariatCannotRead: "a State's assignment is its own internal business"),
+        new("PUT api/v1/requests/{requestId:guid}/assignment", async app =>
+        {
+            var id = await SharedAsync(app);
+            var officer = await Notifications.Accounts.CreateAsync(app, Owner, "en", Roles.Investigator);
+            return Send("PUT", $"/api/v1/requests/{id}/assignment", Owner, Ca, new { assignee = officer.Id }).NamingMissing(id);
+        }, ThirdState),
+        new("GET api/v1/requests/{requestId:guid}/notes", async app =>
+        {
+            var id = await SharedAsync(app);
+            return Get($"/api/v1/requests/{id}/notes", Owner, Ca).NamingMissing(id);
+        }, ThirdState, SecretariatCannotRead: "a State's internal notes are its own"),
+        new("POST api/v1/requests/{requestId:guid}/notes", async app =>
+        {
+            var id = await SharedAsync(app);
+            return Send("POST", $"/api/v1/requests/{id}/notes", Owner, Ca, new { body = "Called the provider." }, HttpStatusCode.Created)
+                .NamingMissing(id);
+        }, ThirdState),
+        new("PUT api/v1/requests/{requestId:guid}/preservation-period", async app =>
+        {
+            var p = (await app.ClientFor(Owner, Poc).SubmitAsync(CooperationTestData.Body("preservation", Foreign))).Id();
+            foreach (var step in new[] { "acknowledge", "start-assessment", "accept", "start-execution", "record-execution" })
+                await app.ClientFor(Foreign, Poc).StepAsync(p, step).ExpectAsync(HttpStatusCode.OK);
+            return Send("PUT", $"/api/v1/requests/{p}/preservation-period", Foreign, Poc, new { days = 90 }).NamingMissing(p);
+        }, ThirdState),
         new("POST api/v1/requests/{requestId:guid}/follow-up", async app =>
         {
             var p = (await app.ClientFor(Owner, Poc).SubmitAsync(CooperationTestData.Body("preservation", Foreign))).Id();
@@ -578,6 +608,12 @@ internal static class ProbeTable
             var id = (await app.ClientFor(Owner, Ca).SubmitAsync(CooperationTestData.Body("mla", Foreign, fields))).Id();
             return (id, Get("/api/v1/requests?box=incoming", Foreign, Ca));
         }),
+        new("GET api/v1/requests/export", ["/api/v1/requests/export?format=csv&box=incoming", "/api/v1/requests/export?format=csv&box=outgoing"],
+            ThirdObservers, async app =>
+        {
+            var r = await app.ClientFor(Owner, Ca).SubmitAsync(CooperationTestData.Body("mla", Foreign));
+            return (r.GetProperty("reference").GetString()!, Get("/api/v1/requests/export?format=csv&box=incoming", Foreign, Ca));
+        }, Stable: false),
         new("GET api/v1/webhooks", ["/api/v1/webhooks"], ForeignObservers, async app => (await WebhookAsync(app), Get("/api/v1/webhooks", Owner,
             Admin))),
         new("GET api/v1/tokens", ["/api/v1/tokens"], ForeignObservers, async app => (await TokenAsync(app, Owner), Get("/api/v1/tokens", Owner,
@@ -711,6 +747,8 @@ internal static class ProbeTable
     {
         ["GET api/v1/me"] = "the caller's own identity",
         ["GET api/v1/requests/types"] = "the catalogue of request types",
+        ["GET api/v1/requests/live"] =
+            "the caller's own inbox and its own State's emergencies (Cooperation/LiveEmergencyTests: a third State's open stream hears nothing)",
         ["POST api/v1/requests"] = "drafts for the caller's own State only (the body names no owner)",
         ["POST api/v1/requests/submissions"] = "submits for the caller's own State only; the requested State is a party by design",
         ["POST api/v1/tokens"] = "issues a token of the caller's own State",

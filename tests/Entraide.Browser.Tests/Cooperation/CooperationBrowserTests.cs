@@ -36,10 +36,16 @@ public sealed partial class CooperationBrowserTests(BrowserFixture fixture)
         return RequestId().Match(page.Url).Groups[1].Value;
     }
 
+    /// <summary>Takes a step, confirming it when the page asks (the irreversible ones).</summary>
     private static async Task StepAsync(IPage page, string action)
     {
         await page.ClickAsync($"[data-testid=do-{action}]");
         await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        if (await page.Locator("[data-testid=confirm]").CountAsync() > 0)
+        {
+            await page.ClickAsync("[data-testid=confirm]");
+            await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        }
     }
 
     [BrowserFact]
@@ -109,6 +115,69 @@ public sealed partial class CooperationBrowserTests(BrowserFixture fixture)
         Assert.Equal(0, await chn.Locator($"a[href='/requests/{id}']").CountAsync());
         var api = await chn.APIRequest.GetAsync($"/api/v1/requests/{id}");
         Assert.Equal(404, api.Status);
+    }
+
+    [BrowserFact]
+    public async Task Emergency_SubmittedByFrance_AppearsLiveOnTheOpenPagesOfBrazils247Point_AndNowhereElse()
+    {
+        var bra = await SignedInAsync("poc.bra@demo.entraide.int");
+        var nga = await SignedInAsync("poc.nga@demo.entraide.int");
+        foreach (var page in new[] { bra, nga })
+        {
+            await page.GotoAsync("/requests");
+            await page.WaitForSelectorAsync("#emergency-alerts[data-live=connected]", new() { State = WaitForSelectorState.Attached });
+            // Set on this very document: still there afterwards proves the alert came without a reload.
+            await page.EvaluateAsync("() => { window.entraideNoReload = true; }");
+        }
+        var title = await bra.TitleAsync();
+
+        var fra = await SignedInAsync("poc.fra@demo.entraide.int");
+        var id = await SendAsync(fra, RequestType.EmergencyDisclosure, "BRA");
+        var reference = (await fra.TextContentAsync("[data-testid=reference]"))!.Trim();
+
+        var alert = bra.Locator($"#emergency-alerts li[data-id='{id}']");
+        await alert.WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 20_000 });
+        Assert.True(await bra.EvaluateAsync<bool>("() => window.entraideNoReload === true"));
+        Assert.Contains(reference, await alert.TextContentAsync());
+        Assert.Matches(@"^Emergency \(\d+\) · ", await bra.TitleAsync());
+        Assert.NotEqual(title, await bra.TitleAsync());
+        await bra.WaitForFunctionAsync(
+            $"() => /\\d{{2}}:\\d{{2}}:\\d{{2}} left/.test(document.querySelector(\"#emergency-alerts li[data-id='{id}'] time\").textContent)");
+        Assert.Equal("false", await bra.GetAttributeAsync("#emergency-alerts [data-sound]", "aria-pressed"));
+
+        // Brazil's stream was served; Nigeria's point, listening all along, heard nothing of it.
+        Assert.Equal(0, await nga.Locator($"#emergency-alerts li[data-id='{id}']").CountAsync());
+        Assert.True(await nga.EvaluateAsync<bool>("() => window.entraideNoReload === true"));
+
+        // The banner persists on every page until the emergency is acknowledged, and the inbox marks it as an emergency.
+        await bra.GotoAsync("/requests?box=incoming");
+        Assert.True(await bra.IsVisibleAsync($"#emergency-alerts li[data-id='{id}']"));
+        var row = bra.Locator("[data-testid=inbox-row]", new() { Has = bra.Locator($"a[href='/requests/{id}']") });
+        Assert.True(await row.Locator("[data-testid=emergency-badge]").IsVisibleAsync());
+        Assert.True(await row.Locator("[data-testid=clock-acknowledge] time").IsVisibleAsync());
+        await bra.GotoAsync($"/requests/{id}");
+        await StepAsync(bra, "acknowledge");
+        Assert.Equal(0, await bra.Locator($"#emergency-alerts li[data-id='{id}']").CountAsync());
+    }
+
+    [BrowserFact]
+    public async Task Accept_AsksForConfirmation_SayingWhatFranceWillSee_BeforeItIsTaken()
+    {
+        var fra = await SignedInAsync("ca.fra@demo.entraide.int");
+        var id = await SendAsync(fra, RequestType.MutualLegalAssistance, "BRA");
+        var bra = await SignedInAsync("ca.bra@demo.entraide.int");
+        await bra.GotoAsync($"/requests/{id}");
+        await StepAsync(bra, "acknowledge");
+        await StepAsync(bra, "start-assessment");
+        await bra.ClickAsync("[data-testid=do-accept]");
+        await bra.WaitForSelectorAsync("[data-testid=confirm-step]");
+        Assert.Contains("FRA will see", await bra.TextContentAsync("[data-testid=confirm-step]"));
+        Assert.Equal("Under assessment", (await bra.TextContentAsync("[data-testid=status]"))!.Trim());
+        await bra.ClickAsync("[data-testid=cancel-confirm]");
+        await bra.WaitForSelectorAsync("[data-testid=do-accept]");
+        Assert.Equal("Under assessment", (await bra.TextContentAsync("[data-testid=status]"))!.Trim());
+        await StepAsync(bra, "accept");
+        Assert.Equal("Accepted", (await bra.TextContentAsync("[data-testid=status]"))!.Trim());
     }
 
     [GeneratedRegex("/requests/([0-9a-f-]{36})")]

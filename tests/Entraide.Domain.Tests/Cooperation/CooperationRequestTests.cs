@@ -483,6 +483,51 @@ public sealed class CooperationRequestTests
 
     // ---- helpers ----
 
+    [Fact]
+    public void RecordPreservationPeriod_NinetyDays_MovesTheExpiry_AndTheTimelineSaysSo()
+    {
+        var r = Executed("preservation", T0);
+        r.RecordPreservationPeriod(90, Side.Requested, BraPoc, T0.AddDays(1));
+        Assert.Equal(90, r.PreservationDays);
+        Assert.Equal(T0.AddDays(90), r.PreservationExpiresAt);
+        var e = r.Events.Last();
+        Assert.Equal("preservation-period", e.Action);
+        Assert.Equal("90", e.Reasons);
+        Assert.Null(e.VisibleTo);
+        r.Transition(RequestAction.ExtendPreservation, Side.Requesting, FraPoc, T0.AddDays(80));
+        Assert.Equal(T0.AddDays(150), r.PreservationExpiresAt);
+    }
+
+    [Fact]
+    public void RecordPreservationPeriod_ByTheRequestingSide_IsForbidden_AndChangesNothing()
+    {
+        var r = Executed("preservation", T0);
+        var ex = Assert.Throws<DomainException>(() => r.RecordPreservationPeriod(90, Side.Requesting, FraPoc, T0));
+        Assert.Equal(FailureKind.Forbidden, ex.Kind);
+        Assert.Null(r.PreservationDays);
+        Assert.Equal(T0.AddDays(60), r.PreservationExpiresAt);
+    }
+
+    [Fact]
+    public void RecordPreservationPeriod_BelowTheArticle_IsRefused()
+    {
+        var r = Executed("preservation", T0);
+        var e = Refused(() => r.RecordPreservationPeriod(30, Side.Requested, BraPoc, T0));
+        Assert.Equal("preservation-period-too-short", e.Code);
+        Assert.Equal(T0.AddDays(60), r.PreservationExpiresAt);
+    }
+
+    [Fact]
+    public void RecordPreservationPeriod_BeforeTheDataArePreserved_IsAConflict()
+    {
+        var r = Submitted("preservation");
+        var ex = Assert.Throws<DomainException>(() => r.RecordPreservationPeriod(90, Side.Requested, BraPoc, T0));
+        Assert.Equal(FailureKind.Conflict, ex.Kind);
+        Assert.Equal("preservation-not-running", ex.Errors[0].Code);
+        var mla = Assert.Throws<DomainException>(() => Submitted("mla").RecordPreservationPeriod(90, Side.Requested, BraCa, T0));
+        Assert.Equal("not-a-preservation", mla.Errors[0].Code);
+    }
+
     private static Actor Officer(string? state, params string[] roles) => new($"{state}-{roles[0]}", $"Officer of {state}", state, roles.ToHashSet());
 
     private static DraftContent Content(string type, Action<Dictionary<string, string?>>? change = null, string to = "BRA", string?[]? terms = null,

@@ -15,6 +15,34 @@ public sealed class PreservationClockTests
     }
 
     [Fact]
+    public void ExpiresAt_RecordedPeriod_ReplacesTheArticlesSixtyDays()
+    {
+        Assert.Equal(Start.AddDays(90), PreservationClock.ExpiresAt(Start, 0, 90));
+        Assert.Equal(Start.AddDays(150), PreservationClock.ExpiresAt(Start, 1, 90));
+        Assert.Equal(Start.AddDays(60), PreservationClock.ExpiresAt(Start, 0, null));
+    }
+
+    [Theory]
+    [InlineData(60)]
+    [InlineData(90)]
+    [InlineData(365)]
+    public void CheckPeriod_FromTheArticlesMinimumToAYear_IsAccepted(int days) => Assert.Empty(PreservationClock.CheckPeriod(days));
+
+    [Theory]
+    [InlineData(null, "required", null)]
+    [InlineData(59, "preservation-period-too-short", "42")]
+    [InlineData(0, "preservation-period-too-short", "42")]
+    [InlineData(-90, "preservation-period-too-short", "42")]
+    [InlineData(366, "preservation-period-too-long", null)]
+    public void CheckPeriod_OutsideTheBounds_IsRefusedOnTheField(int? days, string code, string? article)
+    {
+        var e = Assert.Single(PreservationClock.CheckPeriod(days));
+        Assert.Equal(code, e.Code);
+        Assert.Equal("preservationDays", e.Field);
+        Assert.Equal(article, e.Article);
+    }
+
+    [Fact]
     public void ReminderDue_FromTenDaysBeforeTheEnd()
     {
         var end = PreservationClock.ExpiresAt(Start, 0);

@@ -19,6 +19,7 @@ public sealed class InboxModel(RequestQueries queries, ErrorMessages errors, ICu
     public string? Type { get; private set; }
     public string? Status { get; private set; }
     public string? Query { get; private set; }
+    public string? Assigned { get; private set; }
     public List<string> Errors { get; } = [];
     public bool CanDraft => actor.Current.StateCode is not null;
 
@@ -27,13 +28,13 @@ public sealed class InboxModel(RequestQueries queries, ErrorMessages errors, ICu
         n >= InboxCounts.CountLimit ? InboxCounts.CountLimit.ToString("N0", System.Globalization.CultureInfo.CurrentCulture) + "+"
             : n.ToString(System.Globalization.CultureInfo.CurrentCulture);
 
-    public async Task OnGetAsync(string? box, string? bucket, string? type, string? status, string? q, int? p, CancellationToken ct)
+    public async Task OnGetAsync(string? box, string? bucket, string? type, string? status, string? q, int? p, string? assigned, CancellationToken ct)
     {
         Box = box == "outgoing" ? "outgoing" : "incoming";
-        Bucket = bucket; Type = type; Status = status; Query = q;
+        Bucket = bucket; Type = type; Status = status; Query = q; Assigned = assigned;
         try
         {
-            Inbox = await queries.InboxAsync(new InboxQuery(Box, bucket, type, status, q, Math.Max(1, p ?? 1), 50), ct);
+            Inbox = await queries.InboxAsync(new InboxQuery(Box, bucket, type, status, q, Math.Max(1, p ?? 1), 50, assigned), ct);
         }
         catch (DomainException ex) when (ex.Kind == FailureKind.Invalid)
         {
@@ -47,6 +48,7 @@ public sealed class InboxModel(RequestQueries queries, ErrorMessages errors, ICu
         var parts = new List<string> { "box=" + Uri.EscapeDataString(box ?? Box) };
         if (bucket is not null && bucket.Length > 0) parts.Add("bucket=" + bucket);
         if (page is not null) parts.Add("p=" + page);
+        if (!string.IsNullOrEmpty(Assigned)) parts.Add("assigned=" + Uri.EscapeDataString(Assigned));
         if (page is not null)
         {
             if (!string.IsNullOrEmpty(Type)) parts.Add("type=" + Uri.EscapeDataString(Type));
@@ -54,5 +56,21 @@ public sealed class InboxModel(RequestQueries queries, ErrorMessages errors, ICu
             if (!string.IsNullOrEmpty(Query)) parts.Add("q=" + Uri.EscapeDataString(Query));
         }
         return "/requests?" + string.Join("&", parts);
+    }
+
+    /// <summary>The current filters as a query string (box, bucket, type, status, search, assignment), for the export links.</summary>
+    public string Filters()
+    {
+        var parts = new List<string> { "box=" + Uri.EscapeDataString(Box) };
+        void Add(string name, string? value)
+        {
+            if (!string.IsNullOrEmpty(value)) parts.Add(name + "=" + Uri.EscapeDataString(value));
+        }
+        Add("bucket", Bucket);
+        Add("type", Type);
+        Add("status", Status);
+        Add("q", Query);
+        Add("assigned", Assigned);
+        return string.Join("&", parts);
     }
 }

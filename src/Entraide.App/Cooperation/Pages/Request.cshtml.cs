@@ -1,4 +1,5 @@
 using Entraide.App.Cooperation.Attachments;
+using Entraide.App.Cooperation.CaseWork;
 using Entraide.App.Cooperation.Requests;
 using Entraide.App.Infrastructure.Http;
 using Entraide.App.Infrastructure.Localization;
@@ -18,8 +19,12 @@ namespace Entraide.App.Cooperation.Pages;
 /// commands as the API.
 /// </summary>
 [Authorize(Roles = Roles.Investigator + "," + Roles.CentralAuthority + "," + Roles.PointOfContact)]
-public sealed class RequestModel(RequestQueries queries, ErrorMessages errors, ICurrentActor actor) : PageModel
+public sealed class RequestModel(RequestQueries queries, CaseWorkQueries caseWork, ErrorMessages errors, ICurrentActor actor) : PageModel
 {
+    /// <summary>The steps that cannot be undone: the page asks to confirm them, saying what the other State will see.</summary>
+    public static readonly IReadOnlySet<string> Irreversible =
+        new HashSet<string>(StringComparer.Ordinal) { "accept", "record-execution", "record-partial-execution", "refuse", "withdraw" };
+
     public RequestView View { get; private set; } = null!;
     public TypeSpec Spec { get; private set; } = null!;
     public List<string> Errors { get; } = [];
@@ -27,6 +32,17 @@ public sealed class RequestModel(RequestQueries queries, ErrorMessages errors, I
     public string? FailedAction { get; private set; }
     public bool Sent { get; private set; }
     public string Own => actor.Current.StateCode ?? "";
+    public bool MayRecordPreservation => actor.Current.HasAny(Roles.CentralAuthority, Roles.PointOfContact);
+    public AssignmentView Assignment { get; private set; } = null!;
+    public IReadOnlyList<NoteView> Notes { get; private set; } = [];
+    /// <summary>The irreversible step awaiting confirmation, when the viewer asked for one.</summary>
+    public string? Confirming { get; private set; }
+
+    /// <summary>What the viewer typed in the form that failed (or awaits confirmation), so that nothing typed is lost.</summary>
+    public string? Posted(string name, string? form = null) =>
+        (form is null || form == FailedAction || form == Confirming) && Request.HasFormContentType && Request.Form.TryGetValue(name, out var v)
+            ? v.ToString()
+            : null;
 
     public async Task OnGetAsync(Guid id, bool sent, CancellationToken ct)
     {
@@ -34,9 +50,40 @@ public sealed class RequestModel(RequestQueries queries, ErrorMessages errors, I
         await LoadAsync(id, ct);
     }
 
-    public Task<IActionResult> OnPostStepAsync(Guid id, string? action, string? ground, string? reasons, bool acceptConfidentiality, int? version,
-        [FromServices] TransitionRequestHandler handler, CancellationToken ct) =>
-        RunAsync(id, action, () => handler.HandleAsync(id, new TransitionRequest(action, ground, reasons, acceptConfidentiality, version), ct), ct);
+    public async Task<IActionResult> OnPostStepAsync(Guid id, string? action, string? ground, string? reasons, bool acceptConfidentiality,
+        int? version, bool confirmed, [FromServices] TransitionRequestHandler handler, CancellationToken ct)
+    {
+        if (!confirmed && action is not null && Irreversible.Contains(action))
+        {
+            try
+            {
+                // What can be told before asking is told first: a missing ground or reasons is not worth a confirmation.
+                if (action == "refuse") Grounds.RequireRefusal(ground, reasons);
+                await LoadAsync(id, ct);
+                if (View.AllowedActions.Contains(action))
+                {
+                    Confirming = action;
+                    return Page();
+                }
+            }
+            catch (DomainException ex) when (ex.Kind == FailureKind.Invalid)
+            {
+                return await FailAsync(id, action, ex, ct);
+            }
+        }
+        return await RunAsync(id, action,
+            () => handler.HandleAsync(id, new TransitionRequest(action, ground, reasons, acceptConfidentiality, version), ct), ct);
+    }
+
+    public Task<IActionResult> OnPostAssignAsync(Guid id, string? assignee, [FromServices] AssignRequestHandler handler, CancellationToken ct) =>
+        RunAsync(id, "assign", () => handler.HandleAsync(id, new AssignRequest(assignee), ct), ct);
+
+    public Task<IActionResult> OnPostNoteAsync(Guid id, string? body, [FromServices] WriteNoteHandler handler, CancellationToken ct) =>
+        RunAsync(id, "note", () => handler.HandleAsync(id, new WriteNote(body), ct), ct);
+
+    public Task<IActionResult> OnPostPreservationPeriodAsync(Guid id, int? preservationDays, int? version,
+        [FromServices] RecordPreservationPeriodHandler handler, CancellationToken ct) =>
+        RunAsync(id, "preservation-period", () => handler.HandleAsync(id, new RecordPreservationPeriod(preservationDays, version), ct), ct);
 
     public Task<IActionResult> OnPostMessageAsync(Guid id, string? kind, string? body, [FromServices] PostMessageHandler handler,
         CancellationToken ct) =>
@@ -109,6 +156,8 @@ public sealed class RequestModel(RequestQueries queries, ErrorMessages errors, I
         View = await queries.GetAsync(id, ct);
         RequestCatalogue.TryParse(View.Type, out var spec);
         Spec = spec;
+        Assignment = await caseWork.AssignmentAsync(id, ct);
+        Notes = await caseWork.NotesAsync(id, ct);
     }
 
     /// <summary>An instant as both sides read it: in the requesting and in the requested State's zones.</summary>

@@ -22,6 +22,8 @@ internal static class RequestEndpoints
         g.MapGet("/", ListAsync).RequireRoles(Cooperation).WithName("ListRequests")
             .WithSummary("The inbox of the caller's State: incoming (through the caller's roles) or outgoing; buckets new, due-soon, overdue; "
                 + "filters and search.");
+        g.MapGet("/export", ExportAsync).RequireRoles(Cooperation).WithName("ExportRequests")
+            .WithSummary("The inbox as a file (format=csv or xlsx), with the same box, filters and search as the listing; at most 10,000 rows.");
         g.MapGet("/types", ListTypes).RequireRoles(Cooperation).WithName("ListRequestTypes")
             .WithSummary("Request types with the fields their article requires.");
         g.MapPost("/", DraftAsync).RequireRoles(Cooperation).WithName("CreateDraftRequest")
@@ -38,6 +40,9 @@ internal static class RequestEndpoints
         g.MapPost("/{requestId:guid}/transitions", TransitionAsync).RequireRoles(Cooperation).WithName("TransitionRequest")
             .WithSummary("Takes a step in the request's life (acknowledge, start-assessment, open-consultation, accept, start-execution, "
                 + "record-partial-execution, record-execution, postpone, resume, refuse, withdraw, extend-preservation).");
+        g.MapPut("/{requestId:guid}/preservation-period", RecordPreservationPeriodAsync).RequireRoles(Senders)
+            .WithName("RecordPreservationPeriod")
+            .WithSummary("The requested State records how long it preserves the data (60 to 365 days, Art. 42); both sides see the new expiry.");
         g.MapPost("/{requestId:guid}/follow-up", DraftFollowUpAsync).RequireRoles(Cooperation).WithName("CreateFollowUpRequest")
             .WithSummary("Drafts the stored-data request that follows a preservation, carrying its reference and facts.");
         g.MapPost("/{requestId:guid}/messages", PostMessageAsync).RequireRoles(Cooperation).WithName("PostRequestMessage")
@@ -47,8 +52,16 @@ internal static class RequestEndpoints
     }
 
     private static async Task<Ok<InboxPage>> ListAsync(string? box, string? bucket, string? type, string? status, string? q, int? page, int? pageSize,
-        RequestQueries queries, CancellationToken ct) =>
-        TypedResults.Ok(await queries.InboxAsync(new InboxQuery(box, bucket, type, status, q, page, pageSize), ct));
+        string? assigned, RequestQueries queries, CancellationToken ct) =>
+        TypedResults.Ok(await queries.InboxAsync(new InboxQuery(box, bucket, type, status, q, page, pageSize, assigned), ct));
+
+    private static async Task<Ok<RequestView>> RecordPreservationPeriodAsync(Guid requestId, RecordPreservationPeriod command,
+        RecordPreservationPeriodHandler handler, RequestQueries queries, CancellationToken ct) =>
+        TypedResults.Ok(await queries.GetAsync((await handler.HandleAsync(requestId, command, ct)).Id, ct));
+
+    private static Task<IResult> ExportAsync(string? format, string? box, string? bucket, string? type, string? status, string? q,
+        string? assigned, InboxExport export, CancellationToken ct) =>
+        export.DownloadAsync(format, new InboxQuery(box, bucket, type, status, q, Assigned: assigned), ct);
 
     private static Ok<RequestTypeView[]> ListTypes() => TypedResults.Ok(RequestCatalogue.All.Select(RequestTypeView.Of).ToArray());
 

@@ -102,7 +102,7 @@ public sealed class RequestQueries(
             [.. events.Select(EventViewOf)],
             [.. messages.Select(MessageView.Of)],
             attachments,
-            requesting.TimeZone, requested.TimeZone, r.Version);
+            requesting.TimeZone, requested.TimeZone, r.Version, r.PreservationDays ?? PreservationClock.MinimumDays);
     }
 
     private static EventView EventViewOf(RequestEvent e) => new(e.At, e.Action, e.FromStatus is { } f ? RequestLifecycle.Code(f) : null,
@@ -137,6 +137,12 @@ public sealed class RequestQueries(
             if (RequestLifecycle.TryParse(q.Status, out RequestStatus s)) status = s;
             else errors.Add(new DomainError("invalid-value", "status"));
         }
+        var assignedToMe = q.Assigned?.Trim().ToLowerInvariant() switch
+        {
+            null or "" => false,
+            "me" => true,
+            _ => AddError(errors, "invalid-value", "assigned"),
+        };
         var bucket = q.Bucket?.Trim().ToLowerInvariant();
         if (bucket is not (null or "" or "new" or "due-soon" or "overdue")) errors.Add(new DomainError("invalid-value", "bucket"));
         // A NUL in a search term is refused here: PostgreSQL would fail on it as a parameter.
@@ -176,6 +182,11 @@ public sealed class RequestQueries(
         var query = Base();
         if (type is { } ty) query = query.Where(r => r.Type == ty);
         if (status is { } st) query = query.Where(r => r.Status == st);
+        if (assignedToMe)
+        {
+            var me = actor.Id;
+            query = query.Where(r => db.Set<RequestAssignment>().Any(a => a.RequestId == r.Id && a.StateCode == state && a.AssigneeId == me));
+        }
         query = bucket switch
         {
             "new" => New(query),
@@ -214,6 +225,7 @@ public sealed class RequestQueries(
                 r.DeadlineAt,
                 r.AcknowledgeBy,
                 r.AcknowledgedAt,
+                r.PreservationExpiresAt,
                 NewCount = newInBox.Take(InboxCounts.CountLimit).Count(),
                 DueSoonCount = dueSoonInBox.Take(InboxCounts.CountLimit).Count(),
                 OverdueCount = overdueInBox.Take(InboxCounts.CountLimit).Count(),
@@ -225,7 +237,7 @@ public sealed class RequestQueries(
             var lateAck = r.AcknowledgeBy is { } by && r.AcknowledgedAt is null && now > by && !RequestLifecycle.IsFinal(r.Status);
             return new RequestListItem(r.Id, r.Reference, RequestCodes.Of(r.Type), RequestLifecycle.Code(r.Status), r.RequestingState,
                 r.RequestedState, r.Urgent, RequestCodes.Of(r.Channel), r.SubmittedAt, r.UpdatedAt, r.DeadlineAt, RequestCodes.Of(deadline),
-                r.AcknowledgeBy, deadline == DeadlineState.Overdue || lateAck);
+                r.AcknowledgeBy, deadline == DeadlineState.Overdue || lateAck, r.AcknowledgedAt, r.PreservationExpiresAt);
         }).ToList();
         InboxCounts counts;
         if (rows.Count > 0) counts = new InboxCounts(rows[0].NewCount, rows[0].DueSoonCount, rows[0].OverdueCount);
@@ -241,6 +253,12 @@ public sealed class RequestQueries(
             counts = one is null ? new InboxCounts(0, 0, 0) : new InboxCounts(one.N, one.D, one.O);
         }
         return new InboxPage(box, items, rows.Count > pageSize, page, counts);
+    }
+
+    private static bool AddError(List<DomainError> errors, string code, string field)
+    {
+        errors.Add(new DomainError(code, field));
+        return false;
     }
 
     /// <summary>The Knowledge module's answer for the drafting assistant; Unknown when no terms are given.</summary>

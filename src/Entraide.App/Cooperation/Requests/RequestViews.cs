@@ -57,12 +57,20 @@ public sealed record RequestView(
     IReadOnlyList<AttachmentView> Attachments,
     string RequestingTimeZone,
     string RequestedTimeZone,
-    int Version);
+    int Version,
+    int PreservationDays = PreservationClock.MinimumDays);
 
 /// <summary>One request in an inbox listing.</summary>
 public sealed record RequestListItem(Guid Id, string Reference, string Type, string Status, string RequestingState, string RequestedState,
     bool Urgent, string Channel, DateTimeOffset? SubmittedAt, DateTimeOffset UpdatedAt, DateTimeOffset? Deadline, string DeadlineState,
-    DateTimeOffset? AcknowledgeBy, bool Overdue);
+    DateTimeOffset? AcknowledgeBy, bool Overdue, DateTimeOffset? AcknowledgedAt = null, DateTimeOffset? PreservationExpiresAt = null)
+{
+    /// <summary>The acknowledgement clock still runs: nobody acknowledged the request and it is not closed.</summary>
+    public bool AcknowledgementPending =>
+        AcknowledgeBy is not null && AcknowledgedAt is null && Status is not ("executed" or "refused" or "withdrawn");
+
+    public bool Emergency => Type == "emergency";
+}
 
 public sealed record InboxPage(string Box, IReadOnlyList<RequestListItem> Items, bool HasMore, int Page, InboxCounts Counts);
 
@@ -80,7 +88,9 @@ public sealed record InboxCounts(int New, int DueSoon, int Overdue)
 }
 
 /// <param name="Q">Searched in the reference, subject, offence and requesting authority.</param>
-public sealed record InboxQuery(string? Box, string? Bucket, string? Type, string? Status, string? Q, int? Page = 1, int? PageSize = 50);
+/// <param name="Assigned"><c>me</c>: only the requests the caller's State put the caller in charge of.</param>
+public sealed record InboxQuery(string? Box, string? Bucket, string? Type, string? Status, string? Q, int? Page = 1, int? PageSize = 50,
+    string? Assigned = null);
 
 /// <summary>A request type as the catalogue describes it, with the fields its article requires.</summary>
 public sealed record RequestTypeView(string Code, string Article, bool Urgent, bool Bilateral, IReadOnlyList<RequestFieldView> Fields)

@@ -18,6 +18,8 @@ public sealed class NotificationSettings
     /// </summary>
     public Dictionary<string, List<string>> WebhookAllowList { get; set; } = new(StringComparer.OrdinalIgnoreCase);
     public int WebhookTimeoutSeconds { get; set; } = 10;
+    /// <summary>How often the live feed reads the inbox for urgent items committed by another server process.</summary>
+    public int LivePollMilliseconds { get; set; } = 250;
     /// <summary>The address people use to reach Entraide, to make links in e-mails and webhook bodies absolute.</summary>
     public string? PublicUrl { get; set; }
 

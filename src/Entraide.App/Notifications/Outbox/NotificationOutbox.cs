@@ -27,11 +27,13 @@ public sealed class NotificationOutbox(
     private static readonly IReadOnlyList<string> SecretariatRoles = [Roles.Secretariat];
     private bool _listening;
     private bool _jobsAdded;
+    private bool _urgentAdded;
 
     public void Enqueue(Notification notification)
     {
         var message = NotificationMessage.Of(notification, clock.GetUtcNow());
         db.Add(message);
+        _urgentAdded |= message.Urgent;
         // The secretariat is one body: a notification to it reaches its accounts whatever roles were named.
         var roles = notification.RecipientState is null ? SecretariatRoles : notification.RecipientRoles;
         // Who receives it is read from the database when the caller saves, asynchronously and in the
@@ -43,6 +45,12 @@ public sealed class NotificationOutbox(
             _listening = true;
             db.AfterEverySave(() =>
             {
+                // Open pages listening for urgent items in this process hear of them at once.
+                if (_urgentAdded)
+                {
+                    _urgentAdded = false;
+                    signal.WakeLive();
+                }
                 // Only deliveries need the dispatcher; inbox items are read where they are.
                 if (!_jobsAdded) return;
                 _jobsAdded = false;

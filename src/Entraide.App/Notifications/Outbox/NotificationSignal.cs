@@ -9,12 +9,18 @@ public sealed class NotificationSignal
 {
     private readonly SemaphoreSlim _urgent = new(0, 1);
     private readonly SemaphoreSlim _normal = new(0, 1);
+    private readonly SemaphoreSlim _live = new(0, 1);
 
     public void Wake()
     {
         Release(_urgent);
         Release(_normal);
     }
+
+    /// <summary>Wakes the live feed: urgent inbox items were committed in this process (other processes find them by polling).</summary>
+    public void WakeLive() => Release(_live);
+
+    public Task<bool> WaitLiveAsync(TimeSpan timeout, CancellationToken ct) => _live.WaitAsync(timeout, ct);
 
     public Task<bool> WaitAsync(bool urgentLane, TimeSpan timeout, CancellationToken ct) =>
         (urgentLane ? _urgent : _normal).WaitAsync(timeout, ct);

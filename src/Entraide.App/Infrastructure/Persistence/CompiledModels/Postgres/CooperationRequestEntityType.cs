@@ -20,7 +20,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
                 "Entraide.Domain.Cooperation.CooperationRequest",
                 typeof(CooperationRequest),
                 baseEntityType,
-                propertyCount: 35,
+                propertyCount: 36,
                 navigationCount: 3,
                 unnamedIndexCount: 13,
                 namedIndexCount: 2,
@@ -204,6 +204,14 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
                 fieldInfo: typeof(CooperationRequest).GetField("<PrecedingRequestId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
             precedingRequestId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var preservationDays = runtimeEntityType.AddProperty(
+                "PreservationDays",
+                typeof(int?),
+                propertyInfo: typeof(CooperationRequest).GetProperty("PreservationDays", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(CooperationRequest).GetField("<PreservationDays>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            preservationDays.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var preservationExpiresAt = runtimeEntityType.AddProperty(
                 "PreservationExpiresAt",

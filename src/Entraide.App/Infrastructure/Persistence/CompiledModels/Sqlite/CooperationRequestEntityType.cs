@@ -19,7 +19,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
                 "Entraide.Domain.Cooperation.CooperationRequest",
                 typeof(CooperationRequest),
                 baseEntityType,
-                propertyCount: 35,
+                propertyCount: 36,
                 navigationCount: 3,
                 unnamedIndexCount: 13,
                 namedIndexCount: 2,
@@ -188,6 +188,13 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
                 typeof(Guid?),
                 propertyInfo: typeof(CooperationRequest).GetProperty("PrecedingRequestId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(CooperationRequest).GetField("<PrecedingRequestId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
+            var preservationDays = runtimeEntityType.AddProperty(
+                "PreservationDays",
+                typeof(int?),
+                propertyInfo: typeof(CooperationRequest).GetProperty("PreservationDays", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(CooperationRequest).GetField("<PreservationDays>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
 
             var preservationExpiresAt = runtimeEntityType.AddProperty(

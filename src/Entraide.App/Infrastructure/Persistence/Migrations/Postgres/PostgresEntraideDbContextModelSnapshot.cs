@@ -544,6 +544,9 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Guid?>("PrecedingRequestId")
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("PreservationDays")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset?>("PreservationExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -641,6 +644,94 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Postgres
                         .HasFilter("\"Urgent\" OR \"Channel\" = 'PointOfContact'");
 
                     b.ToTable("cooperation_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Entraide.Domain.Cooperation.InternalNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("StateCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId", "StateCode", "At");
+
+                    b.ToTable("cooperation_notes", (string)null);
+                });
+
+            modelBuilder.Entity("Entraide.Domain.Cooperation.RequestAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AssignedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("AssignedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("AssigneeId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("AssigneeName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("StateCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId", "StateCode")
+                        .IsUnique();
+
+                    b.HasIndex("StateCode", "AssigneeId");
+
+                    b.ToTable("cooperation_assignments", (string)null);
                 });
 
             modelBuilder.Entity("Entraide.Domain.Cooperation.RequestAttachment", b =>
@@ -2214,6 +2305,24 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Message");
+                });
+
+            modelBuilder.Entity("Entraide.Domain.Cooperation.InternalNote", b =>
+                {
+                    b.HasOne("Entraide.Domain.Cooperation.CooperationRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Entraide.Domain.Cooperation.RequestAssignment", b =>
+                {
+                    b.HasOne("Entraide.Domain.Cooperation.CooperationRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Entraide.Domain.Cooperation.RequestAttachment", b =>

@@ -537,6 +537,9 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("PrecedingRequestId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PreservationDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("PreservationExpiresAt")
                         .HasColumnType("INTEGER");
 
@@ -634,6 +637,94 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Sqlite
                         .HasFilter("\"Urgent\" OR \"Channel\" = 'PointOfContact'");
 
                     b.ToTable("cooperation_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Entraide.Domain.Cooperation.InternalNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StateCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId", "StateCode", "At");
+
+                    b.ToTable("cooperation_notes", (string)null);
+                });
+
+            modelBuilder.Entity("Entraide.Domain.Cooperation.RequestAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AssignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssignedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssigneeId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssigneeName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StateCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId", "StateCode")
+                        .IsUnique();
+
+                    b.HasIndex("StateCode", "AssigneeId");
+
+                    b.ToTable("cooperation_assignments", (string)null);
                 });
 
             modelBuilder.Entity("Entraide.Domain.Cooperation.RequestAttachment", b =>
@@ -2201,6 +2292,24 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Message");
+                });
+
+            modelBuilder.Entity("Entraide.Domain.Cooperation.InternalNote", b =>
+                {
+                    b.HasOne("Entraide.Domain.Cooperation.CooperationRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Entraide.Domain.Cooperation.RequestAssignment", b =>
+                {
+                    b.HasOne("Entraide.Domain.Cooperation.CooperationRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Entraide.Domain.Cooperation.RequestAttachment", b =>
