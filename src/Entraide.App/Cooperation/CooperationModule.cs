@@ -22,6 +22,7 @@ internal sealed class CooperationModule : IModule
         services.AddScoped<AttachmentQueries>();
         services.AddScoped<RequestDocument>();
         services.AddScoped<ClockSweep>();
+        services.AddScoped<ISeeder, CooperationDemo>();
         services.AddSingleton<CooperationClocks>();
         services.AddHostedService(sp => sp.GetRequiredService<CooperationClocks>());
         services.AddSingleton(new ErrorTextSource(typeof(CooperationText)));
