@@ -3,13 +3,19 @@ using Entraide.App.Cooperation.Requests;
 using Entraide.App.Tests.Infrastructure;
 using Entraide.App.Trust;
 using Entraide.Domain.Cooperation;
+using Entraide.Domain.Deliberation;
 using Entraide.Domain.Trust;
 using Microsoft.EntityFrameworkCore;
 
-namespace Entraide.App.Tests.Cooperation;
+using Entraide.App.Tests.Cooperation;
 
-/// <summary>A demo start gives a lived-in platform: every demo State has requests, in every status, and a second start adds none.</summary>
-public sealed class CooperationDemoTests
+namespace Entraide.App.Tests.Infrastructure;
+
+/// <summary>
+/// A demo start gives a lived-in platform: every demo State has requests, in every status; the secretariat has a
+/// consultation with submissions, an issued draft and a closed vote; a second start adds none of them again.
+/// </summary>
+public sealed class DemoStartTests
 {
     [Theory, ClassData(typeof(Databases))]
     public async Task DemoStart_FillsEveryDemoInbox_WithRequestsInEveryStatus_AndASecondStartAddsNothing(Db db)
@@ -49,8 +55,17 @@ public sealed class CooperationDemoTests
         var count = await app.WithDbAsync(d => d.Set<CooperationRequest>().CountAsync());
         Assert.True(await app.WithDbAsync(d => d.Set<SubmissionKey>().CountAsync(k => k.Key.StartsWith("demo-"))) >= 18);
 
+        // The secretariat's side: a consultation with submissions, an issued draft, a closed vote.
+        var consultation = await app.WithDbAsync(d => d.Set<Consultation>().SingleAsync(c => c.Title.StartsWith("Protocol on the collection")));
+        Assert.Equal(3, await app.WithDbAsync(d => d.Set<Submission>().CountAsync(x => x.ConsultationId == consultation.Id)));
+        var draft = await app.WithDbAsync(d => d.Set<DraftResolution>().SingleAsync(x => x.Symbol == "A/C.3/80/L.11"));
+        Assert.NotNull(draft.IssuedAt);
+        Assert.NotNull(await app.WithDbAsync(d => d.Set<Vote>().Where(v => v.DraftSymbol == "A/C.3/80/L.11").Select(v => v.ClosedAt).SingleAsync()));
+
         await using var second = app.Derive(_ => { });
         _ = second.Server;
         Assert.Equal(count, await app.WithDbAsync(d => d.Set<CooperationRequest>().CountAsync()));
+        Assert.Equal(1, await app.WithDbAsync(d => d.Set<Consultation>().CountAsync(c => c.Title.StartsWith("Protocol on the collection"))));
+        Assert.Equal(1, await app.WithDbAsync(d => d.Set<Vote>().CountAsync(v => v.DraftSymbol == "A/C.3/80/L.11")));
     }
 }
