@@ -95,7 +95,8 @@ internal sealed class DeliberationDemo(IConfiguration configuration) : ISeeder
         var ballots = Yes.Select(s => (s, "yes")).Concat(No.Select(s => (s, "no"))).Concat(Abstain.Select(s => (s, "abstain")))
             .ToDictionary(b => b.s, b => (string?)b.Item2, StringComparer.Ordinal);
         var votes = demo.Build<VoteQueries>(secretariat, Days(20));
-        vote = await demo.Build<RecordBallotsHandler>(secretariat, Days(20), votes).HandleAsync(vote.Id, new RecordBallots(ballots, vote.Version), ct);
+        vote = await demo.Build<RecordBallotsHandler>(secretariat, Days(20), votes)
+            .HandleAsync(vote.Id, new RecordBallots(ballots, vote.Version), ct);
         await demo.Build<CloseVoteHandler>(secretariat, Days(20), votes).HandleAsync(vote.Id, new CloseVote(vote.Version), ct);
     }
 }

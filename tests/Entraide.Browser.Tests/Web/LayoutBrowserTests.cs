@@ -47,9 +47,16 @@ public sealed class LayoutBrowserTests(BrowserFixture fixture)
         [
             "/", "/states", "/states/AUS/profile", "/register", "/knowledge/search?q=data",
             "/knowledge/dual-criminality?requesting=FRA&requested=CHN&terms=illegal-access&terms=csam",
-            "/requests", $"/requests/{request}", "/requests/draft?type=mla&to=JPN", "/notifications",
+            "/requests", "/requests?box=outgoing", $"/requests/{request}", "/requests/draft?type=mla&to=JPN", "/notifications",
         ];
         foreach (var path in officerPages) problems.AddRange(await CheckAsync(officer, path));
+
+        // On a phone the inbox is one card per request, each value under its column's name.
+        await officer.SetViewportSizeAsync(390, 844);
+        await officer.GotoAsync("/requests?box=outgoing");
+        Assert.Equal("block", await officer.EvalOnSelectorAsync<string>("[data-testid=inbox] tbody tr", "r => getComputedStyle(r).display"));
+        Assert.NotEqual("none", await officer.EvalOnSelectorAsync<string>("[data-testid=inbox] td[data-label]",
+            "c => getComputedStyle(c, '::before').content"));
 
         var secretariat = await fixture.NewPageAsync();
         await BrowserFixture.SignInAsync(secretariat, "secretariat@demo.entraide.int");
