@@ -27,6 +27,8 @@ internal sealed class CooperationModule : IModule
         services.AddScoped<Live.EmergencyAlerts>();
         services.AddScoped<CaseWork.Officers>();
         services.AddScoped<CaseWork.CaseWorkQueries>();
+
+        services.AddScoped<ISeeder, CooperationDemo>();
         services.AddSingleton<CooperationClocks>();
         services.AddHostedService(sp => sp.GetRequiredService<CooperationClocks>());
         services.AddSingleton(new ErrorTextSource(typeof(CooperationText)));

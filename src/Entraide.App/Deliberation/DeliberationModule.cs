@@ -18,6 +18,7 @@ internal sealed class DeliberationModule : IModule
         services.AddScoped<ConsultationNotices>();
         services.AddScoped<DraftQueries>();
         services.AddScoped<VoteQueries>();
+        services.AddScoped<ISeeder, DeliberationDemo>();
         services.AddScoped<IAdoptedResolutions, AdoptedResolutions>();
         services.AddSingleton(new ErrorTextSource(typeof(DeliberationText)));
         services.AddSingleton(new Web.NavItem("/deliberation", "Deliberation", 60));

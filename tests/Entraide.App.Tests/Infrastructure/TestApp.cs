@@ -100,6 +100,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", Db == Db.Postgres ? "postgres" : "sqlite");
         builder.UseSetting("Entraide:DataDirectory", _dataDir);
         builder.UseSetting("Entraide:Demo", "true");
+        // The demo accounts, without the demo requests and consultations: tests count what they create themselves.
+        builder.UseSetting("Entraide:DemoContent", "false");
         builder.UseSetting("Entraide:PasswordHashIterations", "1000");
         builder.UseSetting("Entraide:SignInAttemptsPerMinute", "100000");
         foreach (var (k, v) in Settings) builder.UseSetting(k, v);

@@ -54,6 +54,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             b.Configuration["Database:Provider"] = "sqlite";
             b.Configuration["Entraide:DataDirectory"] = _dataDir;
             b.Configuration["Entraide:Demo"] = "true";
+            // Demo accounts only: the tests read the inboxes they fill themselves.
+            b.Configuration["Entraide:DemoContent"] = "false";
             b.Configuration["Entraide:PasswordHashIterations"] = "1000";
             b.Configuration["Entraide:SignInAttemptsPerMinute"] = "100000";
         });

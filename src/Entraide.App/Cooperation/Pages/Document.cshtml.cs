@@ -1,4 +1,5 @@
 using Entraide.App.Cooperation.Requests;
+using Entraide.App.Infrastructure.Http;
 using Entraide.Domain.Trust;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,5 +12,10 @@ public sealed class DocumentModel(RequestDocument documents) : PageModel
 {
     public string Html { get; private set; } = "";
 
-    public async Task OnGetAsync(Guid id, CancellationToken ct) => Html = (await documents.RenderAsync(id, ct)).Html;
+    public async Task OnGetAsync(Guid id, CancellationToken ct)
+    {
+        Html = (await documents.RenderAsync(id, ct)).Html;
+        // The document carries its own styles (the PDF printer loads nothing from outside): allow exactly those.
+        ContentSecurity.AllowStylesOf(HttpContext, Html);
+    }
 }

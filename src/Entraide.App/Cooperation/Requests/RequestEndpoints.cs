@@ -125,8 +125,7 @@ internal static class RequestEndpoints
         }
         catch (DomainException e) when (e.Errors.Any(x => x.Code == "pdf-unavailable"))
         {
-            http.Response.Headers.RetryAfter = "60";
-            return ProblemResponses.Result(http, StatusCodes.Status503ServiceUnavailable, "pdf-unavailable");
+            return ProblemResponses.PdfUnavailable(http, $"/requests/{requestId}/document");
         }
     }
 }

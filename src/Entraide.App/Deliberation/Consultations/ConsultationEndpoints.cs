@@ -109,8 +109,8 @@ internal static class ConsultationEndpoints
                 }
                 catch (DomainException e) when (e.Errors.Any(x => x.Code == "pdf-unavailable"))
                 {
-                    http.Response.Headers.RetryAfter = "60";
-                    return ProblemResponses.Result(http, StatusCodes.Status503ServiceUnavailable, "pdf-unavailable");
+                    return ProblemResponses.PdfUnavailable(http,
+                        $"/api/v1/consultations/{consultationId}/compilation?format=html&lang={language}");
                 }
             default: throw DomainException.Invalid("unsupported-format", "format");
         }

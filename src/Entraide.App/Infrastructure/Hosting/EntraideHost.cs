@@ -71,6 +71,7 @@ public static class EntraideHost
         services.AddLocalization();
         services.AddSingleton(Entraide.Domain.Network.StateDirectory.Default);
         services.AddScoped<Seeding.SeedRunner>();
+        services.AddScoped<DemoActors>();
         services.AddHandlers();
         foreach (var m in Modules.Discover()) m.AddServices(services, configuration);
     }

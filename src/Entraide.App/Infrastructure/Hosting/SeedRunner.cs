@@ -5,7 +5,11 @@ public sealed class SeedRunner(IServiceProvider services, Trust.ICurrentActor ac
 {
     public Task RunAsync(bool demo, TextWriter output, CancellationToken ct) => RunAsync(demo, output, SeedStage.All, ct);
 
-    public async Task RunAsync(bool demo, TextWriter output, SeedStage stage, CancellationToken ct)
+    public Task RunAsync(bool demo, TextWriter output, SeedStage stage, CancellationToken ct) => RunAsync(demo, output, stage, true, ct);
+
+    /// <summary>Runs the stage; the demo accounts it made are printed (boxed) unless the caller prints them itself.</summary>
+    public async Task<IReadOnlyList<(string Account, string State, string Roles)>> RunAsync(bool demo, TextWriter output, SeedStage stage,
+        bool printAccounts, CancellationToken ct)
     {
         if (actor is Trust.HttpCurrentActor h) h.Set(Domain.Trust.Actor.System);
         var context = new SeedContext(services, demo, output);
@@ -21,16 +25,7 @@ public sealed class SeedRunner(IServiceProvider services, Trust.ICurrentActor ac
             await s.SeedAsync(context, ct);
             StartupTrace.Mark("seeder " + s.GetType().Name);
         }
-        if (demo && context.Accounts.Count > 0)
-        {
-            output.WriteLine();
-            output.WriteLine(
-                "Demo accounts (password for all: {0}; authenticator key for all: {1})",
-                Trust.DemoAccounts.Password,
-                Trust.DemoAccounts.AuthenticatorKey);
-            output.WriteLine("{0,-34} {1,-6} {2}", "account", "state", "roles");
-            foreach (var (account, state, roles) in context.Accounts) output.WriteLine("{0,-34} {1,-6} {2}", account, state, roles);
-            output.WriteLine();
-        }
+        if (demo && printAccounts) DemoCredentials.Write(output, context.Accounts);
+        return context.Accounts;
     }
 }

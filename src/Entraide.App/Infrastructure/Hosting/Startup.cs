@@ -96,10 +96,11 @@ internal sealed class DatabasePreparation(
         {
             await WarmUpAsync(_stopping.Token);
             await using var scope = services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<Seeding.SeedRunner>()
-                .RunAsync(config.GetValue("Entraide:Demo", false), Console.Out, SeedStage.Background, _stopping.Token);
+            var accounts = await scope.ServiceProvider.GetRequiredService<Seeding.SeedRunner>()
+                .RunAsync(config.GetValue("Entraide:Demo", false), Console.Out, SeedStage.Background, false, _stopping.Token);
             StartupTrace.Mark("background seeding done");
             state.SetSeeded(null);
+            if (accounts.Count > 0) PrintWhenListening(accounts);
         }
         catch (Exception ex)
         {
@@ -111,6 +112,17 @@ internal sealed class DatabasePreparation(
                 lifetime.StopApplication();
             }
         }
+    }
+
+    /// <summary>The demo credentials, boxed, once the server listens (after its "Now listening on" lines).</summary>
+    private void PrintWhenListening(IReadOnlyList<(string Account, string State, string Roles)> accounts)
+    {
+        lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = services.GetService<Microsoft.AspNetCore.Hosting.Server.IServer>()?.Features
+                .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses ?? [];
+            DemoCredentials.Write(Console.Out, accounts, addresses);
+        });
     }
 
     /// <summary>

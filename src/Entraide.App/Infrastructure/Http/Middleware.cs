@@ -13,9 +13,7 @@ public static class HttpPaths
 /// <summary>Headers that keep browsers from framing, sniffing or leaking: on every response.</summary>
 internal sealed class SecurityHeaders(RequestDelegate next)
 {
-    private const string Csp =
-        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; " +
-        "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    private const string Csp = ContentSecurity.Policy;
 
     // The API reference page runs its own bundled scripts and styles inline.
     private const string ReferenceCsp =

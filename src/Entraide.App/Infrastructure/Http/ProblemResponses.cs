@@ -113,6 +113,43 @@ public static class ProblemResponses
         await http.Response.WriteAsJsonAsync(pd, (JsonSerializerOptions?)null, "application/problem+json", ct);
     }
 
+    /// <summary>
+    /// PDF printing is unavailable (no Chromium on the server): 503 with a retry hint. A browser that followed a
+    /// PDF link (it asks for HTML first) gets a localised page saying so, with a link to the printable HTML version;
+    /// an API client gets the problem details.
+    /// </summary>
+    public static IResult PdfUnavailable(HttpContext http, string printableUrl)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        http.Response.Headers.RetryAfter = "60";
+        if (!PrefersHtml(http.Request)) return Result(http, StatusCodes.Status503ServiceUnavailable, "pdf-unavailable");
+        var text = http.RequestServices.GetRequiredService<ErrorMessages>();
+        var lang = Localization.CultureCookie.Current;
+        string E(string s) => System.Net.WebUtility.HtmlEncode(s);
+        var title = text["pdf-unavailable.title"].Value;
+        var html = $"""
+            <!DOCTYPE html>
+            <html lang="{lang}" dir="{(Languages.IsRightToLeft(lang) ? "rtl" : "ltr")}">
+            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>{E(title)} · Entraide</title><link rel="stylesheet" href="/css/entraide.css"></head>
+            <body><main id="main">
+            <h1>{E(title)}</h1>
+            <p class="notice" role="alert" data-testid="pdf-unavailable">{E(text["pdf-unavailable"].Value)}</p>
+            <p><a href="{E(printableUrl)}" data-testid="printable">{E(text["pdf-unavailable.alternate"].Value)}</a></p>
+            </main></body></html>
+            """;
+        return Results.Content(html, "text/html; charset=utf-8", System.Text.Encoding.UTF8, StatusCodes.Status503ServiceUnavailable);
+    }
+
+    /// <summary>A browser navigation: <c>text/html</c> asked for, before any JSON.</summary>
+    internal static bool PrefersHtml(HttpRequest request)
+    {
+        var accept = request.Headers.Accept.ToString();
+        var html = accept.IndexOf("text/html", StringComparison.OrdinalIgnoreCase);
+        var json = accept.IndexOf("json", StringComparison.OrdinalIgnoreCase);
+        return html >= 0 && (json < 0 || html < json);
+    }
+
     public static int StatusOf(FailureKind kind) => kind switch
     {
         FailureKind.Invalid => StatusCodes.Status422UnprocessableEntity,
