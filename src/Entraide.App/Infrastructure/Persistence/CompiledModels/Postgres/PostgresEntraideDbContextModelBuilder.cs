@@ -12,7 +12,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
     public partial class PostgresEntraideDbContextModel
     {
         private PostgresEntraideDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d036292c-14ad-4388-9087-2b09135f847f"), entityTypeCount: 45)
+            : base(skipDetectChanges: false, modelId: new Guid("03b56e72-b8b9-482b-8df4-621c2b308862"), entityTypeCount: 47)
         {
         }
 
@@ -28,6 +28,8 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
             var signInFailure = SignInFailureEntityType.Create(this);
             var entraideUser = EntraideUserEntityType.Create(this);
             var cooperationRequest = CooperationRequestEntityType.Create(this);
+            var internalNote = InternalNoteEntityType.Create(this);
+            var requestAssignment = RequestAssignmentEntityType.Create(this);
             var requestAttachment = RequestAttachmentEntityType.Create(this);
             var requestEvent = RequestEventEntityType.Create(this);
             var requestMessage = RequestMessageEntityType.Create(this);
@@ -66,6 +68,8 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
 
             DeliveryJobEntityType.CreateForeignKey1(deliveryJob, notificationMessage);
             InboxItemEntityType.CreateForeignKey1(inboxItem, notificationMessage);
+            InternalNoteEntityType.CreateForeignKey1(internalNote, cooperationRequest);
+            RequestAssignmentEntityType.CreateForeignKey1(requestAssignment, cooperationRequest);
             RequestAttachmentEntityType.CreateForeignKey1(requestAttachment, cooperationRequest);
             RequestEventEntityType.CreateForeignKey1(requestEvent, cooperationRequest);
             RequestMessageEntityType.CreateForeignKey1(requestMessage, cooperationRequest);
@@ -98,6 +102,8 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
             SignInFailureEntityType.CreateAnnotations(signInFailure);
             EntraideUserEntityType.CreateAnnotations(entraideUser);
             CooperationRequestEntityType.CreateAnnotations(cooperationRequest);
+            InternalNoteEntityType.CreateAnnotations(internalNote);
+            RequestAssignmentEntityType.CreateAnnotations(requestAssignment);
             RequestAttachmentEntityType.CreateAnnotations(requestAttachment);
             RequestEventEntityType.CreateAnnotations(requestEvent);
             RequestMessageEntityType.CreateAnnotations(requestMessage);

@@ -11,7 +11,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class SqliteEntraideDbContextModel
     {
         private SqliteEntraideDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e204407a-b2fe-4b4d-9d99-95cd50b29f33"), entityTypeCount: 45)
+            : base(skipDetectChanges: false, modelId: new Guid("a2f3e64a-d933-45c4-8632-e47b82ccac32"), entityTypeCount: 47)
         {
         }
 
@@ -27,6 +27,8 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
             var signInFailure = SignInFailureEntityType.Create(this);
             var entraideUser = EntraideUserEntityType.Create(this);
             var cooperationRequest = CooperationRequestEntityType.Create(this);
+            var internalNote = InternalNoteEntityType.Create(this);
+            var requestAssignment = RequestAssignmentEntityType.Create(this);
             var requestAttachment = RequestAttachmentEntityType.Create(this);
             var requestEvent = RequestEventEntityType.Create(this);
             var requestMessage = RequestMessageEntityType.Create(this);
@@ -65,6 +67,8 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
 
             DeliveryJobEntityType.CreateForeignKey1(deliveryJob, notificationMessage);
             InboxItemEntityType.CreateForeignKey1(inboxItem, notificationMessage);
+            InternalNoteEntityType.CreateForeignKey1(internalNote, cooperationRequest);
+            RequestAssignmentEntityType.CreateForeignKey1(requestAssignment, cooperationRequest);
             RequestAttachmentEntityType.CreateForeignKey1(requestAttachment, cooperationRequest);
             RequestEventEntityType.CreateForeignKey1(requestEvent, cooperationRequest);
             RequestMessageEntityType.CreateForeignKey1(requestMessage, cooperationRequest);
@@ -97,6 +101,8 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
             SignInFailureEntityType.CreateAnnotations(signInFailure);
             EntraideUserEntityType.CreateAnnotations(entraideUser);
             CooperationRequestEntityType.CreateAnnotations(cooperationRequest);
+            InternalNoteEntityType.CreateAnnotations(internalNote);
+            RequestAssignmentEntityType.CreateAnnotations(requestAssignment);
             RequestAttachmentEntityType.CreateAnnotations(requestAttachment);
             RequestEventEntityType.CreateAnnotations(requestEvent);
             RequestMessageEntityType.CreateAnnotations(requestMessage);

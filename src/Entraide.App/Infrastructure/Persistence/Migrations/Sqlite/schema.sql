@@ -34,6 +34,7 @@ CREATE TABLE "cooperation_requests" (
     "ExecutedAt" INTEGER NULL,
     "PreservationExpiresAt" INTEGER NULL,
     "PreservationExtensions" INTEGER NOT NULL,
+    "PreservationDays" INTEGER NULL,
     "PreservationReminderAt" INTEGER NULL,
     "OverdueSince" INTEGER NULL,
     "PrecedingRequestId" TEXT NULL,
@@ -325,6 +326,19 @@ CREATE TABLE "trust_users" (
     "AccessFailedCount" INTEGER NOT NULL
 );
 
+CREATE TABLE "cooperation_assignments" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_cooperation_assignments" PRIMARY KEY,
+    "RequestId" TEXT NOT NULL,
+    "StateCode" TEXT NOT NULL,
+    "AssigneeId" TEXT NOT NULL,
+    "AssigneeName" TEXT NOT NULL,
+    "AssignedBy" TEXT NOT NULL,
+    "AssignedByName" TEXT NOT NULL,
+    "AssignedAt" INTEGER NOT NULL,
+    "Version" INTEGER NOT NULL,
+    CONSTRAINT "FK_cooperation_assignments_cooperation_requests_RequestId" FOREIGN KEY ("RequestId") REFERENCES "cooperation_requests" ("Id") ON DELETE CASCADE
+);
+
 CREATE TABLE "cooperation_attachments" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_cooperation_attachments" PRIMARY KEY,
     "RequestId" TEXT NOT NULL,
@@ -374,6 +388,17 @@ CREATE TABLE "cooperation_messages" (
     "Body" TEXT NOT NULL,
     "InReplyTo" TEXT NULL,
     CONSTRAINT "FK_cooperation_messages_cooperation_requests_RequestId" FOREIGN KEY ("RequestId") REFERENCES "cooperation_requests" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "cooperation_notes" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_cooperation_notes" PRIMARY KEY,
+    "RequestId" TEXT NOT NULL,
+    "StateCode" TEXT NOT NULL,
+    "AuthorId" TEXT NOT NULL,
+    "AuthorName" TEXT NOT NULL,
+    "At" INTEGER NOT NULL,
+    "Body" TEXT NOT NULL,
+    CONSTRAINT "FK_cooperation_notes_cooperation_requests_RequestId" FOREIGN KEY ("RequestId") REFERENCES "cooperation_requests" ("Id") ON DELETE CASCADE
 );
 
 CREATE TABLE "deliberation_deadline_changes" (
@@ -609,11 +634,17 @@ VALUES (1, '0000000000000000000000000000000000000000000000000000000000000000', 0
 SELECT changes();
 
 
+CREATE UNIQUE INDEX "IX_cooperation_assignments_RequestId_StateCode" ON "cooperation_assignments" ("RequestId", "StateCode");
+
+CREATE INDEX "IX_cooperation_assignments_StateCode_AssigneeId" ON "cooperation_assignments" ("StateCode", "AssigneeId");
+
 CREATE INDEX "IX_cooperation_attachments_RequestId" ON "cooperation_attachments" ("RequestId");
 
 CREATE INDEX "IX_cooperation_events_RequestId_At" ON "cooperation_events" ("RequestId", "At");
 
 CREATE INDEX "IX_cooperation_messages_RequestId_At" ON "cooperation_messages" ("RequestId", "At");
+
+CREATE INDEX "IX_cooperation_notes_RequestId_StateCode_At" ON "cooperation_notes" ("RequestId", "StateCode", "At");
 
 CREATE INDEX "IX_cooperation_requests_AcknowledgeBy" ON "cooperation_requests" ("AcknowledgeBy") WHERE "AcknowledgeBy" IS NOT NULL;
 
@@ -750,5 +781,5 @@ CREATE INDEX "IX_trust_users_StateCode" ON "trust_users" ("StateCode");
 CREATE UNIQUE INDEX "UserNameIndex" ON "trust_users" ("NormalizedUserName");
 
 INSERT INTO "__entraide_migrations" ("MigrationId", "ProductVersion")
-VALUES ('20261204013034_Initial', '10.0.15');
+VALUES ('20261204022345_Initial', '10.0.15');
 
