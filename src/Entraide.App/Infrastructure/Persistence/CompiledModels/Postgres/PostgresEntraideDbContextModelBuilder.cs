@@ -12,7 +12,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
     public partial class PostgresEntraideDbContextModel
     {
         private PostgresEntraideDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ff903098-8377-4a26-a431-03e06459a372"), entityTypeCount: 45)
+            : base(skipDetectChanges: false, modelId: new Guid("e7c466f0-e400-41c4-8cb1-9fb511a046ba"), entityTypeCount: 45)
         {
         }
 

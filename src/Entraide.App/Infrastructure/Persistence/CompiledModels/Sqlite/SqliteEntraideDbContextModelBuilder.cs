@@ -11,7 +11,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class SqliteEntraideDbContextModel
     {
         private SqliteEntraideDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("beb869d8-822f-4b65-969d-fe4ed948784b"), entityTypeCount: 45)
+            : base(skipDetectChanges: false, modelId: new Guid("bd3b1fdd-67af-46ad-9b61-a85afe14a03c"), entityTypeCount: 45)
         {
         }
 

@@ -186,6 +186,7 @@ CREATE TABLE "network_profiles" (
     "AcceptsUrgentRequestsOrally" INTEGER NOT NULL,
     "AcceptsUrgentRequestsByEmail" INTEGER NOT NULL,
     "CriminalisedOptionalCategories" TEXT NOT NULL,
+    "NotCriminalisedOptionalCategories" TEXT NOT NULL,
     "EmergencyAcknowledgementHours" INTEGER NOT NULL,
     "Notes" TEXT NULL,
     "Version" INTEGER NOT NULL,
@@ -750,5 +751,5 @@ CREATE INDEX "IX_trust_users_StateCode" ON "trust_users" ("StateCode");
 CREATE UNIQUE INDEX "UserNameIndex" ON "trust_users" ("NormalizedUserName");
 
 INSERT INTO "__entraide_migrations" ("MigrationId", "ProductVersion")
-VALUES ('20261203200117_Initial', '10.0.15');
+VALUES ('20261204010955_Initial', '10.0.15');
 

@@ -275,6 +275,7 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Postgres
                     AcceptsUrgentRequestsOrally = table.Column<bool>(type: "boolean", nullable: false),
                     AcceptsUrgentRequestsByEmail = table.Column<bool>(type: "boolean", nullable: false),
                     CriminalisedOptionalCategories = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    NotCriminalisedOptionalCategories = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
                     EmergencyAcknowledgementHours = table.Column<int>(type: "integer", nullable: false),
                     Notes = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false),

@@ -274,6 +274,7 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Sqlite
                     AcceptsUrgentRequestsOrally = table.Column<bool>(type: "INTEGER", nullable: false),
                     AcceptsUrgentRequestsByEmail = table.Column<bool>(type: "INTEGER", nullable: false),
                     CriminalisedOptionalCategories = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    NotCriminalisedOptionalCategories = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
                     EmergencyAcknowledgementHours = table.Column<int>(type: "INTEGER", nullable: false),
                     Notes = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false),
