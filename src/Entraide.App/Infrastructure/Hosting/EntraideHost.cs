@@ -159,6 +159,9 @@ public static class EntraideHost
             {
                 ExceptionHandlingPath = "/error",
                 StatusCodeSelector = ex => ex is DomainException d ? ProblemResponses.StatusOf(d.Kind) : StatusCodes.Status500InternalServerError,
+                // A refusal (another State's record, a missing right) is an expected event, logged in one line by DomainExceptionHandler:
+                // not the middleware's "unhandled exception" error with its stack trace.
+                SuppressDiagnosticsCallback = c => c.Exception is DomainException,
             });
             pages.UseStatusCodePagesWithReExecute("/error/{0}");
         });
@@ -177,7 +180,7 @@ public static class EntraideHost
 
         StartupTrace.Mark("middleware added");
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapScalarApiReference("/api/reference", o => o.WithTitle("Entraide API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+        app.MapScalarApiReference("/api/reference", ApiReference.Configure).AllowAnonymous();
         app.MapEntraideTelemetry();
 
         StartupTrace.Mark("OpenAPI and telemetry mapped");

@@ -132,13 +132,17 @@ internal sealed partial class DomainExceptionHandler(ILogger<DomainExceptionHand
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
-        // Pages show their own localised error page (see EntraideHost); only the API answers JSON.
-        if (!HttpPaths.IsApi(http)) return false;
+        // Pages show their own localised error page (see EntraideHost); only the API answers JSON. A page's refusal is logged
+        // here, in one line like the API's, and the middleware's diagnostics are suppressed for it.
+        if (!HttpPaths.IsApi(http))
+        {
+            if (exception is DomainException refused) LogRefusal(http, refused);
+            return false;
+        }
         switch (exception)
         {
             case DomainException d:
-                LogRefused(logger, d.Kind is FailureKind.Forbidden ? LogLevel.Information : LogLevel.Debug, http.Request.Method, http.Request.Path,
-                    d.Kind, string.Join(",", d.Errors.Select(e => e.Code)));
+                LogRefusal(http, d);
                 var status = ProblemResponses.StatusOf(d.Kind);
                 var code = d.Kind switch
                 {
@@ -172,6 +176,15 @@ internal sealed partial class DomainExceptionHandler(ILogger<DomainExceptionHand
                 return true;
         }
     }
+
+    /// <summary>
+    /// An expected refusal, in one line without a stack trace: a denial (a record of another State, which
+    /// answers 404, or a missing right, 403) at Information, so an operator can follow probing; a rule
+    /// the input broke (422, 409) at Debug.
+    /// </summary>
+    private void LogRefusal(HttpContext http, DomainException d) =>
+        LogRefused(logger, d.Kind is FailureKind.Forbidden or FailureKind.NotFound ? LogLevel.Information : LogLevel.Debug, http.Request.Method,
+            http.Request.Path, d.Kind, string.Join(",", d.Errors.Select(e => e.Code)));
 
     /// <summary>
     /// A save that lost to another writer: a row changed or deleted since it was read (the concurrency
