@@ -147,6 +147,8 @@ public static class EntraideHost
         app.UseHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         // Localisation first, so that error responses are in the request's language too.
         app.UseRequestLocalization();
+        // Dates in the reader's culture (English as in the United Kingdom unless the browser asks for another English).
+        app.UseMiddleware<FormattingCultures>();
         // The API answers problem details; pages show the localised error page.
         app.UseWhen(HttpPaths.IsApi, api =>
         {
