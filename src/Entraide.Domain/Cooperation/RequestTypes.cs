@@ -71,7 +71,9 @@ public sealed record TypeSpec(
 /// <param name="Articles">The articles, as the instrument numbers them ("9–10").</param>
 public sealed record CrossReference(string Instrument, string Articles)
 {
-    /// <summary>Second Additional Protocol to the Budapest Convention on enhanced co-operation and disclosure of electronic evidence (CETS 224).</summary>
+    /// <summary>
+    /// Second Additional Protocol to the Budapest Convention on enhanced co-operation and disclosure of electronic evidence (CETS 224).
+    /// </summary>
     public const string BudapestSecondProtocol = "budapest-second-protocol";
 }
 

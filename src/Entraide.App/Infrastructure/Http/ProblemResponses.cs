@@ -87,6 +87,8 @@ public static class ProblemResponses
     {
         var args = new List<object> { e.Field is null ? "" : FieldLabel(text, e.Field), e.Article ?? "" };
         args.AddRange(e.Arguments);
+        // A message naming an argument its error does not carry reads with a blank, rather than failing the whole answer.
+        while (args.Count < 6) args.Add("");
         // Looked up with its arguments: formatting the article variant without them throws.
         var key = e.Article is not null && text[e.Code + ".article", [.. args]].ResourceNotFound == false ? e.Code + ".article" : e.Code;
         var s = text[key, [.. args]];
