@@ -21,7 +21,11 @@ public interface IStateProfiles
 /// <param name="OptionalCategories">Codes of <see cref="Entraide.Domain.Network.OffenceCategories"/>; empty when nothing is declared.</param>
 /// <param name="ProfileVersion">The profile version that says so; null when the State has not filled its profile.</param>
 /// <param name="DeclaredAt">When that version was saved.</param>
-public sealed record DeclaredCriminalisation(string State, IReadOnlyList<string> OptionalCategories, int? ProfileVersion, DateTimeOffset? DeclaredAt);
+public sealed record DeclaredCriminalisation(string State, IReadOnlyList<string> OptionalCategories, int? ProfileVersion, DateTimeOffset? DeclaredAt)
+{
+    /// <summary>The optional categories the State declares it does not criminalise.</summary>
+    public IReadOnlyList<string> NotCriminalisedCategories { get; init; } = [];
+}
 
 /// <summary>A State's declared choices that shape requests addressed to it.</summary>
 /// <param name="State">ISO 3166 alpha-3 code.</param>

@@ -15,6 +15,7 @@ internal sealed class StateProfileConfiguration : IEntityTypeConfiguration<State
         b.Property(p => p.PoliticalOffenceTerms).HasMaxLength(2000);
         b.Property(p => p.AcceptedLanguages).HasMaxLength(500);
         b.Property(p => p.CriminalisedOptionalCategories).HasMaxLength(2000);
+        b.Property(p => p.NotCriminalisedOptionalCategories).HasMaxLength(2000);
         b.Property(p => p.Notes).HasMaxLength(8000);
         b.Property(p => p.UpdatedBy).HasMaxLength(200);
         b.Property(p => p.Version).IsConcurrencyToken();

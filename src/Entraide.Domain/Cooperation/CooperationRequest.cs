@@ -493,6 +493,9 @@ public sealed class CooperationRequest : IStateOwned
         if (Status != RequestStatus.Submitted || AcknowledgeBy is not { } by
             || !EmergencyClock.MustEscalate(now, by, AcknowledgedAt, EscalatedAt)) return false;
         EscalatedAt = now;
+        // A new version: a second sweep that read the request before this one saved loses on the concurrency
+        // token, and its notifications with it, instead of announcing the escalation twice.
+        Touch(now);
         var names = string.Join(", ", contactNames);
         Record(Actor.System, now, "escalated", reasons: names.Length == 0 ? null : names);
         return true;
@@ -508,6 +511,7 @@ public sealed class CooperationRequest : IStateOwned
             || Status is not (RequestStatus.Executed or RequestStatus.PartiallyExecuted) || !PreservationClock.ReminderDue(now, expires)
             || PreservationClock.HeldByFollowUp(followUpStatus)) return false;
         PreservationReminderAt = now;
+        Touch(now);
         Record(Actor.System, now, "preservation-expiry-reminder", reasons: expires.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture));
         return true;
     }
@@ -518,6 +522,7 @@ public sealed class CooperationRequest : IStateOwned
         if (DeadlineAt is not { } d || d >= now || OverdueSince is not null || Status == RequestStatus.Draft
             || RequestLifecycle.IsFinal(Status)) return false;
         OverdueSince = now;
+        Touch(now);
         Record(Actor.System, now, "overdue");
         return true;
     }

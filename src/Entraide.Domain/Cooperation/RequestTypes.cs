@@ -61,6 +61,20 @@ public sealed record TypeSpec(
     IReadOnlyList<FieldSpec> Fields)
 {
     public FieldSpec? Field(string name) => Fields.FirstOrDefault(f => f.Name == name);
+
+    /// <summary>Where another instrument governs the same measure: cited beside <see cref="Article"/>, labelled as a cross-reference.</summary>
+    public CrossReference? CrossReference { get; init; }
+}
+
+/// <summary>Articles of another instrument that cover the same measure, cited as a cross-reference, never as the legal basis.</summary>
+/// <param name="Instrument">A stable code of the instrument (<see cref="CrossReference.BudapestSecondProtocol"/>).</param>
+/// <param name="Articles">The articles, as the instrument numbers them ("9–10").</param>
+public sealed record CrossReference(string Instrument, string Articles)
+{
+    /// <summary>
+    /// Second Additional Protocol to the Budapest Convention on enhanced co-operation and disclosure of electronic evidence (CETS 224).
+    /// </summary>
+    public const string BudapestSecondProtocol = "budapest-second-protocol";
 }
 
 /// <summary>
@@ -97,8 +111,8 @@ public static class RequestCatalogue
     private const string Art42 = "42";
     private const string Art43 = "43";
     private const string Art44 = "44";
-    // Budapest Convention, Second Additional Protocol (CETS 224): emergency mutual assistance and disclosure.
-    private const string EmergencyArt = "P2-9/10";
+    // Art. 41: the 24/7 network, through which the platform carries emergency requests.
+    private const string Art41 = "41";
 
     // Art. 40 [Budapest 27]: what every request for mutual legal assistance states.
     private static readonly TypeSpec Mla = new(RequestType.MutualLegalAssistance, "mla", Art40, Urgent: false, Bilateral: true,
@@ -155,17 +169,21 @@ public static class RequestCatalogue
         new(Purpose, Art40, FieldKind.LongText),
     ]);
 
-    // 24/7 network; Second Protocol Arts 9–10: a significant and imminent risk to life or safety.
-    private static readonly TypeSpec Emergency = new(RequestType.EmergencyDisclosure, "emergency", EmergencyArt, Urgent: true, Bilateral: true,
+    // Art. 41, the 24/7 network: a significant and imminent risk to life or safety. The Budapest Second Protocol's
+    // emergency mutual assistance and disclosure (Arts 9–10) govern the same measure between its Parties: a cross-reference.
+    private static readonly TypeSpec Emergency = new(RequestType.EmergencyDisclosure, "emergency", Art41, Urgent: true, Bilateral: true,
         ConfidentialityAvailable: true,
     [
-        new(RequestingAuthority, EmergencyArt, FieldKind.Text, MaxLength: 500),
-        new(RiskToLife, EmergencyArt, FieldKind.LongText),
-        new(Facts, EmergencyArt, FieldKind.LongText),
-        new(DataSought, EmergencyArt, FieldKind.LongText),
-        new(Custodian, EmergencyArt, FieldKind.Text, MaxLength: 1000),
-        new(PersonsConcerned, EmergencyArt, FieldKind.LongText, Required: false),
-    ]);
+        new(RequestingAuthority, Art41, FieldKind.Text, MaxLength: 500),
+        new(RiskToLife, Art41, FieldKind.LongText),
+        new(Facts, Art41, FieldKind.LongText),
+        new(DataSought, Art41, FieldKind.LongText),
+        new(Custodian, Art41, FieldKind.Text, MaxLength: 1000),
+        new(PersonsConcerned, Art41, FieldKind.LongText, Required: false),
+    ])
+    {
+        CrossReference = new(CrossReference.BudapestSecondProtocol, "9–10"),
+    };
 
     // Art. 40: information sent without a prior request; the receiver respects confidentiality and use limits.
     private static readonly TypeSpec Spontaneous = new(RequestType.SpontaneousInformation, "spontaneous", Art40, Urgent: false,

@@ -111,7 +111,8 @@ public sealed class Consultation : IStateOwned
         TextRules.EnsureClean(reason, "reason", multiline: true);
         if (version != Version) throw DomainException.Conflict("concurrent-change");
         var change = Schedule().Extend(deadline.Value.ToUniversalTime(), now, actor.DisplayName, reason);
-        if (change.Reason is { Length: > MaxReasonLength }) throw DomainException.Invalid("too-long", "reason");
+        if (change.Reason is { Length: > MaxReasonLength })
+            throw new DomainException(FailureKind.Invalid, TextRules.TooLong("reason", MaxReasonLength));
         var row = new ConsultationDeadlineChange(Id, change);
         _deadlineChanges.Add(row);
         Deadline = change.To;

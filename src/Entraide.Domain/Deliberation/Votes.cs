@@ -378,9 +378,24 @@ public static class BallotRules
         return VoteChoices.Parse(choice, "ballots");
     }
 
+    /// <summary>The choice a word stands for ("yes", "abstain", "np"…), or null when the word is not a vote.</summary>
+    public static VoteChoice? TryChoice(string word)
+    {
+        try
+        {
+            return VoteChoices.Parse(word, "ballots");
+        }
+        catch (DomainException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>
-    /// Reads a file of ballots: one line per State, "ISO3,choice" (or ISO3 alone under a heading line
-    /// "yes", "no", "abstain", "non-participating"). Errors name the line so the secretariat can fix the file.
+    /// Reads a file of ballots: "ISO3,choice" lines, or lines reading "yes", "no", "abstain" or
+    /// "non-participating" each followed by the codes of the States that voted so, separated by commas,
+    /// spaces or lines. Every error names the line and the code or word it is about, so the secretariat
+    /// can fix the file; the errors are all reported at once.
     /// </summary>
     /// <param name="rows">The file's rows of cells, as the host's CSV reader parsed them.</param>
     public static IReadOnlyDictionary<string, VoteChoice> Import(StateDirectory states, IEnumerable<IReadOnlyList<string>> rows)
@@ -389,33 +404,38 @@ public static class BallotRules
         var errors = new List<DomainError>();
         VoteChoice? section = null;
         var line = 0;
+        void Fail(string code, string word) =>
+            errors.Add(new DomainError(code, "ballots") { Arguments = [line.ToString(CultureInfo.InvariantCulture), word] });
+        void Cast(string word, VoteChoice choice)
+        {
+            var iso3 = word.ToUpperInvariant();
+            if (!states.TryGet(iso3, out var s) || s.Status != UnStatus.Member) Fail("ballot-unknown-state", word);
+            else if (!result.TryAdd(iso3, choice)) Fail("ballot-duplicate", iso3);
+        }
         foreach (var row in rows)
         {
             line++;
-            var cells = row.Select(c => c.Trim()).Where(c => c.Length > 0).ToList();
-            if (cells.Count == 0) continue;
-            if (line == 1 && cells[0].Equals("state", StringComparison.OrdinalIgnoreCase)) continue;
-            try
+            var words = row.SelectMany(c => c.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                .Where(w => w.Length > 0).ToList();
+            if (words.Count == 0) continue;
+            if (line == 1 && words[0].Equals("state", StringComparison.OrdinalIgnoreCase)) continue;
+            // A heading: the States listed after it voted so.
+            if (words.Count == 1 && TryChoice(words[0]) is { } heading && !states.TryGet(words[0], out _))
             {
-                if (cells.Count == 1 && !states.TryGet(cells[0], out _))
-                {
-                    section = VoteChoices.Parse(cells[0], "ballots");
-                    continue;
-                }
-                var iso3 = cells[0].ToUpperInvariant();
-                var choice = cells.Count > 1 ? ValidateBallot(states, iso3, cells[1])
-                    : section is { } sc ? ValidateBallot(states, iso3, VoteChoices.Code(sc))
-                    : throw DomainException.Invalid("invalid-vote-choice", "ballots");
-                if (!result.TryAdd(iso3, choice))
-                    errors.Add(new DomainError("ballot-line", "ballots")
-                    {
-                        Arguments = [line.ToString(CultureInfo.InvariantCulture), "duplicate-ballot"],
-                    });
+                section = heading;
+                continue;
             }
-            catch (DomainException e)
+            // "FRA,yes": one State and its vote.
+            if (words.Count == 2 && TryChoice(words[1]) is { } pair && TryChoice(words[0]) is null)
             {
-                errors.AddRange(e.Errors.Select(x =>
-                    x with { Code = "ballot-line", Arguments = [line.ToString(CultureInfo.InvariantCulture), x.Code] }));
+                Cast(words[0], pair);
+                continue;
+            }
+            foreach (var word in words)
+            {
+                if (section is { } choice) Cast(word, choice);
+                else if (states.TryGet(word, out _)) Fail("ballot-no-choice", word.ToUpperInvariant());
+                else Fail("ballot-unknown-state", word);
             }
         }
         if (errors.Count > 0) throw new DomainException(FailureKind.Invalid, errors);

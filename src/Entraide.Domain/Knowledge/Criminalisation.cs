@@ -13,18 +13,30 @@ public enum Coverage
     /// in its register profile: criminal on the State's word, with no provision and no penalty to cite.
     /// </summary>
     Declared,
-    /// <summary>The State's legislation is recorded, and none of it covers the term.</summary>
-    NotCovered,
+    /// <summary>
+    /// The State declares in its register profile that it does not criminalise the category: the one
+    /// negative answer the platform gives, on the State's own word.
+    /// </summary>
+    DeclaredNotCriminalised,
+    /// <summary>
+    /// The State's legislation is recorded, but no provision recorded here covers the term: unknown — the
+    /// recorded laws are excerpts, and a silence in them is not a declaration that the conduct is lawful.
+    /// </summary>
+    NoProvisionRecorded,
     /// <summary>Nothing of the State's legislation is recorded: absence proves nothing.</summary>
     Unknown,
 }
 
 /// <summary>
 /// What a State declares in its register profile (Network): the optional categories it says it
-/// criminalises, and which version of the profile says so (null when the State has no profile yet).
+/// criminalises, those it says it does not criminalise (<see cref="NotCriminalised"/>), and which
+/// version of the profile says so (null when the State has no profile yet).
 /// </summary>
 public sealed record DeclaredProfile(string State, IReadOnlyList<string> Categories, int? ProfileVersion = null, DateTimeOffset? DeclaredAt = null)
 {
+    /// <summary>The optional categories the State declares it does not criminalise.</summary>
+    public IReadOnlyList<string> NotCriminalised { get; init; } = [];
+
     public static DeclaredProfile None(string state) => new(state, []);
 }
 
@@ -58,6 +70,7 @@ public sealed class CriminalisationProfile
 {
     private readonly Dictionary<string, List<Evidence>> _byTerm;
     private readonly Dictionary<string, List<string>> _declaredByTerm;
+    private readonly Dictionary<string, List<string>> _refusedByTerm;
 
     public CriminalisationProfile(string state, DateOnly on, bool legislationRecorded, IEnumerable<Evidence> evidence,
         DeclaredProfile? declared = null)
@@ -72,6 +85,11 @@ public sealed class CriminalisationProfile
             .GroupBy(c => DeclaredCategories.TermFor(c)!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         DeclaredOutsideTaxonomy = [.. categories.Where(c => DeclaredCategories.TermFor(c) is null)];
+        // A category declared both ways is read as criminalised: the positive declaration is the one a provision could back.
+        _refusedByTerm = Declared.NotCriminalised.Distinct(StringComparer.Ordinal)
+            .Where(c => !categories.Contains(c) && DeclaredCategories.TermFor(c) is not null)
+            .GroupBy(c => DeclaredCategories.TermFor(c)!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
     }
 
     public string State { get; }
@@ -84,10 +102,15 @@ public sealed class CriminalisationProfile
     /// <summary>Declared categories the taxonomy has no term for: shown, but they cover no term.</summary>
     public IReadOnlyList<string> DeclaredOutsideTaxonomy { get; }
 
+    /// <summary>
+    /// A provision outranks any declaration; a declaration that the State criminalises the category outranks
+    /// one that it does not; a declaration outranks the silence of the recorded laws.
+    /// </summary>
     public Coverage CoverageOf(string term) =>
         _byTerm.ContainsKey(term) ? Coverage.Covered
         : _declaredByTerm.ContainsKey(term) ? Coverage.Declared
-        : LegislationRecorded ? Coverage.NotCovered
+        : _refusedByTerm.ContainsKey(term) ? Coverage.DeclaredNotCriminalised
+        : LegislationRecorded ? Coverage.NoProvisionRecorded
         : Coverage.Unknown;
 
     public IReadOnlyList<Evidence> EvidenceFor(string term) =>
@@ -97,18 +120,31 @@ public sealed class CriminalisationProfile
     public IReadOnlyList<string> DeclaredFor(string term) =>
         _declaredByTerm.TryGetValue(term, out var l) ? l : [];
 
+    /// <summary>The categories standing for the term that the State declares it does not criminalise.</summary>
+    public IReadOnlyList<string> DeclaredNotCriminalisedFor(string term) =>
+        _refusedByTerm.TryGetValue(term, out var l) ? l : [];
+
     /// <summary>The heaviest maximum among the provisions covering the term, where any gives one; a declaration gives none.</summary>
-    public int? MaxPenaltyMonths(string term) =>
-        EvidenceFor(term).Select(e => e.Penalty.MaxMonths).Where(m => m is not null).Max();
+    public int? MaxPenaltyMonths(string term) => HeaviestPenalty(term)?.Penalty.MaxMonths;
+
+    /// <summary>The provision that gives the heaviest maximum for the term (the first in order among equals), or null.</summary>
+    public Evidence? HeaviestPenalty(string term) => DualCriminality.Heaviest(EvidenceFor(term));
 }
 
-/// <summary>The answer for one term or for the conduct as a whole (mirrors the App contract's outcome).</summary>
+/// <summary>The answer for one conduct (term), or the headline for all the conducts of a request (mirrors the App contract's outcome).</summary>
 public enum DualOutcome
 {
+    /// <summary>Criminal in both States (on a provision or a declaration on each side).</summary>
     CriminalInBoth,
+    /// <summary>Criminal in the requesting State; the requested State declares it does not criminalise it.</summary>
     OnlyInRequestingState,
+    /// <summary>Criminal in the requested State; the requesting State declares it does not criminalise it.</summary>
     OnlyInRequestedState,
-    InNeither,
+    /// <summary>A State declares it does not criminalise the conduct, and the other is not shown to.</summary>
+    DeclaredNotCriminalised,
+    /// <summary>Headline only: some conducts are criminal only in one State, others in the other or in neither.</summary>
+    NotInBoth,
+    /// <summary>Unknown: a side has no provision recorded for the conduct (or nothing recorded at all), and no State refuses it.</summary>
     Unknown,
 }
 
@@ -119,20 +155,37 @@ public sealed record TermJudgement(string Term, DualOutcome Outcome, Coverage Re
 {
     public IReadOnlyList<string> RequestingDeclared { get; init; } = [];
     public IReadOnlyList<string> RequestedDeclared { get; init; } = [];
+
+    /// <summary>The categories the requesting State declares it does not criminalise (its basis when declared not criminalised).</summary>
+    public IReadOnlyList<string> RequestingDeclaredNot { get; init; } = [];
+    public IReadOnlyList<string> RequestedDeclaredNot { get; init; } = [];
+
+    /// <summary>The provision giving the heaviest maximum in the requesting State for this conduct, or null when none states one.</summary>
+    public Evidence? RequestingPenalty { get; init; }
+    public Evidence? RequestedPenalty { get; init; }
 }
 
-/// <param name="Requesting">The conduct's coverage in the requesting State as a whole: covered when a term is evidenced by a provision, else
-/// declared when one is declared.</param>
+/// <param name="Outcome">The headline: the honest conjunction of the conducts' verdicts (<see cref="DualCriminality.Conjoin"/>).</param>
+/// <param name="SeriousInBoth">Only when criminal in both: whether each side's heaviest maximum reaches four years.</param>
+/// <param name="Requesting">The requesting State's coverage over all the conducts: covered when every conduct is criminal there and one
+/// rests on a provision, declared when every one is criminal but none on a provision; otherwise the weakest conduct's coverage.</param>
 public sealed record DualJudgement(DualOutcome Outcome, IReadOnlyList<TermJudgement> Terms, bool? SeriousInBoth,
-    Coverage Requesting = Coverage.Unknown, Coverage Requested = Coverage.Unknown);
+    Coverage Requesting = Coverage.Unknown, Coverage Requested = Coverage.Unknown)
+{
+    /// <summary>The provision that gives the heaviest maximum in the requesting State across the conducts: what the penalty line cites.</summary>
+    public Evidence? RequestingPenalty { get; init; }
+    public Evidence? RequestedPenalty { get; init; }
+}
 
 /// <summary>
 /// Dual criminality (Art. 35): satisfied when the conduct is a crime in both States, whatever each
-/// calls it, so it is judged term by term on the taxonomy of conduct. The described conduct is a
-/// crime in a State when any of its terms is covered there; it is not when every term is known to be
-/// uncovered; otherwise it is unknown. A term the State only declares criminalised counts as criminal
-/// there (the State's own word in the register), but it cites no provision and states no penalty, so
-/// the serious-crime threshold is never met on a declaration alone (see docs/decisions/knowledge-declared-profile.md).
+/// calls it, so it is judged on the taxonomy of conduct — one verdict per conduct (term) of the
+/// request, and a headline that is their honest conjunction: criminal in both only when every conduct
+/// is; refused when any conduct is refused by a State's declaration; otherwise unknown. A silence of the
+/// recorded laws is never read as "not criminal": only a State's declaration says that. A term the
+/// State only declares criminalised counts as criminal there (the State's own word in the register),
+/// but it cites no provision and states no penalty, so the serious-crime threshold is never met on a
+/// declaration alone (see docs/decisions/knowledge-declared-profile.md).
 /// </summary>
 public static class DualCriminality
 {
@@ -142,45 +195,88 @@ public static class DualCriminality
         {
             var a = requesting.CoverageOf(t);
             var b = requested.CoverageOf(t);
-            return new TermJudgement(t, Combine(a, b), a, b, requesting.EvidenceFor(t), requested.EvidenceFor(t),
-                Serious(requesting.MaxPenaltyMonths(t), requested.MaxPenaltyMonths(t)))
+            var outcome = Combine(a, b);
+            var penaltyA = requesting.HeaviestPenalty(t);
+            var penaltyB = requested.HeaviestPenalty(t);
+            return new TermJudgement(t, outcome, a, b, requesting.EvidenceFor(t), requested.EvidenceFor(t),
+                outcome == DualOutcome.CriminalInBoth ? Serious(penaltyA?.Penalty.MaxMonths, penaltyB?.Penalty.MaxMonths) : null)
             {
                 RequestingDeclared = requesting.DeclaredFor(t),
                 RequestedDeclared = requested.DeclaredFor(t),
+                RequestingDeclaredNot = requesting.DeclaredNotCriminalisedFor(t),
+                RequestedDeclaredNot = requested.DeclaredNotCriminalisedFor(t),
+                RequestingPenalty = penaltyA,
+                RequestedPenalty = penaltyB,
             };
         }).ToList();
 
-        var overallA = Overall(judgements.Select(j => j.Requesting));
-        var overallB = Overall(judgements.Select(j => j.Requested));
-        var outcome = judgements.Count == 0 ? DualOutcome.Unknown : Combine(overallA, overallB);
-        var seriousA = Heaviest(judgements.SelectMany(j => j.RequestingEvidence));
-        var seriousB = Heaviest(judgements.SelectMany(j => j.RequestedEvidence));
-        return new DualJudgement(outcome, judgements, outcome == DualOutcome.CriminalInBoth ? Serious(seriousA, seriousB) : null, overallA, overallB);
+        var outcome = Conjoin(judgements.Select(j => j.Outcome));
+        var heaviestA = Heaviest(judgements.SelectMany(j => j.RequestingEvidence));
+        var heaviestB = Heaviest(judgements.SelectMany(j => j.RequestedEvidence));
+        return new DualJudgement(outcome, judgements,
+            outcome == DualOutcome.CriminalInBoth ? Serious(heaviestA?.Penalty.MaxMonths, heaviestB?.Penalty.MaxMonths) : null,
+            Overall(judgements.Select(j => j.Requesting)), Overall(judgements.Select(j => j.Requested)))
+        {
+            RequestingPenalty = heaviestA,
+            RequestedPenalty = heaviestB,
+        };
     }
 
-    /// <summary>A provision anywhere in the conduct outranks a declaration, which outranks a known absence.</summary>
+    /// <summary>
+    /// The headline from the conducts' verdicts: criminal in both only when every conduct is; when a State
+    /// refuses any conduct, that refusal (the same one throughout, or <see cref="DualOutcome.NotInBoth"/> when
+    /// they differ); otherwise unknown. No conduct: unknown.
+    /// </summary>
+    public static DualOutcome Conjoin(IEnumerable<DualOutcome> verdicts)
+    {
+        var list = verdicts.ToList();
+        if (list.Count == 0) return DualOutcome.Unknown;
+        if (list.All(v => v == DualOutcome.CriminalInBoth)) return DualOutcome.CriminalInBoth;
+        var refused = list.Where(IsRefusal).Distinct().ToList();
+        return refused.Count switch
+        {
+            0 => DualOutcome.Unknown,
+            1 => refused[0],
+            _ => DualOutcome.NotInBoth,
+        };
+    }
+
+    /// <summary>A verdict that, on a State's declaration, says the conduct is not criminal in both.</summary>
+    public static bool IsRefusal(DualOutcome o) =>
+        o is DualOutcome.OnlyInRequestingState or DualOutcome.OnlyInRequestedState or DualOutcome.DeclaredNotCriminalised or DualOutcome.NotInBoth;
+
+    /// <summary>The side's coverage over all the conducts: the weakest link, a provision outranking a declaration when all are criminal.</summary>
     private static Coverage Overall(IEnumerable<Coverage> coverages)
     {
         var list = coverages.ToList();
-        if (list.Contains(Coverage.Covered)) return Coverage.Covered;
-        if (list.Contains(Coverage.Declared)) return Coverage.Declared;
-        if (list.Count > 0 && list.All(c => c == Coverage.NotCovered)) return Coverage.NotCovered;
-        return Coverage.Unknown;
+        if (list.Count == 0) return Coverage.Unknown;
+        if (list.Contains(Coverage.DeclaredNotCriminalised)) return Coverage.DeclaredNotCriminalised;
+        if (list.Contains(Coverage.Unknown)) return Coverage.Unknown;
+        if (list.Contains(Coverage.NoProvisionRecorded)) return Coverage.NoProvisionRecorded;
+        return list.Contains(Coverage.Covered) ? Coverage.Covered : Coverage.Declared;
     }
 
-    /// <summary>Criminal on each side where covered or declared; the coverage itself tells which basis each side rests on.</summary>
-    public static DualOutcome Combine(Coverage requesting, Coverage requested) => (Criminal(requesting), Criminal(requested)) switch
+    /// <summary>
+    /// One conduct: criminal on each side where covered or declared; "only in one" and "declared not
+    /// criminalised" need a State's declaration that it does not criminalise it; a side with no provision
+    /// recorded (or nothing recorded) leaves the answer unknown.
+    /// </summary>
+    public static DualOutcome Combine(Coverage requesting, Coverage requested)
     {
-        (Coverage.Covered, Coverage.Covered) => DualOutcome.CriminalInBoth,
-        (Coverage.Covered, Coverage.NotCovered) => DualOutcome.OnlyInRequestingState,
-        (Coverage.NotCovered, Coverage.Covered) => DualOutcome.OnlyInRequestedState,
-        (Coverage.NotCovered, Coverage.NotCovered) => DualOutcome.InNeither,
-        _ => DualOutcome.Unknown,
-    };
+        bool criminalA = IsCriminal(requesting), criminalB = IsCriminal(requested);
+        bool refusedA = requesting == Coverage.DeclaredNotCriminalised, refusedB = requested == Coverage.DeclaredNotCriminalised;
+        if (criminalA && criminalB) return DualOutcome.CriminalInBoth;
+        if (criminalA && refusedB) return DualOutcome.OnlyInRequestingState;
+        if (refusedA && criminalB) return DualOutcome.OnlyInRequestedState;
+        if (refusedA || refusedB) return DualOutcome.DeclaredNotCriminalised;
+        return DualOutcome.Unknown;
+    }
 
-    private static Coverage Criminal(Coverage c) => c == Coverage.Declared ? Coverage.Covered : c;
+    public static bool IsCriminal(Coverage c) => c is Coverage.Covered or Coverage.Declared;
 
-    private static int? Heaviest(IEnumerable<Evidence> evidence) => evidence.Select(e => e.Penalty.MaxMonths).Where(m => m is not null).Max();
+    /// <summary>The provision with the heaviest stated maximum (the first in order among equals), or null when none states one.</summary>
+    public static Evidence? Heaviest(IEnumerable<Evidence> evidence) =>
+        evidence.Where(e => e.Penalty.MaxMonths is not null).OrderByDescending(e => e.Penalty.MaxMonths).FirstOrDefault();
 
     /// <summary>Serious in both when both maxima reach four years; false when one is known to fall short; else unknown.</summary>
     private static bool? Serious(int? a, int? b)
@@ -193,7 +289,11 @@ public static class DualCriminality
 
 /// <param name="Declared">The declared categories standing for the term (the basis when <paramref name="Coverage"/> is declared).</param>
 public sealed record GapLine(TaxonomyTerm Term, Coverage Coverage, IReadOnlyList<Evidence> Evidence, bool PenaltyMissing,
-    IReadOnlyList<string> Declared);
+    IReadOnlyList<string> Declared)
+{
+    /// <summary>The categories standing for the term that the State declares it does not criminalise.</summary>
+    public IReadOnlyList<string> DeclaredNot { get; init; } = [];
+}
 
 public sealed record GapChapter(TermKind Kind, IReadOnlyList<GapLine> Lines)
 {
@@ -226,7 +326,10 @@ public static class Gaps
                 {
                     var evidence = profile.EvidenceFor(t.Code);
                     var penaltyMissing = kind != TermKind.Procedural && evidence.Count > 0 && evidence.All(e => e.Penalty.MaxMonths is null);
-                    return new GapLine(t, profile.CoverageOf(t.Code), evidence, penaltyMissing, profile.DeclaredFor(t.Code));
+                    return new GapLine(t, profile.CoverageOf(t.Code), evidence, penaltyMissing, profile.DeclaredFor(t.Code))
+                    {
+                        DeclaredNot = profile.DeclaredNotCriminalisedFor(t.Code),
+                    };
                 })])),
         ])
         {

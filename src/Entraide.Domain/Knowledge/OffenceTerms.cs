@@ -1,7 +1,8 @@
 namespace Entraide.Domain.Knowledge;
 
 /// <summary>
-/// Stable codes of the offence taxonomy's core conduct (Convention Arts 7–17). Conduct is named, not
+/// Stable codes of the offence taxonomy's core conduct (Convention Arts 7–17, and Art. 26 on participation
+/// and attempt, which extends each of them). Conduct is named, not
 /// national offence names: dual criminality is judged on these (Art. 35). The Knowledge module holds
 /// the full, versioned taxonomy with labels in six languages and the optional categories.
 /// </summary>
@@ -19,9 +20,12 @@ public static class OffenceTerms
     public const string IntimateImages = "intimate-images";
     public const string Laundering = "laundering";
 
+    /// <summary>Art. 26 [Budapest 11]: participation (as accomplice, assistant or instigator) in, and attempt at, an offence of Arts 7–17.</summary>
+    public const string ParticipationAndAttempt = "participation-attempt";
+
     public static readonly IReadOnlyList<string> Core =
     [
         IllegalAccess, IllegalInterception, DataInterference, SystemInterference, MisuseOfDevices,
-        ComputerForgery, ComputerFraud, ChildSexualAbuseMaterial, Grooming, IntimateImages, Laundering,
+        ComputerForgery, ComputerFraud, ChildSexualAbuseMaterial, Grooming, IntimateImages, Laundering, ParticipationAndAttempt,
     ];
 }

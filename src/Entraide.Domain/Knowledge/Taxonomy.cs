@@ -5,7 +5,7 @@ namespace Entraide.Domain.Knowledge;
 /// <summary>Which chapter of the Convention a term belongs to, which decides how gap analysis counts it.</summary>
 public enum TermKind
 {
-    /// <summary>An offence every State Party criminalises (Arts 7–17).</summary>
+    /// <summary>An offence every State Party criminalises (Arts 7–17), and participation and attempt (Art. 26).</summary>
     Core,
     /// <summary>An offence some Member States proposed (A/AC.291/4) that a State may or may not criminalise.</summary>
     Optional,
@@ -42,7 +42,10 @@ public sealed record TaxonomyTerm(
 public sealed class OffenceTaxonomy
 {
     /// <summary>2024.1: the Convention as adopted (resolution 79/243) with the optional categories of A/AC.291/4.</summary>
-    public const string CurrentVersion = "2024.1";
+    public const string FirstVersion = "2024.1";
+
+    /// <summary>2024.2: adds participation and attempt (Art. 26), the criminalisation article 2024.1 left out.</summary>
+    public const string CurrentVersion = "2024.2";
 
     private readonly Dictionary<string, TaxonomyTerm> _byCode;
 
@@ -121,7 +124,7 @@ internal static class TaxonomyTerms
                 ["es"] = es,
             },
             keywords.GroupBy(k => k.Lang).ToDictionary(g => g.Key, g => g.Select(k => k.Word).ToArray()),
-            OffenceTaxonomy.CurrentVersion);
+            code == OffenceTerms.ParticipationAndAttempt ? OffenceTaxonomy.CurrentVersion : OffenceTaxonomy.FirstVersion);
 
     public static IReadOnlyList<TaxonomyTerm> Build() =>
     [
@@ -274,6 +277,21 @@ internal static class TaxonomyTerms
             ("ru", "отмывание денег"),
             ("zh", "洗黑钱"),
             ("ar", "غسل الأموال")),
+        T(OffenceTerms.ParticipationAndAttempt, TermKind.Core, "26", "11",
+            "المشاركة والشروع",
+            "参与和未遂",
+            "Participation and attempt",
+            "Participation et tentative",
+            "Соучастие и покушение",
+            "Participación y tentativa",
+            ("en", "aiding and abetting"),
+            ("en", "accomplice"),
+            ("fr", "complicité"),
+            ("fr", "tentative"),
+            ("es", "complicidad"),
+            ("ru", "пособничество"),
+            ("zh", "共犯"),
+            ("ar", "الاشتراك")),
 
         T(OptionalTerms.CriticalInfrastructure, TermKind.Optional, null, null,
             "الاعتداء على البنى التحتية الحيوية للمعلومات",

@@ -27,6 +27,12 @@ public sealed record Declarations(
 {
     public const int DefaultEmergencyAcknowledgementHours = 8;
 
+    /// <summary>
+    /// The optional categories the State declares it does not criminalise: the only basis on which the
+    /// platform answers "not criminalised" (a silence of the recorded laws is "unknown").
+    /// </summary>
+    public IReadOnlyList<string> NotCriminalisedOptionalCategories { get; init; } = [];
+
     /// <summary>What a State that has not yet filled its profile is taken to have declared.</summary>
     public static Declarations Default { get; } = new(
         RequiresDualCriminalityForPreservation: false,
@@ -77,6 +83,10 @@ public sealed record ProfileDetails(
             errors.Add(new DomainError("unknown-offence-term", "politicalOffenceTerms"));
         if (d.CriminalisedOptionalCategories.Any(t => !OffenceCategories.Optional.Contains(t)))
             errors.Add(new DomainError("unknown-offence-term", "criminalisedOptionalCategories"));
+        if (d.NotCriminalisedOptionalCategories.Any(t => !OffenceCategories.Optional.Contains(t)))
+            errors.Add(new DomainError("unknown-offence-term", "notCriminalisedOptionalCategories"));
+        if (d.NotCriminalisedOptionalCategories.Intersect(d.CriminalisedOptionalCategories).Any())
+            errors.Add(new DomainError("declared-both-ways", "notCriminalisedOptionalCategories"));
         TextRules.Check(Notes, "notes", 8000, errors, multiline: true);
         return errors;
     }

@@ -24,6 +24,7 @@ public sealed class StateProfile : IStateOwned
     public bool AcceptsUrgentRequestsOrally { get; private set; }
     public bool AcceptsUrgentRequestsByEmail { get; private set; }
     public string CriminalisedOptionalCategories { get; private set; } = "";
+    public string NotCriminalisedOptionalCategories { get; private set; } = "";
     public int EmergencyAcknowledgementHours { get; private set; } = Declarations.DefaultEmergencyAcknowledgementHours;
     public string? Notes { get; private set; }
     public int Version { get; private set; }
@@ -55,7 +56,10 @@ public sealed class StateProfile : IStateOwned
     public ProfileDetails Details => new(Status, SignedOn, RatifiedOn,
         new Declarations(RequiresDualCriminalityForPreservation, RequiresDualCriminality, StoredLists.Split(PoliticalOffenceTerms),
             StoredLists.Split(AcceptedLanguages), AcceptsUrgentRequestsOrally, AcceptsUrgentRequestsByEmail,
-            StoredLists.Split(CriminalisedOptionalCategories), EmergencyAcknowledgementHours),
+            StoredLists.Split(CriminalisedOptionalCategories), EmergencyAcknowledgementHours)
+        {
+            NotCriminalisedOptionalCategories = StoredLists.Split(NotCriminalisedOptionalCategories),
+        },
         Notes);
 
     /// <summary>Refuses a change made from another version than the current one (409).</summary>
@@ -105,6 +109,7 @@ public sealed class StateProfile : IStateOwned
         AcceptsUrgentRequestsOrally = d.AcceptsUrgentRequestsOrally;
         AcceptsUrgentRequestsByEmail = d.AcceptsUrgentRequestsByEmail;
         CriminalisedOptionalCategories = StoredLists.Join(d.CriminalisedOptionalCategories);
+        NotCriminalisedOptionalCategories = StoredLists.Join(d.NotCriminalisedOptionalCategories);
         EmergencyAcknowledgementHours = d.EmergencyAcknowledgementHours;
         Notes = p.Notes;
     }

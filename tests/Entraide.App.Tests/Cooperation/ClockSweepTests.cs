@@ -1,5 +1,8 @@
 using System.Net;
 using Entraide.App.Cooperation.Clocks;
+using Entraide.App.Infrastructure.Audit;
+using Entraide.App.Infrastructure.Persistence;
+using Entraide.Domain.Cooperation;
 using Entraide.App.Tests.Infrastructure;
 using Entraide.Domain.Trust;
 using Microsoft.EntityFrameworkCore;
@@ -161,4 +164,27 @@ public sealed class ClockSweepTests(AppFixture fixture)
     }
 
     private const System.Text.Json.JsonValueKind JsonNull = System.Text.Json.JsonValueKind.Null;
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task TwoSweepsRacing_TheSecondEscalationOfAnEmergencyLosesOnTheVersion(Db db)
+    {
+        // Two instances of the server each sweep the clocks: both read the emergency before either saved.
+        var app = fixture.App(db);
+        var sent = await app.ClientFor("FRA", Roles.PointOfContact).SubmitAsync(CooperationTestData.Body("emergency", "JPN"));
+        var id = Guid.Parse(sent.Id());
+        var later = DateTimeOffset.UtcNow.AddDays(3);
+        await using var first = app.Services.CreateAsyncScope();
+        await using var second = app.Services.CreateAsyncScope();
+        var contexts = new[] { first, second }.Select(s => s.ServiceProvider.GetRequiredService<EntraideDbContext>()).ToList();
+        var copies = new List<CooperationRequest>();
+        foreach (var c in contexts) copies.Add(await c.Set<CooperationRequest>().SingleAsync(r => r.Id == id));
+        Assert.All(copies, r => Assert.True(r.Escalate(later, [])));
+        first.ServiceProvider.GetRequiredService<AuditRecorder>().Action = "cooperation.clocks.sweep";
+        second.ServiceProvider.GetRequiredService<AuditRecorder>().Action = "cooperation.clocks.sweep";
+        await contexts[0].SaveChangesAsync();
+        // The second escalation of the same emergency loses on the version, with everything it would have announced.
+        await Assert.ThrowsAnyAsync<DbUpdateConcurrencyException>(() => contexts[1].SaveChangesAsync());
+        var stored = await app.WithDbAsync(d => d.Set<CooperationRequest>().AsNoTracking().SingleAsync(r => r.Id == id));
+        Assert.Equal(copies[0].Version, stored.Version);
+    }
 }

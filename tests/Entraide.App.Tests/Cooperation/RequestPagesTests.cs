@@ -55,11 +55,16 @@ public sealed class RequestPagesTests(AppFixture fixture)
             ["f.requestingAuthority"] = "Parquet de Paris",
         }));
         var after = await PageAsync(response, HttpStatusCode.UnprocessableEntity);
-        Assert.Equal("The purpose of the request is required (article 40).", after.QuerySelector("[data-testid=error-purpose]")!.TextContent);
+        Assert.Equal("Fill in “The purpose of the request”: this field is required (article 40).",
+            after.QuerySelector("[data-testid=error-purpose]")!.TextContent);
         Assert.NotNull(after.QuerySelector("[data-testid=error-subject]"));
         Assert.Null(after.QuerySelector("[data-testid=error-facts]"));
         Assert.Equal("true", after.QuerySelector("#f-purpose")!.GetAttribute("aria-invalid"));
-        Assert.Equal("err-purpose", after.QuerySelector("#f-purpose")!.GetAttribute("aria-describedby"));
+        Assert.Equal(["limit-purpose", "err-purpose"], after.QuerySelector("#f-purpose")!.GetAttribute("aria-describedby")!.Split(' ')
+            .Where(t => t != "hint-purpose"));
+        // The limit is stated before the user reaches it, and the browser enforces it.
+        Assert.Equal("8000", after.QuerySelector("#f-purpose")!.GetAttribute("maxlength"));
+        Assert.Equal("Up to 8000 characters.", after.QuerySelector("[data-testid=limit-purpose]")!.TextContent);
         // The draft kept what was typed.
         Assert.Equal("A server in Lyon was encrypted by ransomware.", after.QuerySelector("#f-facts")!.TextContent);
         Assert.NotNull(after.QuerySelector("[data-testid=draft-form] input[name=id]"));
@@ -76,7 +81,8 @@ public sealed class RequestPagesTests(AppFixture fixture)
         var form = (IHtmlFormElement)doc.QuerySelector("[data-testid=do-refuse]")!.Closest("form")!;
         var after = await PageAsync(await bra.PostAsync($"/requests/{id}?handler=Step",
             Form(form, new() { ["ground"] = "political-offence", ["reasons"] = "" })), HttpStatusCode.UnprocessableEntity);
-        Assert.Contains("A written statement of reasons is required", after.QuerySelector("[data-testid=error-reasons]")!.TextContent);
+        Assert.Contains("Fill in “A written statement of reasons”: this field is required",
+            after.QuerySelector("[data-testid=error-reasons]")!.TextContent);
         Assert.Equal("Under assessment", after.QuerySelector("[data-testid=status]")!.TextContent);
     }
 

@@ -51,7 +51,23 @@ public sealed class SubmitRequestTests(AppFixture fixture)
             .ExpectAsync(HttpStatusCode.Created);
         var problem = await client.SubmitDraftAsync(draft.Id(), "k-" + Guid.NewGuid())
             .ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "required");
-        Assert.Equal("La finalité de la demande est obligatoire (article 40).", problem.GetProperty("detail").GetString());
+        Assert.Equal("Remplissez « La finalité de la demande » : ce champ est obligatoire (article 40).", problem.GetProperty("detail").GetString());
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Draft_FieldTooLong_SaysTheLimit_InAPhraseThatHoldsForEveryField(Db db)
+    {
+        var client = fixture.App(db).ClientFor("FRA", Roles.CentralAuthority);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr");
+        var fields = CooperationTestData.CompleteFields("mla");
+        fields["requestingAuthority"] = new string('a', 501);
+        var problem = await client.PostJsonAsync("/api/v1/requests", CooperationTestData.Body("mla", "BRA", fields))
+            .ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "too-long");
+        var message = problem.GetProperty("errors").EnumerateArray().Single(e => e.GetProperty("field").GetString() == "requestingAuthority")
+            .GetProperty("message").GetString();
+        Assert.StartsWith("« ", message, StringComparison.Ordinal);
+        Assert.Contains(" » : ce champ dépasse 500 caractères", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("trop long", message, StringComparison.Ordinal);
     }
 
     [Theory, ClassData(typeof(Databases))]

@@ -58,9 +58,40 @@ public sealed class DeliberationPagesTests(AppFixture fixture)
             Assert.True(r.StatusCode == HttpStatusCode.OK, $"{path}: {(int)r.StatusCode}");
         }
         var secretariat = app.Secretariat();
-        var compilation = await secretariat.GetAsync($"/consultations/{c.GetProperty("id").GetString()}/compilation?lang=zh");
+        var compilation = await secretariat.GetAsync($"/consultations/{c.GetProperty("id").GetString()}/compilation?document=zh");
         Assert.Equal(HttpStatusCode.OK, compilation.StatusCode);
+        // The document is in Chinese; the interface around it stays in the user's language.
+        var html = await compilation.Content.ReadAsStringAsync();
+        Assert.Contains("<html lang=\"en\"", html, StringComparison.Ordinal);
+        Assert.Contains("<article lang=\"zh\"", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await app.Delegate("BRA").GetAsync($"/drafts/{d.GetProperty("id").GetString()}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await app.Delegate("BRA").GetAsync($"/consultations/{c.GetProperty("id").GetString()}")).StatusCode);
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task VoteForm_RefusedInFrench_ShowsTheErrorSummaryNamingAndLinkingEachField(Db db)
+    {
+        var app = ClockedApp.For(fixture, db);
+        var secretariat = app.Secretariat("fr");
+        var form = await secretariat.GetStringAsync("/votes?lang=fr");
+        var response = await secretariat.PostAsync("/votes?lang=fr", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["DraftId"] = "",
+            ["DraftSymbol"] = "",
+            ["Method"] = "recorded",
+            ["Majority"] = "simple",
+            ["__RequestVerificationToken"] = SessionCookies.FormToken(form),
+        }));
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, html[..Math.Min(html.Length, 1500)]);
+        var page = new HtmlParser().ParseDocument(html);
+        var items = page.QuerySelectorAll("[data-testid=errors] li[data-field]").ToList();
+        Assert.NotEmpty(items);
+        Assert.All(items, li =>
+        {
+            var field = li.GetAttribute("data-field")!;
+            Assert.Equal("#err-" + field, li.QuerySelector("a")!.GetAttribute("href"));
+            Assert.NotNull(page.GetElementById("err-" + field));
+        });
     }
 }

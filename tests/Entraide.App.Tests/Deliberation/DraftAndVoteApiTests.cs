@@ -116,7 +116,8 @@ public sealed class VoteApiTests(AppFixture fixture)
         var file = "yes\nFRA\nBRA\nMEX\nEGY\nno\nCHN\nabstain\nIND\nZAF\n";
         var bad = await secretariat.PostAsync($"/api/v1/votes/{id}/ballots/import?version=0",
             new StringContent("FRA,yes\nXYZ,no\n", Encoding.UTF8, "text/csv"));
-        await bad.ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "ballot-line");
+        var problem = await bad.ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "ballot-unknown-state");
+        Assert.Contains("XYZ", problem.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
         var imported = await (await secretariat.PostAsync(
             $"/api/v1/votes/{id}/ballots/import?version=0",
             new StringContent(file, Encoding.UTF8, "text/csv")))

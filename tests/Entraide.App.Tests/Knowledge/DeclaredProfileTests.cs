@@ -20,7 +20,10 @@ namespace Entraide.App.Tests.Knowledge;
 public sealed class DeclaredProfileTests(AppFixture fixture)
 {
     /// <summary>Saves the State's register profile declaring the given optional categories.</summary>
-    private static async Task DeclareAsync(TestApp app, string state, params string[] categories)
+    private static Task DeclareAsync(TestApp app, string state, params string[] categories) => DeclareAsync(app, state, categories, []);
+
+    /// <summary>Saves the State's register profile declaring categories criminalised and others not criminalised.</summary>
+    private static async Task DeclareAsync(TestApp app, string state, string[] categories, string[] notCriminalised)
     {
         var admin = app.ClientFor(state, Roles.StateAdministrator);
         var current = await admin.GetAsync($"/api/v1/states/{state}/profile").ExpectAsync(HttpStatusCode.OK);
@@ -36,6 +39,7 @@ public sealed class DeclaredProfileTests(AppFixture fixture)
             acceptsUrgentRequestsOrally = false,
             acceptsUrgentRequestsByEmail = false,
             criminalisedOptionalCategories = categories,
+            notCriminalisedOptionalCategories = notCriminalised,
             emergencyAcknowledgementHours = 8,
             notes = (string?)null,
             expectedVersion = current.GetProperty("version").GetInt32(),
@@ -84,7 +88,7 @@ public sealed class DeclaredProfileTests(AppFixture fixture)
     }
 
     [Theory, ClassData(typeof(Databases))]
-    public async Task Profile_DeclaredAndEvidenced_IsCoveredByTheProvision_AndUndeclaredStaysNotCovered(Db db)
+    public async Task Profile_DeclaredAndEvidenced_IsCoveredByTheProvision_AndUndeclaredIsNoProvisionRecorded(Db db)
     {
         var app = fixture.App(db);
         await DeclareAsync(app, "MAR", OffenceCategories.CopyrightInfringement, OffenceCategories.Terrorism);
@@ -95,9 +99,55 @@ public sealed class DeclaredProfileTests(AppFixture fixture)
         Assert.Equal("covered", copyright.GetProperty("coverage").GetString());
         Assert.Single(copyright.GetProperty("evidence").EnumerateArray());
         Assert.Equal("declared", Term(body, "optional", OptionalTerms.TerroristUse).GetProperty("coverage").GetString());
-        // MAR's legislation is recorded now: an undeclared category without a provision is a gap.
-        Assert.Equal("not-covered", Term(body, "optional", OptionalTerms.IdentityTheft).GetProperty("coverage").GetString());
-        Assert.Equal("not-covered", Term(body, "core", OffenceTerms.Grooming).GetProperty("coverage").GetString());
+        // MAR's legislation is recorded now: an undeclared category without a provision is a gap — unknown, not "not criminalised".
+        Assert.Equal("no-provision-recorded", Term(body, "optional", OptionalTerms.IdentityTheft).GetProperty("coverage").GetString());
+        Assert.Equal("no-provision-recorded", Term(body, "core", OffenceTerms.Grooming).GetProperty("coverage").GetString());
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task DeclaredNotCriminalised_ShowsInTheGaps_AndRefusesDualCriminality(Db db)
+    {
+        var app = fixture.App(db);
+        await DeclareAsync(app, "NOR", [OffenceCategories.Terrorism], [OffenceCategories.Extremism, OffenceCategories.IncitementToViolence]);
+        await DeclareAsync(app, "KAZ", OffenceCategories.Extremism);
+        var gaps = await app.Anonymous().GetAsync("/api/v1/knowledge/states/NOR/gaps").ExpectAsync(HttpStatusCode.OK);
+        var hatred = Term(gaps, "optional", OptionalTerms.IncitementToHatred);
+        Assert.Equal("declared-not-criminalised", hatred.GetProperty("coverage").GetString());
+        Assert.Equal([OffenceCategories.Extremism, OffenceCategories.IncitementToViolence],
+            hatred.GetProperty("declaredNotCriminalised").EnumerateArray().Select(e => e.GetString()));
+        Assert.Contains(OffenceCategories.Extremism,
+            gaps.GetProperty("declaration").GetProperty("notCriminalised").EnumerateArray().Select(e => e.GetString()));
+
+        var check = await app.Anonymous()
+            .GetAsync("/api/v1/knowledge/dual-criminality?terms=incitement-hatred&terms=terrorist-use&requesting=KAZ&requested=NOR")
+            .ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("OnlyInRequestingState", check.GetProperty("outcome").GetString());
+        var term = check.GetProperty("terms").EnumerateArray().Single(t => t.GetProperty("term").GetString() == "incitement-hatred");
+        Assert.Equal("declared-not-criminalised", term.GetProperty("requestedCoverage").GetString());
+        Assert.False(term.GetProperty("requestedDeclaration").GetProperty("criminalised").GetBoolean());
+
+        var page = await new HtmlParser().ParseDocumentAsync(await app.Anonymous()
+            .GetStringAsync("/knowledge/states/NOR/gaps"));
+        Assert.Equal("declared-not-criminalised",
+            page.QuerySelector("[data-testid=chapter-optional] tr[data-term=incitement-hatred]")!.GetAttribute("data-coverage"));
+        Assert.NotNull(page.QuerySelector("[data-testid=chapter-optional] tr[data-term=incitement-hatred] [data-testid=declared-not-basis]"));
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Profile_ACategoryDeclaredBothWays_IsAFieldError(Db db)
+    {
+        var app = fixture.App(db);
+        var admin = app.ClientFor("ISL", Roles.StateAdministrator);
+        var current = await admin.GetAsync("/api/v1/states/ISL/profile").ExpectAsync(HttpStatusCode.OK);
+        var problem = await admin.PutAsJsonAsync("/api/v1/states/ISL/profile", new
+        {
+            status = "none",
+            acceptedLanguages = new[] { "en" },
+            criminalisedOptionalCategories = new[] { OffenceCategories.Gambling },
+            notCriminalisedOptionalCategories = new[] { OffenceCategories.Gambling },
+            expectedVersion = current.GetProperty("version").GetInt32(),
+        }).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "declared-both-ways");
+        Assert.Equal("notCriminalisedOptionalCategories", problem.GetProperty("errors")[0].GetProperty("field").GetString());
     }
 
     [Theory, ClassData(typeof(Databases))]
@@ -164,7 +214,7 @@ public sealed class DeclaredProfileTests(AppFixture fixture)
             var page = new HtmlParser().ParseDocument(html);
             var row = page.QuerySelector("[data-testid=chapter-optional] tr[data-term=terrorist-use]")!;
             Assert.Equal("declared", row.GetAttribute("data-coverage"));
-            Assert.Contains("Declared, no provision recorded", row.TextContent, StringComparison.Ordinal);
+            Assert.Contains("Declared criminalised, no provision recorded", row.TextContent, StringComparison.Ordinal);
             Assert.Contains("Terrorism-related content", row.QuerySelector("[data-testid=declared-basis]")!.TextContent, StringComparison.Ordinal);
             Assert.Contains("Illegal online gambling", page.QuerySelector("[data-testid=declared-outside]")!.TextContent, StringComparison.Ordinal);
             Assert.DoesNotContain("desk247@police.example", html, StringComparison.Ordinal);
@@ -216,7 +266,9 @@ public sealed class DeclaredProfileTests(AppFixture fixture)
         var html = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, html[..Math.Min(html.Length, 2000)]);
         var page = new HtmlParser().ParseDocument(html);
-        Assert.Equal("Criminal in both States", page.QuerySelector("[data-testid=dual-criminality]")!.TextContent.Trim());
+        var headline = page.QuerySelector("[data-testid=dual-criminality]")!;
+        Assert.Equal("CriminalInBoth", headline.GetAttribute("data-outcome"));
+        Assert.StartsWith("Every conduct is criminal in both States", headline.TextContent.Trim(), StringComparison.Ordinal);
         var line = page.QuerySelector("p[data-term=terrorist-use]")!.TextContent;
         Assert.Contains("Use of ICT for terrorist purposes", line, StringComparison.Ordinal);
         Assert.Contains("declared in the register, no provision recorded", line, StringComparison.Ordinal);

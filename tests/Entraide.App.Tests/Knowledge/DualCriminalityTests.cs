@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Entraide.App.Knowledge;
 using Entraide.App.Tests.Infrastructure;
 using Entraide.Domain.Knowledge;
@@ -26,7 +27,7 @@ public sealed class DualCriminalityTests(AppFixture fixture)
     }
 
     [Theory, ClassData(typeof(Databases))]
-    public async Task Check_ConductCriminalOnlyInRequestedState_SaysSo(Db db)
+    public async Task Check_ConductWithNoProvisionRecordedInRequestingState_IsUnknownNotOnlyInRequested(Db db)
     {
         var app = fixture.App(db);
         await Laws.IllegalAccessAsync(app, "ECU", 36, "es");
@@ -34,7 +35,53 @@ public sealed class DualCriminalityTests(AppFixture fixture)
             Laws.Version("es", "2010-01-01", Laws.Provision("art_363bis", "Manipulación informática.", [OffenceTerms.ComputerFraud], 60)));
         var body = await app.Anonymous().GetAsync("/api/v1/knowledge/dual-criminality?terms=computer-fraud&requesting=ECU&requested=BOL")
             .ExpectAsync(HttpStatusCode.OK);
-        Assert.Equal("OnlyInRequestedState", body.GetProperty("outcome").GetString());
+        // ECU's laws are recorded, but none covers fraud: a silence of excerpts, not a declaration that fraud is lawful.
+        Assert.Equal("Unknown", body.GetProperty("outcome").GetString());
+        var term = Assert.Single(body.GetProperty("terms").EnumerateArray());
+        Assert.Equal("no-provision-recorded", term.GetProperty("requestingCoverage").GetString());
+        Assert.Equal("covered", term.GetProperty("requestedCoverage").GetString());
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Check_SomeConductsWithNoProvision_HeadlineIsUnknown_AndThePenaltyLineCitesTheProvision(Db db)
+    {
+        var app = fixture.App(db);
+        await Laws.CreateAsync(app, "URY", "Código Penal " + Guid.NewGuid().ToString("N")[..4], "es",
+            Laws.Version("es", "2010-01-01", Laws.Provision("art_1", "Acceso ilícito.", [OffenceTerms.IllegalAccess], 60),
+                Laws.Provision("art_2", "Daño informático.", [OffenceTerms.DataInterference], 96)));
+        await Laws.CreateAsync(app, "VEN", "Ley Especial " + Guid.NewGuid().ToString("N")[..4], "es",
+            Laws.Version("es", "2010-01-01", Laws.Provision("art_6", "Acceso indebido.", [OffenceTerms.IllegalAccess], 72),
+                Laws.Provision("art_7", "Sabotaje.", [OffenceTerms.DataInterference], 84)));
+        var url = "/api/v1/knowledge/dual-criminality?requesting=URY&requested=VEN"
+            + "&terms=illegal-access&terms=data-interference&terms=grooming&terms=intimate-images";
+        var body = await app.Anonymous().GetAsync(url).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("Unknown", body.GetProperty("outcome").GetString());
+        Assert.Equal(JsonValueKind.Null, body.GetProperty("seriousCrimeInBoth").ValueKind);
+        var outcomes = body.GetProperty("terms").EnumerateArray().ToDictionary(t => t.GetProperty("term").GetString()!,
+            t => t.GetProperty("outcome").GetString());
+        Assert.Equal("CriminalInBoth", outcomes["illegal-access"]);
+        Assert.Equal("Unknown", outcomes["grooming"]);
+
+        var both = await app.Anonymous().GetAsync("/api/v1/knowledge/dual-criminality?requesting=URY&requested=VEN"
+            + "&terms=illegal-access&terms=data-interference").ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("CriminalInBoth", both.GetProperty("outcome").GetString());
+        Assert.True(both.GetProperty("seriousCrimeInBoth").GetBoolean());
+        Assert.EndsWith("art_2", both.GetProperty("requestingPenalty").GetProperty("citation").GetString(), StringComparison.Ordinal);
+        Assert.Equal(96, both.GetProperty("requestingPenalty").GetProperty("maxPenaltyMonths").GetInt32());
+        Assert.Equal(84, both.GetProperty("requestedPenalty").GetProperty("maxPenaltyMonths").GetInt32());
+
+        // The page says the same: the headline is the rows' conjunction, the penalty line names its provision.
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(
+            await app.Anonymous().GetStringAsync(url.Replace("/api/v1/knowledge", "/knowledge", StringComparison.Ordinal) + "&lang=en"));
+        Assert.Equal("Unknown", page.QuerySelector("[data-testid=dual-answer]")!.GetAttribute("data-outcome"));
+        Assert.Contains("2 of 4 conducts", page.QuerySelector("[data-testid=dual-count]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Unknown", page.QuerySelector("tr[data-term=grooming]")!.GetAttribute("data-outcome"));
+        Assert.Contains("Unknown — no provision recorded", page.QuerySelector("tr[data-term=grooming]")!.TextContent, StringComparison.Ordinal);
+        var bothPage = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await app.Anonymous()
+            .GetStringAsync("/knowledge/dual-criminality?requesting=URY&requested=VEN&terms=illegal-access&terms=data-interference&lang=en"));
+        var penalty = bothPage.QuerySelector("[data-testid=penalty-requesting]")!.TextContent;
+        Assert.Contains("96 months", penalty, StringComparison.Ordinal);
+        Assert.Contains("art_2", penalty, StringComparison.Ordinal);
     }
 
     [Theory, ClassData(typeof(Databases))]
@@ -88,7 +135,7 @@ public sealed class DualCriminalityTests(AppFixture fixture)
         var body = await app.Anonymous().GetAsync("/api/v1/knowledge/states/GHA/gaps").ExpectAsync(HttpStatusCode.OK);
         var chapters = body.GetProperty("chapters").EnumerateArray().ToDictionary(c => c.GetProperty("kind").GetString()!);
         Assert.True(chapters["core"].GetProperty("covered").GetInt32() >= 2);
-        Assert.Equal(11, chapters["core"].GetProperty("total").GetInt32());
+        Assert.Equal(12, chapters["core"].GetProperty("total").GetInt32());
         Assert.True(chapters["procedural"].GetProperty("covered").GetInt32() >= 1);
         var interference = chapters["core"]
             .GetProperty("terms")

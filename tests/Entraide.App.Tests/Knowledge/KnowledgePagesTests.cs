@@ -118,9 +118,14 @@ public sealed class KnowledgePagesTests(AppFixture fixture)
     public async Task GapPage_ScoresEachChapter(Db db)
     {
         var page = await PageAsync(InLanguage(fixture.App(db), "en"), "/knowledge/states/EGY/gaps");
-        Assert.Contains("of 11 covered", page.QuerySelector("[data-testid=score-core]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("of 12 covered", page.QuerySelector("[data-testid=score-core]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("covered", page.QuerySelector("[data-testid=chapter-core] tr[data-term=illegal-access]")!.GetAttribute("data-coverage"));
-        Assert.Equal("not-covered", page.QuerySelector("[data-testid=chapter-core] tr[data-term=grooming]")!.GetAttribute("data-coverage"));
+        var grooming = page.QuerySelector("[data-testid=chapter-core] tr[data-term=grooming]")!;
+        Assert.Equal("no-provision-recorded", grooming.GetAttribute("data-coverage"));
+        Assert.Contains("Unknown — no provision recorded", grooming.TextContent, StringComparison.Ordinal);
+        // Every criminalisation article of the Convention is listed: Arts 7–17 and 26.
+        var articles = page.QuerySelectorAll("[data-testid=chapter-core] tbody tr td:nth-child(2)").Select(td => td.TextContent.Trim()).ToList();
+        Assert.Equal([.. Enumerable.Range(7, 11).Select(a => $"Art. {a}"), "Art. 26"], articles);
     }
 
     [Theory, ClassData(typeof(Databases))]

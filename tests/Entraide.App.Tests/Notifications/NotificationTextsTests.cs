@@ -36,6 +36,35 @@ public sealed class NotificationTextsTests
     }
 
     [Fact]
+    public void StatusesAndTypes_ReadInTheReadersLanguage_NeverAsCodes()
+    {
+        var statuses = Enum.GetValues<Entraide.Domain.Cooperation.RequestStatus>().Select(Entraide.Domain.Cooperation.RequestLifecycle.Code)
+            .Concat(["overdue", "acknowledgement-late"]).ToList();
+        foreach (var lang in Languages.All.Where(l => l != Languages.English))
+        {
+            foreach (var status in statuses)
+            {
+                var changed = NotificationMessage.Of(new Notification("FRA", [Roles.Delegate], NotificationKinds.RequestStatusChanged, "/x", null,
+                    false, ["FRA-2026-0001", status, "JPN"]), DateTimeOffset.UnixEpoch);
+                var text = Texts.Title(changed, lang) + " " + Texts.Body(changed, lang);
+                var word = Texts.Get("status." + status, lang);
+                Assert.NotEqual("status." + status, word);
+                Assert.Contains(word, text, StringComparison.Ordinal);
+                if (status.Contains('-', StringComparison.Ordinal)) Assert.DoesNotContain(status, text, StringComparison.Ordinal);
+            }
+            foreach (var type in Entraide.Domain.Cooperation.RequestCatalogue.All.Select(t => t.Code))
+            {
+                var received = NotificationMessage.Of(new Notification("JPN", [Roles.Delegate], NotificationKinds.RequestReceived, "/x", null,
+                    false, ["FRA-2026-0001", "FRA", type]), DateTimeOffset.UnixEpoch);
+                Assert.DoesNotContain("(" + type + ")", Texts.Body(received, lang), StringComparison.Ordinal);
+            }
+        }
+        var fr = NotificationMessage.Of(new Notification("FRA", [Roles.Delegate], NotificationKinds.RequestStatusChanged, "/x", null, false,
+            ["FRA-2026-0001", "in-execution", "JPN"]), DateTimeOffset.UnixEpoch);
+        Assert.Contains("En cours d'exécution", Texts.Body(fr, "fr"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EveryOutcomeOfAWebhook_HasAText_InEveryLanguage()
     {
         var missing = from code in DeliveryErrors.Webhook

@@ -26,7 +26,7 @@ public sealed class PagesTests(NotificationsFixture fixture)
         var html = await client.GetStringAsync("/notifications");
         var doc = Parser.ParseDocument(html);
         var item = doc.QuerySelector("[data-testid=notification]")!;
-        Assert.Contains("Request REF-P: executed", item.TextContent);
+        Assert.Contains("Request REF-P: Executed", item.TextContent);
         Assert.Contains("unread", item.ClassList);
         Assert.Equal("1 unread", doc.QuerySelector("[data-testid=unread-count]")!.TextContent.Trim());
         Assert.NotNull(doc.QuerySelector("a[href='/notifications']"));
@@ -101,7 +101,7 @@ public sealed class PagesTests(NotificationsFixture fixture)
         Assert.Equal("true", badDoc.QuerySelector("#url")!.GetAttribute("aria-invalid"));
         Assert.Equal("url-error", badDoc.QuerySelector("#url")!.GetAttribute("aria-describedby"));
         Assert.Contains("The URL must be a full http or https address", badDoc.QuerySelector("#url-error")!.TextContent);
-        Assert.Contains("The list of events is required.", badDoc.QuerySelector("[data-testid=events-error]")!.TextContent);
+        Assert.Contains("Fill in “The list of events”: this field is required.", badDoc.QuerySelector("[data-testid=events-error]")!.TextContent);
 
         var good = await client.PostAsync("/account/webhooks?handler=Create", new FormUrlEncodedContent(new List<KeyValuePair<string, string>>
         {

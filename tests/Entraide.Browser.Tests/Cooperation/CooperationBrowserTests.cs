@@ -83,7 +83,8 @@ public sealed partial class CooperationBrowserTests(BrowserFixture fixture)
         await fra.FillAsync("#f-facts", "A hospital's servers in Lyon were encrypted.");
         await fra.ClickAsync("[data-testid=submit]");
         await fra.WaitForSelectorAsync("[data-testid=errors]");
-        Assert.Equal("The purpose of the request is required (article 40).", (await fra.TextContentAsync("[data-testid=error-purpose]"))!.Trim());
+        Assert.Equal("Fill in “The purpose of the request”: this field is required (article 40).",
+            (await fra.TextContentAsync("[data-testid=error-purpose]"))!.Trim());
         Assert.True(await fra.IsVisibleAsync("[data-testid=error-requestingAuthority]"));
         Assert.True(await fra.IsVisibleAsync("[data-testid=error-assistanceSought]"));
         Assert.Equal(0, await fra.Locator("[data-testid=error-facts]").CountAsync());
@@ -103,7 +104,7 @@ public sealed partial class CooperationBrowserTests(BrowserFixture fixture)
         await bra.SelectOptionAsync("#ground-refuse", "political-offence");
         await bra.ClickAsync("[data-testid=do-refuse]");
         await bra.WaitForSelectorAsync("[data-testid=error-reasons]");
-        Assert.Contains("reasons is required", await bra.TextContentAsync("[data-testid=error-reasons]"));
+        Assert.Contains("reasons”: this field is required", await bra.TextContentAsync("[data-testid=error-reasons]"));
         Assert.Equal("Under assessment", (await bra.TextContentAsync("[data-testid=status]"))!.Trim());
 
         var chn = await SignedInAsync("ca.chn@demo.entraide.int");

@@ -61,4 +61,32 @@ public sealed class KnowledgeSearchBrowserTests(BrowserFixture fixture)
         Assert.Equal("CriminalInBoth", await answer.GetAttributeAsync("data-outcome"));
         Assert.Contains("§ 1030(a)(7)", await answer.TextContentAsync());
     }
+
+    [BrowserFact]
+    public async Task DualCriminalityCheck_ConductsWithNoProvision_NeverGiveAGreenHeadline()
+    {
+        // Issue 15: FRA → CHN, two conducts criminal in both, two with no provision recorded.
+        var page = await PageAsync("en-GB");
+        await page.GotoAsync("/knowledge/dual-criminality");
+        await page.SelectOptionAsync("#requesting", "FRA");
+        await page.SelectOptionAsync("#requested", "CHN");
+        foreach (var term in new[] { "illegal-access", "data-interference", "grooming", "intimate-images" })
+            await page.CheckAsync($"input[name=terms][value={term}]");
+        await page.ClickAsync("form.stack button[type=submit]");
+        var answer = page.Locator("[data-testid=dual-answer]");
+        await answer.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible });
+        Assert.Equal("Unknown", await answer.GetAttributeAsync("data-outcome"));
+        var headline = (await page.TextContentAsync("[data-testid=dual-headline]"))!;
+        Assert.DoesNotContain("serious crime on both sides", headline, StringComparison.Ordinal);
+        Assert.Contains("2 of 4 conducts", headline, StringComparison.Ordinal);
+        Assert.False(await page.Locator("[data-testid=dual-headline].ok").IsVisibleAsync());
+        Assert.Equal("CriminalInBoth", await page.GetAttributeAsync("tr[data-term=illegal-access]", "data-outcome"));
+        Assert.Contains("Unknown — no provision recorded", await page.TextContentAsync("tr[data-term=grooming]"), StringComparison.Ordinal);
+        Assert.DoesNotContain("neither", await answer.TextContentAsync(), StringComparison.OrdinalIgnoreCase);
+
+        // Two conducts criminal in both: the headline is green and the penalty line names the provision.
+        await page.GotoAsync("/knowledge/dual-criminality?requesting=FRA&requested=CHN&terms=illegal-access&terms=data-interference");
+        Assert.Equal("CriminalInBoth", await page.GetAttributeAsync("[data-testid=dual-answer]", "data-outcome"));
+        Assert.Contains("323-3", await page.TextContentAsync("[data-testid=penalty-requesting]"), StringComparison.Ordinal);
+    }
 }

@@ -286,8 +286,28 @@ public sealed class VoteReportTests
         Assert.Equal(VoteChoice.No, ballots["BRA"]);
         Assert.Equal(VoteChoice.Abstain, ballots["IND"]);
         var e = Assert.Throws<DomainException>(() => BallotRules.Import(States, Rows("FRA,yes\nXXX,no\nFRA,no\nVAT,yes\n")));
-        Assert.Equal(3, e.Errors.Count);
-        Assert.All(e.Errors, x => Assert.Equal("ballot-line", x.Code));
+        Assert.Equal(["ballot-unknown-state", "ballot-duplicate", "ballot-unknown-state"], e.Errors.Select(x => x.Code));
+        // Each error names its line and the code it is about.
+        Assert.Equal(["2", "XXX"], e.Errors[0].Arguments);
+        Assert.Equal(["3", "FRA"], e.Errors[1].Arguments);
+    }
+
+    [Fact]
+    public void Import_CodesUnderAHeading_MaySeparateByCommasSpacesOrLines()
+    {
+        var ballots = BallotRules.Import(States, Rows("yes\nFRA, BRA MEX\nEGY\nno\nCHN,USA\nabstain\nIND ZAF\n"));
+        Assert.Equal(8, ballots.Count);
+        Assert.Equal(VoteChoice.Yes, ballots["MEX"]);
+        Assert.Equal(VoteChoice.No, ballots["USA"]);
+        Assert.Equal(VoteChoice.Abstain, ballots["ZAF"]);
+    }
+
+    [Fact]
+    public void Import_UnknownCodeOrCodesBeforeAnyHeading_NameTheCode()
+    {
+        var e = Assert.Throws<DomainException>(() => BallotRules.Import(States, Rows("FRA BRA\nyes\nMEX, QQQ\n")));
+        Assert.Equal(["ballot-no-choice", "ballot-no-choice", "ballot-unknown-state"], e.Errors.Select(x => x.Code));
+        Assert.Equal(["3", "QQQ"], e.Errors[2].Arguments);
     }
 
     /// <summary>The rows of a file without quoted cells, as the host's CSV reader gives them.</summary>

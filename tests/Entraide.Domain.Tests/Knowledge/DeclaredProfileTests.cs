@@ -42,9 +42,9 @@ public sealed class DeclaredProfileTests
     }
 
     [Fact]
-    public void CoverageOf_UndeclaredTerm_StaysNotCoveredOrUnknown()
+    public void CoverageOf_UndeclaredTerm_StaysNoProvisionRecordedOrUnknown()
     {
-        Assert.Equal(Coverage.NotCovered, Profile("FRA", true, [Provision("FRA", OffenceTerms.IllegalAccess, 36)],
+        Assert.Equal(Coverage.NoProvisionRecorded, Profile("FRA", true, [Provision("FRA", OffenceTerms.IllegalAccess, 36)],
             OffenceCategories.Terrorism).CoverageOf(OptionalTerms.Copyright));
         Assert.Equal(Coverage.Unknown, Profile("TUV", false, [], OffenceCategories.Terrorism).CoverageOf(OptionalTerms.Copyright));
     }
@@ -100,13 +100,13 @@ public sealed class DeclaredProfileTests
     }
 
     [Fact]
-    public void Judge_DeclaredOnlyInRequesting_AgainstRecordedLawsWithoutIt_IsOnlyInRequestingState()
+    public void Judge_DeclaredOnlyInRequesting_AgainstRecordedLawsWithoutIt_IsUnknown()
     {
         var j = DualCriminality.Judge([OptionalTerms.TerroristUse],
             Profile("EGY", true, [], OffenceCategories.Terrorism), Profile("GBR", true, [Provision("GBR", OffenceTerms.IllegalAccess, 24)]));
-        Assert.Equal(DualOutcome.OnlyInRequestingState, j.Outcome);
+        Assert.Equal(DualOutcome.Unknown, j.Outcome);
         Assert.Equal(Coverage.Declared, j.Requesting);
-        Assert.Equal(Coverage.NotCovered, j.Requested);
+        Assert.Equal(Coverage.NoProvisionRecorded, j.Requested);
     }
 
     [Fact]
@@ -115,10 +115,72 @@ public sealed class DeclaredProfileTests
         var side = Profile("EGY", true, [Provision("EGY", OffenceTerms.IllegalAccess, 36)], OffenceCategories.Terrorism);
         var j = DualCriminality.Judge([OptionalTerms.TerroristUse, OffenceTerms.IllegalAccess], side, side);
         Assert.Equal(Coverage.Covered, j.Requesting);
-        var declaredOnly = DualCriminality.Judge([OptionalTerms.TerroristUse, OptionalTerms.Copyright], side, side);
+        var declaredOnly = DualCriminality.Judge([OptionalTerms.TerroristUse], side, side);
         Assert.Equal(Coverage.Declared, declaredOnly.Requesting);
         Assert.Equal(DualOutcome.CriminalInBoth, declaredOnly.Outcome);
+        // A second conduct with no provision recorded makes the whole answer unknown, never "criminal in both".
+        var withSilence = DualCriminality.Judge([OptionalTerms.TerroristUse, OptionalTerms.Copyright], side, side);
+        Assert.Equal(Coverage.NoProvisionRecorded, withSilence.Requesting);
+        Assert.Equal(DualOutcome.Unknown, withSilence.Outcome);
     }
+
+    private static CriminalisationProfile Refusing(string state, bool recorded, IEnumerable<Evidence> evidence, params string[] refused) =>
+        new(state, On, recorded, evidence, new DeclaredProfile(state, [], ProfileVersion: 4) { NotCriminalised = refused });
+
+    [Fact]
+    public void CoverageOf_DeclaredNotCriminalised_IsDistinctFromNoProvisionRecorded()
+    {
+        var p = Refusing("GBR", true, [Provision("GBR", OffenceTerms.IllegalAccess, 24)], OffenceCategories.Extremism);
+        Assert.Equal(Coverage.DeclaredNotCriminalised, p.CoverageOf(OptionalTerms.IncitementToHatred));
+        Assert.Equal([OffenceCategories.Extremism], p.DeclaredNotCriminalisedFor(OptionalTerms.IncitementToHatred));
+        Assert.Equal(Coverage.NoProvisionRecorded, p.CoverageOf(OptionalTerms.Copyright));
+        // A State with no legislation recorded can still declare; the rest stays unknown.
+        var none = Refusing("TUV", false, [], OffenceCategories.CopyrightInfringement);
+        Assert.Equal(Coverage.DeclaredNotCriminalised, none.CoverageOf(OptionalTerms.Copyright));
+        Assert.Equal(Coverage.Unknown, none.CoverageOf(OptionalTerms.TerroristUse));
+    }
+
+    [Fact]
+    public void CoverageOf_AProvisionOrAPositiveDeclaration_OutranksADeclarationOfNotCriminalising()
+    {
+        var p = new CriminalisationProfile("GBR", On, true, [Provision("GBR", OptionalTerms.Copyright, 120)],
+            new DeclaredProfile("GBR", [OffenceCategories.Extremism])
+            {
+                NotCriminalised = [OffenceCategories.CopyrightInfringement, OffenceCategories.IncitementToViolence, OffenceCategories.Extremism],
+            });
+        Assert.Equal(Coverage.Covered, p.CoverageOf(OptionalTerms.Copyright));
+        Assert.Equal(Coverage.Declared, p.CoverageOf(OptionalTerms.IncitementToHatred));
+    }
+
+    [Fact]
+    public void Judge_CriminalHereDeclaredNotCriminalisedThere_IsOnlyInOneState_AndTheHeadlineSaysNotMet()
+    {
+        var egy = Profile("EGY", true, [Provision("EGY", OptionalTerms.IncitementToHatred, 60), Provision("EGY", OffenceTerms.IllegalAccess, 36)]);
+        var gbr = Refusing("GBR", true, [Provision("GBR", OffenceTerms.IllegalAccess, 24)], OffenceCategories.Extremism);
+        var j = DualCriminality.Judge([OffenceTerms.IllegalAccess, OptionalTerms.IncitementToHatred], egy, gbr);
+        Assert.Equal(DualOutcome.CriminalInBoth, j.Terms.Single(t => t.Term == OffenceTerms.IllegalAccess).Outcome);
+        var incitement = j.Terms.Single(t => t.Term == OptionalTerms.IncitementToHatred);
+        Assert.Equal(DualOutcome.OnlyInRequestingState, incitement.Outcome);
+        Assert.Equal([OffenceCategories.Extremism], incitement.RequestedDeclaredNot);
+        Assert.Equal(DualOutcome.OnlyInRequestingState, j.Outcome);
+        Assert.Null(j.SeriousInBoth);
+        Assert.Equal(DualOutcome.OnlyInRequestedState, DualCriminality.Judge([OptionalTerms.IncitementToHatred], gbr, egy).Outcome);
+    }
+
+    [Fact]
+    public void Judge_ARefusalOutranksAnUnknownConduct_AndDifferentRefusalsAreNotInBoth()
+    {
+        var egy = Profile("EGY", true, [Provision("EGY", OptionalTerms.IncitementToHatred, 60)]);
+        var gbr = Refusing("GBR", true, [Provision("GBR", OptionalTerms.Copyright, 24)], OffenceCategories.Extremism);
+        Assert.Equal(DualOutcome.OnlyInRequestingState,
+            DualCriminality.Judge([OptionalTerms.IncitementToHatred, OptionalTerms.TerroristUse], egy, gbr).Outcome);
+        var both = Refusing("EGY", true, [Provision("EGY", OptionalTerms.IncitementToHatred, 60)], OffenceCategories.CopyrightInfringement);
+        Assert.Equal(DualOutcome.NotInBoth, DualCriminality.Judge([OptionalTerms.IncitementToHatred, OptionalTerms.Copyright], both, gbr).Outcome);
+        Assert.Equal(DualOutcome.DeclaredNotCriminalised,
+            DualCriminality.Judge([OptionalTerms.IncitementToHatred], Unrecorded("TUV"), gbr).Outcome);
+    }
+
+    private static CriminalisationProfile Unrecorded(string state) => new(state, On, false, []);
 
     [Fact]
     public void Gaps_DeclaredTerms_AreCountedApartFromTheEvidenced()

@@ -10,7 +10,11 @@ public sealed class TaxonomyTests
     {
         var core = OffenceTaxonomy.Current.OfKind(TermKind.Core).ToList();
         Assert.Equal(OffenceTerms.Core, core.Select(t => t.Code));
-        Assert.Equal(Enumerable.Range(7, 11).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), core.Select(t => t.Article));
+        // Every criminalisation article of the Convention: Arts 7–17, and 26 (participation and attempt).
+        Assert.Equal([.. Enumerable.Range(7, 11).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), "26"],
+            core.Select(t => t.Article));
+        Assert.Equal(OffenceTaxonomy.CurrentVersion, OffenceTaxonomy.Current[OffenceTerms.ParticipationAndAttempt].Since);
+        Assert.Equal(OffenceTaxonomy.FirstVersion, OffenceTaxonomy.Current[OffenceTerms.IllegalAccess].Since);
     }
 
     [Fact]
@@ -114,15 +118,56 @@ public sealed class DualCriminalityTests
     public void Judge_DifferentOffenceNamesSameConduct_StillCriminalInBoth()
     {
         // Conduct, not names: a fraud provision and a forgery-and-fraud provision both tagged computer-fraud.
-        var j = DualCriminality.Judge([OffenceTerms.ComputerFraud, OffenceTerms.ComputerForgery],
-            Profile("USA", (OffenceTerms.ComputerFraud, 240)), Profile("JPN", (OffenceTerms.ComputerForgery, 60)));
+        var j = DualCriminality.Judge([OffenceTerms.ComputerFraud],
+            Profile("USA", (OffenceTerms.ComputerFraud, 240)), Profile("JPN", (OffenceTerms.ComputerFraud, 60)));
         Assert.Equal(DualOutcome.CriminalInBoth, j.Outcome);
         Assert.True(j.SeriousInBoth);
     }
 
     [Fact]
-    public void Judge_CoveredOnlyByRequested_IsOnlyInRequestedState() =>
-        Assert.Equal(DualOutcome.OnlyInRequestedState,
+    public void Judge_TwoConducts_EachCriminalOnOneSideOnly_IsNotCriminalInBoth()
+    {
+        // Each conduct is judged apart: fraud with no provision in Japan, forgery with none in the United States.
+        var j = DualCriminality.Judge([OffenceTerms.ComputerFraud, OffenceTerms.ComputerForgery],
+            Profile("USA", (OffenceTerms.ComputerFraud, 240)), Profile("JPN", (OffenceTerms.ComputerForgery, 60)));
+        Assert.Equal(DualOutcome.Unknown, j.Outcome);
+        Assert.All(j.Terms, t => Assert.Equal(DualOutcome.Unknown, t.Outcome));
+        Assert.Null(j.SeriousInBoth);
+    }
+
+    [Fact]
+    public void Judge_HalfTheConductsWithNoProvisionRecorded_IsNeverCriminalInBoth()
+    {
+        // The FRA → CHN case of issue 15: two conducts criminal in both, two with no provision recorded on either side.
+        var fra = Profile("FRA", (OffenceTerms.IllegalAccess, 60), (OffenceTerms.DataInterference, 84));
+        var chn = Profile("CHN", (OffenceTerms.IllegalAccess, 84), (OffenceTerms.DataInterference, 180));
+        var j = DualCriminality.Judge([OffenceTerms.IllegalAccess, OffenceTerms.DataInterference, OffenceTerms.Grooming, OffenceTerms.IntimateImages],
+            fra, chn);
+        Assert.Equal(DualOutcome.Unknown, j.Outcome);
+        Assert.Null(j.SeriousInBoth);
+        Assert.Equal(2, j.Terms.Count(t => t.Outcome == DualOutcome.CriminalInBoth));
+        Assert.Equal(Coverage.NoProvisionRecorded, j.Terms.Single(t => t.Term == OffenceTerms.Grooming).Requesting);
+    }
+
+    [Fact]
+    public void Judge_CriminalInBoth_CitesTheProvisionGivingTheHeaviestPenaltyOnEachSide()
+    {
+        var fra = Profile("FRA", (OffenceTerms.IllegalAccess, 36), (OffenceTerms.DataInterference, 60));
+        var bra = Profile("BRA", (OffenceTerms.IllegalAccess, 48), (OffenceTerms.DataInterference, 24));
+        var j = DualCriminality.Judge([OffenceTerms.IllegalAccess, OffenceTerms.DataInterference], fra, bra);
+        Assert.Equal(DualOutcome.CriminalInBoth, j.Outcome);
+        Assert.Equal("art. " + OffenceTerms.DataInterference, j.RequestingPenalty!.Citation);
+        Assert.Equal(60, j.RequestingPenalty.Penalty.MaxMonths);
+        Assert.Equal("art. " + OffenceTerms.IllegalAccess, j.RequestedPenalty!.Citation);
+        Assert.True(j.SeriousInBoth);
+        var access = j.Terms.Single(t => t.Term == OffenceTerms.IllegalAccess);
+        Assert.False(access.SeriousInBoth);
+        Assert.Equal(36, access.RequestingPenalty!.Penalty.MaxMonths);
+    }
+
+    [Fact]
+    public void Judge_CoveredByRequested_NoProvisionInRequesting_IsUnknownNotOnlyInRequested() =>
+        Assert.Equal(DualOutcome.Unknown,
             DualCriminality.Judge([OptionalTerms.TerroristUse], Profile("GBR", (OffenceTerms.IllegalAccess, 24)), Profile("EGY",
                 (OptionalTerms.TerroristUse, 120))).Outcome);
 
@@ -132,10 +177,14 @@ public sealed class DualCriminalityTests
             DualCriminality.Judge([OffenceTerms.IllegalAccess], Profile("FRA", (OffenceTerms.IllegalAccess, 36)), Unrecorded("TUV")).Outcome);
 
     [Fact]
-    public void Judge_NotCoveredAnywhere_IsInNeither() =>
-        Assert.Equal(DualOutcome.InNeither,
-            DualCriminality.Judge([OptionalTerms.Copyright], Profile("FRA", (OffenceTerms.IllegalAccess, 36)), Profile("BRA",
-                (OffenceTerms.IllegalAccess, 48))).Outcome);
+    public void Judge_NoProvisionRecordedAnywhere_IsUnknownNotInNeither()
+    {
+        var j = DualCriminality.Judge([OptionalTerms.Copyright], Profile("FRA", (OffenceTerms.IllegalAccess, 36)), Profile("BRA",
+            (OffenceTerms.IllegalAccess, 48)));
+        Assert.Equal(DualOutcome.Unknown, j.Outcome);
+        Assert.Equal(Coverage.NoProvisionRecorded, j.Requesting);
+        Assert.Equal(Coverage.NoProvisionRecorded, j.Requested);
+    }
 
     [Fact]
     public void Judge_NoTerms_IsUnknown() =>
@@ -161,12 +210,12 @@ public sealed class GapAnalysisTests
         var gaps = Gaps.Analyse(OffenceTaxonomy.Current, profile);
         var core = gaps.Chapters.Single(c => c.Kind == TermKind.Core);
         Assert.Equal(2, core.Covered);
-        Assert.Equal(11, core.Total);
+        Assert.Equal(12, core.Total);
         Assert.True(core.Lines.Single(l => l.Term.Code == OffenceTerms.SystemInterference).PenaltyMissing);
         Assert.False(core.Lines.Single(l => l.Term.Code == OffenceTerms.IllegalAccess).PenaltyMissing);
         var procedural = gaps.Chapters.Single(c => c.Kind == TermKind.Procedural);
         Assert.Equal(1, procedural.Covered);
         Assert.False(procedural.Lines.Single(l => l.Term.Code == ProceduralPowers.Preservation).PenaltyMissing);
-        Assert.Equal(Coverage.NotCovered, core.Lines.Single(l => l.Term.Code == OffenceTerms.Grooming).Coverage);
+        Assert.Equal(Coverage.NoProvisionRecorded, core.Lines.Single(l => l.Term.Code == OffenceTerms.Grooming).Coverage);
     }
 }

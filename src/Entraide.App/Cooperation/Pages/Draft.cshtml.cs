@@ -142,5 +142,8 @@ public sealed class DraftModel(RequestQueries queries, IStateProfiles profiles, 
     public static IReadOnlyList<string> ConductTerms { get; } =
         [.. OffenceTerms.Core, .. OffenceTaxonomy.Current.OfKind(TermKind.Optional).Select(t => t.Code)];
 
+    /// <summary>The signed-in user's State: the requesting side of the draft.</summary>
+    public string? OwnState => actor.Current.StateCode;
+
     public string StateName(string code) => states.Exists(code) ? states.ListName(code, CultureCookie.Current) : code;
 }

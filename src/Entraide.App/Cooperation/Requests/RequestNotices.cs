@@ -34,8 +34,16 @@ public sealed class RequestNotices(INotifications notifications)
         var sender = side == Side.Requesting ? r.RequestingState : r.RequestedState;
         string[] args = kind == NotificationKinds.RequestStatusChanged ? [r.Reference, RequestLifecycle.Code(r.Status), sender]
             : [r.Reference, sender];
-        notifications.Enqueue(new Notification(state, roles, kind, Link(r), r.Id, r.Urgent, args));
+        notifications.Enqueue(new Notification(state, roles, kind, Link(r), r.Id, IsUrgent(r), args));
     }
+
+    /// <summary>
+    /// What is tagged Urgent after the request arrived: only news of an emergency request still open. A
+    /// preservation is handled by the 24/7 point and announced as urgent when it arrives, but a message or
+    /// a step on it afterwards is ordinary news.
+    /// </summary>
+    internal static bool IsUrgent(CooperationRequest r) => r.Type == RequestType.EmergencyDisclosure
+        && r.Status is not (RequestStatus.Executed or RequestStatus.PartiallyExecuted or RequestStatus.Refused or RequestStatus.Withdrawn);
 
     private static string Link(CooperationRequest r) => $"/requests/{r.Id}";
 }

@@ -93,10 +93,17 @@ public sealed record InboxQuery(string? Box, string? Bucket, string? Type, strin
     string? Assigned = null);
 
 /// <summary>A request type as the catalogue describes it, with the fields its article requires.</summary>
-public sealed record RequestTypeView(string Code, string Article, bool Urgent, bool Bilateral, IReadOnlyList<RequestFieldView> Fields)
+/// <param name="Article">The UN Convention article the platform applies.</param>
+/// <param name="CrossReference">Another instrument's articles for the same measure (a cross-reference, not the legal basis), or null.</param>
+public sealed record RequestTypeView(string Code, string Article, bool Urgent, bool Bilateral, IReadOnlyList<RequestFieldView> Fields,
+    CrossReferenceView? CrossReference = null)
 {
     public static RequestTypeView Of(TypeSpec t) => new(t.Code, t.Article, t.Urgent, t.Bilateral,
-        [.. t.Fields.Select(f => new RequestFieldView(f.Name, f.Article, f.Required, f.Kind.ToString().ToLowerInvariant(), f.MaxLength))]);
+        [.. t.Fields.Select(f => new RequestFieldView(f.Name, f.Article, f.Required, f.Kind.ToString().ToLowerInvariant(), f.MaxLength))],
+        t.CrossReference is { } x ? new CrossReferenceView(x.Instrument, x.Articles) : null);
 }
+
+/// <param name="Instrument">Stable code of the instrument, e.g. <c>budapest-second-protocol</c>.</param>
+public sealed record CrossReferenceView(string Instrument, string Articles);
 
 public sealed record RequestFieldView(string Name, string Article, bool Required, string Kind, int MaxLength);

@@ -22,7 +22,7 @@ public sealed class ImportBallotsHandler(EntraideDbContext db, ICurrentActor cur
     {
         var v = await votes.LoadAsync(voteId, ct);
         if (!current.Current.IsSecretariat) throw new DomainException(FailureKind.Forbidden, "forbidden");
-        if (command.Content.Length > MaxLength) throw DomainException.Invalid("too-long", "ballots");
+        if (command.Content.Length > MaxLength) throw new DomainException(FailureKind.Invalid, TextRules.TooLong("ballots", MaxLength));
         v.ImportBallots(CsvFiles.ReadRows(new StringReader(command.Content)), command.Version, states);
         audit.Action = "deliberation.vote.import";
         await db.SaveChangesAsync(ct);

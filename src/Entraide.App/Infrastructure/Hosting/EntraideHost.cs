@@ -149,6 +149,8 @@ public static class EntraideHost
         app.UseHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         // Localisation first, so that error responses are in the request's language too.
         app.UseRequestLocalization();
+        // Dates in the reader's culture (English as in the United Kingdom unless the browser asks for another English).
+        app.UseMiddleware<FormattingCultures>();
         // The API answers problem details; pages show the localised error page.
         app.UseWhen(HttpPaths.IsApi, api =>
         {
@@ -161,6 +163,9 @@ public static class EntraideHost
             {
                 ExceptionHandlingPath = "/error",
                 StatusCodeSelector = ex => ex is DomainException d ? ProblemResponses.StatusOf(d.Kind) : StatusCodes.Status500InternalServerError,
+                // A refusal (another State's record, a missing right) is an expected event, logged in one line by DomainExceptionHandler:
+                // not the middleware's "unhandled exception" error with its stack trace.
+                SuppressDiagnosticsCallback = c => c.Exception is DomainException,
             });
             pages.UseStatusCodePagesWithReExecute("/error/{0}");
         });
@@ -179,8 +184,7 @@ public static class EntraideHost
 
         StartupTrace.Mark("middleware added");
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapScalarApiReference("/api/reference", o => o.WithTitle("Entraide API").WithOpenApiRoutePattern("/openapi/{documentName}.json"))
-            .AllowAnonymous();
+        app.MapScalarApiReference("/api/reference", ApiReference.Configure).AllowAnonymous();
         app.MapEntraideTelemetry();
 
         StartupTrace.Mark("OpenAPI and telemetry mapped");

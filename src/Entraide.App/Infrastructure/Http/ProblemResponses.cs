@@ -87,6 +87,8 @@ public static class ProblemResponses
     {
         var args = new List<object> { e.Field is null ? "" : FieldLabel(text, e.Field), e.Article ?? "" };
         args.AddRange(e.Arguments);
+        // A message naming an argument its error does not carry reads with a blank, rather than failing the whole answer.
+        while (args.Count < 6) args.Add("");
         // Looked up with its arguments: formatting the article variant without them throws.
         var key = e.Article is not null && text[e.Code + ".article", [.. args]].ResourceNotFound == false ? e.Code + ".article" : e.Code;
         var s = text[key, [.. args]];
@@ -170,13 +172,17 @@ internal sealed partial class DomainExceptionHandler(ILogger<DomainExceptionHand
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
-        // Pages show their own localised error page (see EntraideHost); only the API answers JSON.
-        if (!HttpPaths.IsApi(http)) return false;
+        // Pages show their own localised error page (see EntraideHost); only the API answers JSON. A page's refusal is logged
+        // here, in one line like the API's, and the middleware's diagnostics are suppressed for it.
+        if (!HttpPaths.IsApi(http))
+        {
+            if (exception is DomainException refused) LogRefusal(http, refused);
+            return false;
+        }
         switch (exception)
         {
             case DomainException d:
-                LogRefused(logger, d.Kind is FailureKind.Forbidden ? LogLevel.Information : LogLevel.Debug, http.Request.Method, http.Request.Path,
-                    d.Kind, string.Join(",", d.Errors.Select(e => e.Code)));
+                LogRefusal(http, d);
                 var status = ProblemResponses.StatusOf(d.Kind);
                 var code = d.Kind switch
                 {
@@ -211,6 +217,15 @@ internal sealed partial class DomainExceptionHandler(ILogger<DomainExceptionHand
                 return true;
         }
     }
+
+    /// <summary>
+    /// An expected refusal, in one line without a stack trace: a denial (a record of another State, which
+    /// answers 404, or a missing right, 403) at Information, so an operator can follow probing; a rule
+    /// the input broke (422, 409) at Debug.
+    /// </summary>
+    private void LogRefusal(HttpContext http, DomainException d) =>
+        LogRefused(logger, d.Kind is FailureKind.Forbidden or FailureKind.NotFound ? LogLevel.Information : LogLevel.Debug, http.Request.Method,
+            http.Request.Path, d.Kind, string.Join(",", d.Errors.Select(e => e.Code)));
 
     /// <summary>
     /// A save that lost to another writer: a row changed or deleted since it was read (the concurrency

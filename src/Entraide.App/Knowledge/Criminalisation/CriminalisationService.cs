@@ -9,12 +9,17 @@ namespace Entraide.App.Knowledge.Criminalisation;
 
 public sealed record EvidenceView(Guid ProvisionId, Guid LawId, string Citation, int? MaxPenaltyMonths, bool? Serious);
 
-/// <param name="Coverage">covered (evidenced by provisions), declared (declared in the State's profile, no provision recorded), not-covered or
-/// unknown.</param>
+/// <param name="Coverage">covered (evidenced by provisions), declared (declared criminalised in the State's profile, no provision recorded),
+/// declared-not-criminalised (the State declares it does not criminalise it), no-provision-recorded (legislation recorded, no provision
+/// recorded covers it: unknown) or unknown (nothing recorded).</param>
 /// <param name="Declared">The State's declared categories (register codes) standing for the term, whatever the coverage.</param>
 public sealed record TermCoverageView(string Term, string Kind, string? Article, string Label, string Coverage,
     IReadOnlyList<EvidenceView> Evidence, bool PenaltyMissing,
-    IReadOnlyList<string> Declared);
+    IReadOnlyList<string> Declared)
+{
+    /// <summary>The categories standing for the term that the State declares it does not criminalise.</summary>
+    public IReadOnlyList<string> DeclaredNotCriminalised { get; init; } = [];
+}
 
 /// <param name="Covered">Terms evidenced by provisions (what <paramref name="Percent"/> counts).</param>
 /// <param name="Declared">Terms declared criminalised with no provision recorded.</param>
@@ -25,7 +30,11 @@ public sealed record ChapterView(string Kind, int Covered, int Declared, int Tot
 /// merged.</param>
 /// <param name="OutsideTaxonomy">Declared categories the taxonomy has no term for.</param>
 public sealed record DeclarationView(string State, IReadOnlyList<string> Categories, int? ProfileVersion, DateTimeOffset? DeclaredAt, bool Applied,
-    IReadOnlyList<string> OutsideTaxonomy);
+    IReadOnlyList<string> OutsideTaxonomy)
+{
+    /// <summary>The optional categories the State declares it does not criminalise.</summary>
+    public IReadOnlyList<string> NotCriminalised { get; init; } = [];
+}
 
 /// <summary>A State's coverage on a date; the criminalisation profile and the gap analysis are two readings of it.</summary>
 public sealed record CoverageView(string State, DateOnly On, string TaxonomyVersion, bool LegislationRecorded, IReadOnlyList<ChapterView> Chapters,
@@ -57,7 +66,10 @@ public sealed class CriminalisationService(EntraideDbContext db, TimeProvider cl
     {
         var now = await declarations.GetDeclaredCriminalisationAsync(state, ct);
         var applies = on >= Today;
-        return (applies ? new DeclaredProfile(state, now.OptionalCategories, now.ProfileVersion, now.DeclaredAt) : null, now);
+        return (applies ? new DeclaredProfile(state, now.OptionalCategories, now.ProfileVersion, now.DeclaredAt)
+        {
+            NotCriminalised = now.NotCriminalisedCategories,
+        } : null, now);
     }
 
     private async Task<(CriminalisationProfile Profile, Dictionary<Guid, Guid> LawOf)> ProfileAsync(string state, DateOnly on,
@@ -93,10 +105,16 @@ public sealed class CriminalisationService(EntraideDbContext db, TimeProvider cl
         [
             .. gaps.Chapters.Select(c => new ChapterView(KindName(c.Kind), c.Covered, c.Declared, c.Total, c.Percent,
                 [.. c.Lines.Select(l => new TermCoverageView(l.Term.Code, KindName(l.Term.Kind), l.Term.Article, l.Term.Label(language),
-                    CoverageName(l.Coverage), [.. l.Evidence.Select(e => EvidenceOf(e, lawOf))], l.PenaltyMissing, l.Declared))])),
+                    CoverageName(l.Coverage), [.. l.Evidence.Select(e => EvidenceOf(e, lawOf))], l.PenaltyMissing, l.Declared)
+                {
+                    DeclaredNotCriminalised = l.DeclaredNot,
+                })])),
         ],
         new DeclarationView(code, now.OptionalCategories, now.ProfileVersion, now.DeclaredAt, applied is not null,
-            [.. now.OptionalCategories.Where(c => DeclaredCategories.TermFor(c) is null)]));
+            [.. now.OptionalCategories.Where(c => DeclaredCategories.TermFor(c) is null)])
+        {
+            NotCriminalised = now.NotCriminalisedCategories,
+        });
     }
 
     public async Task<DualCriminalityAnswer> CheckAsync(DualCriminalityQuestion question, CancellationToken ct)
@@ -118,19 +136,31 @@ public sealed class CriminalisationService(EntraideDbContext db, TimeProvider cl
         var (b, _) = await ProfileAsync(requested, on, ct);
         var judgement = DualCriminality.Judge(terms, a, b);
         static ProvisionCitation Cite(Evidence e) => new(e.ProvisionId, e.State, e.Citation, e.Penalty.MaxMonths);
-        static DeclarationCitation? Declared(CriminalisationProfile p, Coverage c, IReadOnlyList<string> categories) =>
-            c == Coverage.Declared ? new DeclarationCitation(p.State, categories, p.Declared.ProfileVersion, p.Declared.DeclaredAt) : null;
+        static ProvisionCitation? CiteOrNull(Evidence? e) => e is null ? null : Cite(e);
+        static DeclarationCitation? Declared(CriminalisationProfile p, Coverage c, IReadOnlyList<string> categories, IReadOnlyList<string> refused) =>
+            c switch
+            {
+                Coverage.Declared => new DeclarationCitation(p.State, categories, p.Declared.ProfileVersion, p.Declared.DeclaredAt),
+                Coverage.DeclaredNotCriminalised => new DeclarationCitation(p.State, refused, p.Declared.ProfileVersion, p.Declared.DeclaredAt,
+                    Criminalised: false),
+                _ => null,
+            };
         return new DualCriminalityAnswer(Map(judgement.Outcome),
             [.. judgement.Terms.Select(t => new TermAnswer(t.Term, Map(t.Outcome), [.. t.RequestingEvidence.Select(Cite)],
                 [.. t.RequestedEvidence.Select(Cite)])
             {
                 RequestingCoverage = CoverageName(t.Requesting),
                 RequestedCoverage = CoverageName(t.Requested),
-                RequestingDeclaration = Declared(a, t.Requesting, t.RequestingDeclared),
-                RequestedDeclaration = Declared(b, t.Requested, t.RequestedDeclared),
+                RequestingDeclaration = Declared(a, t.Requesting, t.RequestingDeclared, t.RequestingDeclaredNot),
+                RequestedDeclaration = Declared(b, t.Requested, t.RequestedDeclared, t.RequestedDeclaredNot),
+                SeriousCrimeInBoth = t.SeriousInBoth,
+                RequestingPenalty = CiteOrNull(t.RequestingPenalty),
+                RequestedPenalty = CiteOrNull(t.RequestedPenalty),
             })])
         {
             SeriousCrimeInBoth = judgement.SeriousInBoth,
+            RequestingPenalty = CiteOrNull(judgement.RequestingPenalty),
+            RequestedPenalty = CiteOrNull(judgement.RequestedPenalty),
             On = on,
             RequestingCoverage = CoverageName(judgement.Requesting),
             RequestedCoverage = CoverageName(judgement.Requested),
@@ -152,7 +182,8 @@ public sealed class CriminalisationService(EntraideDbContext db, TimeProvider cl
         DualOutcome.CriminalInBoth => DualCriminalityOutcome.CriminalInBoth,
         DualOutcome.OnlyInRequestingState => DualCriminalityOutcome.OnlyInRequestingState,
         DualOutcome.OnlyInRequestedState => DualCriminalityOutcome.OnlyInRequestedState,
-        DualOutcome.InNeither => DualCriminalityOutcome.InNeither,
+        DualOutcome.DeclaredNotCriminalised => DualCriminalityOutcome.DeclaredNotCriminalised,
+        DualOutcome.NotInBoth => DualCriminalityOutcome.NotInBoth,
         _ => DualCriminalityOutcome.Unknown,
     };
 
@@ -162,7 +193,8 @@ public sealed class CriminalisationService(EntraideDbContext db, TimeProvider cl
     {
         Coverage.Covered => CoverageNames.Covered,
         Coverage.Declared => CoverageNames.Declared,
-        Coverage.NotCovered => CoverageNames.NotCovered,
+        Coverage.DeclaredNotCriminalised => CoverageNames.DeclaredNotCriminalised,
+        Coverage.NoProvisionRecorded => CoverageNames.NoProvisionRecorded,
         _ => CoverageNames.Unknown,
     };
 }

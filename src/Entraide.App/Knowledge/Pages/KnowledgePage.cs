@@ -27,5 +27,5 @@ public abstract class KnowledgePage(StateDirectory states) : PageModel
 
     public static string IsoDate(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    public string Date(DateOnly d) => d.ToString("d MMMM yyyy", Domain.Common.Languages.Culture(Language));
+    public string Date(DateOnly d) => d.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
 }

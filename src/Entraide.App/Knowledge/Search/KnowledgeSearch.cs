@@ -26,7 +26,7 @@ public sealed class KnowledgeSearch(KnowledgeIndex index)
     {
         var (page, pageSize) = Paging.Clamp(request.Page, request.PageSize, 20, MaxPageSize);
         var text = request.Query?.Trim() ?? "";
-        if (text.Length > 500) throw DomainException.Invalid("too-long", "q");
+        if (text.Length > 500) throw new DomainException(FailureKind.Invalid, TextRules.TooLong("q", 500));
 
         var (textQuery, tokensByLanguage, marks) = SearchQuery.TextQuery(text);
         var expanded = QueryExpansion.Expand(tokensByLanguage);

@@ -43,12 +43,11 @@ public static class Display
 
     public static string Day(string englishDay) => Enum.TryParse<DayOfWeek>(englishDay, ignoreCase: true, out var d) ? Day(d) : englishDay;
 
-    public static string Instant(DateTimeOffset? at) =>
-        at is { } d ? d.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC" : "—";
+    public static string Instant(DateTimeOffset? at) => at is { } d ? Dates.Moment(d) : "—";
 
-    public static string Date(DateOnly? d) => d?.ToString("d", Culture) ?? "—";
+    public static string Date(DateOnly? d) => d is { } x ? Dates.Date(x) : "—";
 
-    public static string Date(DateTimeOffset? d) => d is { } x ? DateOnly.FromDateTime(x.UtcDateTime).ToString("d", Culture) : "—";
+    public static string Date(DateTimeOffset? d) => d is { } x ? Dates.Date(DateOnly.FromDateTime(x.UtcDateTime)) : "—";
 
     /// <summary>A language's own name (its autonym), so a reader of any language recognises it.</summary>
     public static string LanguageName(string code)

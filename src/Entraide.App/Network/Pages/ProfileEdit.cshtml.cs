@@ -30,18 +30,19 @@ public sealed class ProfileEditModel(ProfileQueries profiles, UpdateProfileHandl
         var d = Profile.Declarations;
         Input = new UpdateProfile(Profile.Status, Profile.SignedOn, Profile.RatifiedOn, d.RequiresDualCriminalityForPreservation,
             d.RequiresDualCriminality, d.PoliticalOffenceTerms, d.AcceptedLanguages, d.AcceptsUrgentRequestsOrally,
-            d.AcceptsUrgentRequestsByEmail, d.CriminalisedOptionalCategories, d.EmergencyAcknowledgementHours, Profile.Notes, Profile.Version);
+            d.AcceptsUrgentRequestsByEmail, d.CriminalisedOptionalCategories, d.EmergencyAcknowledgementHours, Profile.Notes, Profile.Version,
+            d.NotCriminalisedOptionalCategories);
     }
 
     public async Task<IActionResult> OnPostAsync(
         string state, string? status, DateOnly? signedOn, DateOnly? ratifiedOn, bool requiresDualCriminalityForPreservation,
         bool requiresDualCriminality, string[]? politicalOffenceTerms, string? acceptedLanguages, bool acceptsUrgentRequestsOrally,
         bool acceptsUrgentRequestsByEmail, string[]? criminalisedOptionalCategories, int? emergencyAcknowledgementHours, string? notes,
-        int? expectedVersion, CancellationToken ct)
+        int? expectedVersion, string[]? notCriminalisedOptionalCategories, CancellationToken ct)
     {
         Input = new UpdateProfile(status, signedOn, ratifiedOn, requiresDualCriminalityForPreservation, requiresDualCriminality,
             politicalOffenceTerms ?? [], SplitLanguages(acceptedLanguages), acceptsUrgentRequestsOrally, acceptsUrgentRequestsByEmail,
-            criminalisedOptionalCategories ?? [], emergencyAcknowledgementHours, notes, expectedVersion);
+            criminalisedOptionalCategories ?? [], emergencyAcknowledgementHours, notes, expectedVersion, notCriminalisedOptionalCategories ?? []);
         // Form fields the browser could not read as numbers or dates arrive as null: say so instead of storing a blank.
         foreach (var field in new[] { "signedOn", "ratifiedOn", "emergencyAcknowledgementHours" })
         {

@@ -12,7 +12,11 @@ public sealed record DeclarationsView(
     bool AcceptsUrgentRequestsOrally,
     bool AcceptsUrgentRequestsByEmail,
     IReadOnlyList<string> CriminalisedOptionalCategories,
-    int EmergencyAcknowledgementHours);
+    int EmergencyAcknowledgementHours)
+{
+    /// <summary>The optional categories the State declares it does not criminalise.</summary>
+    public IReadOnlyList<string> NotCriminalisedOptionalCategories { get; init; } = [];
+}
 
 /// <summary>When the profile is due for review; shown to the State and the secretariat.</summary>
 public sealed record ReviewView(DateTimeOffset? LastUpdated, DateTimeOffset? DueOn, bool Overdue);
@@ -74,7 +78,10 @@ public static class Views
 
     public static DeclarationsView Of(Declarations d) => new(d.RequiresDualCriminalityForPreservation, d.RequiresDualCriminality,
         d.PoliticalOffenceTerms, d.AcceptedLanguages, d.AcceptsUrgentRequestsOrally, d.AcceptsUrgentRequestsByEmail,
-        d.CriminalisedOptionalCategories, d.EmergencyAcknowledgementHours);
+        d.CriminalisedOptionalCategories, d.EmergencyAcknowledgementHours)
+    {
+        NotCriminalisedOptionalCategories = d.NotCriminalisedOptionalCategories,
+    };
 
     public static ReviewView Review(StateProfile? profile, DateTimeOffset now)
     {

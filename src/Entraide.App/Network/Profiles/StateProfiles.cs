@@ -30,10 +30,14 @@ internal sealed class StateProfiles(EntraideDbContext db, StateDirectory states,
         if (!states.TryGet(state, out var info)) throw DomainException.Invalid("unknown-state", "state");
         var code = info.Iso3;
         var row = await db.Set<StateProfile>().AsNoTracking().Where(p => p.State == code)
-            .Select(p => new { p.CriminalisedOptionalCategories, p.Version, p.UpdatedAt }).SingleOrDefaultAsync(ct);
+            .Select(p => new { p.CriminalisedOptionalCategories, p.NotCriminalisedOptionalCategories, p.Version, p.UpdatedAt })
+            .SingleOrDefaultAsync(ct);
         return row is null
             ? new DeclaredCriminalisation(code, [], null, null)
-            : new DeclaredCriminalisation(code, StoredLists.Split(row.CriminalisedOptionalCategories), row.Version, row.UpdatedAt);
+            : new DeclaredCriminalisation(code, StoredLists.Split(row.CriminalisedOptionalCategories), row.Version, row.UpdatedAt)
+            {
+                NotCriminalisedCategories = StoredLists.Split(row.NotCriminalisedOptionalCategories),
+            };
     }
 
     private async Task<CooperationProfile> LoadCooperationProfileAsync(string code, CancellationToken ct)

@@ -24,7 +24,8 @@ public sealed record UpdateProfile(
     IReadOnlyList<string>? CriminalisedOptionalCategories,
     int? EmergencyAcknowledgementHours,
     string? Notes,
-    int? ExpectedVersion);
+    int? ExpectedVersion,
+    IReadOnlyList<string>? NotCriminalisedOptionalCategories = null);
 
 /// <summary>The State's administrators change its Convention status, declarations and notes.</summary>
 public sealed class UpdateProfileHandler(ProfileChanges changes, ProfileQueries queries, ICurrentActor current, TimeProvider clock,
@@ -54,7 +55,10 @@ public sealed class UpdateProfileHandler(ProfileChanges changes, ProfileQueries 
         var declarations = new Declarations(c.RequiresDualCriminalityForPreservation, c.RequiresDualCriminality,
             AuthorityInput.Clean(c.PoliticalOffenceTerms), [.. AuthorityInput.Clean(c.AcceptedLanguages).Select(l => l.ToLowerInvariant())],
             c.AcceptsUrgentRequestsOrally, c.AcceptsUrgentRequestsByEmail, AuthorityInput.Clean(c.CriminalisedOptionalCategories),
-            c.EmergencyAcknowledgementHours ?? Declarations.DefaultEmergencyAcknowledgementHours);
+            c.EmergencyAcknowledgementHours ?? Declarations.DefaultEmergencyAcknowledgementHours)
+        {
+            NotCriminalisedOptionalCategories = AuthorityInput.Clean(c.NotCriminalisedOptionalCategories),
+        };
         var notes = string.IsNullOrWhiteSpace(c.Notes) ? null : c.Notes.Trim();
         return (new ProfileDetails(status ?? ConventionStatus.None, c.SignedOn, c.RatifiedOn, declarations, notes), errors);
     }

@@ -63,7 +63,7 @@ public sealed class RegisterQueries(EntraideDbContext db, ICurrentActor current,
         var errors = new List<DomainError>();
         if (filter.Kind is not null && !AuthorityKinds.IsKnown(filter.Kind)) errors.Add(new DomainError("unknown-authority-kind", "kind"));
         if (filter.Language is { } l && (l.Length != 2 || !l.All(char.IsAsciiLetterLower))) errors.Add(new DomainError("language-code", "language"));
-        if (filter.Query is { Length: > 200 }) errors.Add(new DomainError("too-long", "q"));
+        if (filter.Query is { Length: > 200 }) errors.Add(TextRules.TooLong("q", 200));
         if (errors.Count > 0) throw new DomainException(FailureKind.Invalid, errors);
     }
 }

@@ -22,7 +22,7 @@ public sealed class CreateApiTokenHandler(EntraideDbContext db, ICurrentActor cu
         var errors = new List<DomainError>();
         var name = command.Name?.Trim() ?? "";
         if (name.Length == 0) errors.Add(DomainError.Required("name"));
-        else if (name.Length > 200) errors.Add(new DomainError("too-long", "name"));
+        else if (name.Length > 200) errors.Add(TextRules.TooLong("name", 200));
         if (command.Roles is null || command.Roles.Count == 0) errors.Add(DomainError.Required("roles"));
         else
         {

@@ -20,7 +20,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
                 "Entraide.Domain.Network.StateProfile",
                 typeof(StateProfile),
                 baseEntityType,
-                propertyCount: 16,
+                propertyCount: 17,
                 keyCount: 1);
 
             var state = runtimeEntityType.AddProperty(
@@ -71,6 +71,14 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
                 fieldInfo: typeof(StateProfile).GetField("<EmergencyAcknowledgementHours>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
             emergencyAcknowledgementHours.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var notCriminalisedOptionalCategories = runtimeEntityType.AddProperty(
+                "NotCriminalisedOptionalCategories",
+                typeof(string),
+                propertyInfo: typeof(StateProfile).GetProperty("NotCriminalisedOptionalCategories", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(StateProfile).GetField("<NotCriminalisedOptionalCategories>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 2000);
+            notCriminalisedOptionalCategories.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var notes = runtimeEntityType.AddProperty(
                 "Notes",

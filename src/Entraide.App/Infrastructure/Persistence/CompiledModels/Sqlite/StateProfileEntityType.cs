@@ -19,7 +19,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
                 "Entraide.Domain.Network.StateProfile",
                 typeof(StateProfile),
                 baseEntityType,
-                propertyCount: 16,
+                propertyCount: 17,
                 keyCount: 1);
 
             var state = runtimeEntityType.AddProperty(
@@ -64,6 +64,13 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
                 propertyInfo: typeof(StateProfile).GetProperty("EmergencyAcknowledgementHours", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(StateProfile).GetField("<EmergencyAcknowledgementHours>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+
+            var notCriminalisedOptionalCategories = runtimeEntityType.AddProperty(
+                "NotCriminalisedOptionalCategories",
+                typeof(string),
+                propertyInfo: typeof(StateProfile).GetProperty("NotCriminalisedOptionalCategories", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(StateProfile).GetField("<NotCriminalisedOptionalCategories>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 2000);
 
             var notes = runtimeEntityType.AddProperty(
                 "Notes",

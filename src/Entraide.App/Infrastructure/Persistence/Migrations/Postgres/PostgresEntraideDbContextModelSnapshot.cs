@@ -1907,6 +1907,11 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<int>("EmergencyAcknowledgementHours")
                         .HasColumnType("integer");
 
+                    b.Property<string>("NotCriminalisedOptionalCategories")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("Notes")
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");

@@ -1900,6 +1900,11 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("EmergencyAcknowledgementHours")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("NotCriminalisedOptionalCategories")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Notes")
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
