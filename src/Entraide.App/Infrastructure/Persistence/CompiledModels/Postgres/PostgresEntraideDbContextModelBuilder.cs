@@ -12,7 +12,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
     public partial class PostgresEntraideDbContextModel
     {
         private PostgresEntraideDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("03b56e72-b8b9-482b-8df4-621c2b308862"), entityTypeCount: 47)
+            : base(skipDetectChanges: false, modelId: new Guid("2506e1d9-b1fd-425f-a190-c2269136d5f7"), entityTypeCount: 47)
         {
         }
 

@@ -11,7 +11,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class SqliteEntraideDbContextModel
     {
         private SqliteEntraideDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a2f3e64a-d933-45c4-8632-e47b82ccac32"), entityTypeCount: 47)
+            : base(skipDetectChanges: false, modelId: new Guid("e9718e1d-3dc0-421d-b71a-eb8b6aac39b4"), entityTypeCount: 47)
         {
         }
 

@@ -187,6 +187,7 @@ CREATE TABLE "network_profiles" (
     "AcceptsUrgentRequestsOrally" INTEGER NOT NULL,
     "AcceptsUrgentRequestsByEmail" INTEGER NOT NULL,
     "CriminalisedOptionalCategories" TEXT NOT NULL,
+    "NotCriminalisedOptionalCategories" TEXT NOT NULL,
     "EmergencyAcknowledgementHours" INTEGER NOT NULL,
     "Notes" TEXT NULL,
     "Version" INTEGER NOT NULL,
@@ -781,5 +782,5 @@ CREATE INDEX "IX_trust_users_StateCode" ON "trust_users" ("StateCode");
 CREATE UNIQUE INDEX "UserNameIndex" ON "trust_users" ("NormalizedUserName");
 
 INSERT INTO "__entraide_migrations" ("MigrationId", "ProductVersion")
-VALUES ('20261204022345_Initial', '10.0.15');
+VALUES ('20261204023306_Initial', '10.0.15');
 
