@@ -20,7 +20,12 @@ public sealed class RequestCatalogueTests(AppFixture fixture)
         // DOMAIN.md, "Request types and what the texts require".
         Assert.Equal(new Dictionary<string, string?>
         {
-            ["mla"] = "40", ["preservation"] = "42", ["traffic-data"] = "43", ["stored-data"] = "44", ["emergency"] = "41", ["spontaneous"] = "40",
+            ["mla"] = "40",
+            ["preservation"] = "42",
+            ["traffic-data"] = "43",
+            ["stored-data"] = "44",
+            ["emergency"] = "41",
+            ["spontaneous"] = "40",
         }, articles);
         var emergency = types.EnumerateArray().Single(t => t.GetProperty("code").GetString() == "emergency");
         Assert.All(emergency.GetProperty("fields").EnumerateArray(), f => Assert.Equal("41", f.GetProperty("article").GetString()));

@@ -1,13 +1,12 @@
 using System.Net;
 using Entraide.App.Cooperation.Requests;
+using Entraide.App.Tests.Cooperation;
 using Entraide.App.Tests.Infrastructure;
 using Entraide.App.Trust;
 using Entraide.Domain.Cooperation;
 using Entraide.Domain.Deliberation;
 using Entraide.Domain.Trust;
 using Microsoft.EntityFrameworkCore;
-
-using Entraide.App.Tests.Cooperation;
 
 namespace Entraide.App.Tests.Infrastructure;
 
