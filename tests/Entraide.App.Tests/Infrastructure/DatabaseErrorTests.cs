@@ -79,7 +79,7 @@ public sealed class DatabaseErrorTests(AppFixture fixture)
     }
 
     [Theory]
-    [InlineData(FailureKind.NotFound, 404, LogLevel.Debug)]
+    [InlineData(FailureKind.NotFound, 404, LogLevel.Information)]
     [InlineData(FailureKind.Invalid, 422, LogLevel.Debug)]
     [InlineData(FailureKind.Conflict, 409, LogLevel.Debug)]
     [InlineData(FailureKind.Forbidden, 403, LogLevel.Information)]
