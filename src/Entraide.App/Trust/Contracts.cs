@@ -41,6 +41,15 @@ public interface ICurrentActor
     Actor Current { get; }
 }
 
+/// <summary>
+/// Whether the session or API token of a principal still holds (not signed out, its security stamp unchanged;
+/// the token neither revoked nor expired): for responses that outlive the request that opened them.
+/// </summary>
+public interface ISessionCheck
+{
+    Task<bool> StillValidAsync(System.Security.Claims.ClaimsPrincipal principal, CancellationToken ct);
+}
+
 /// <summary>The claims Entraide adds to a session or a token's principal.</summary>
 public static class EntraideClaims
 {

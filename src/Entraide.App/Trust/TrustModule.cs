@@ -15,6 +15,7 @@ internal sealed class TrustModule : IModule
     {
         services.AddScoped<ApiTokenQueries>();
         services.AddScoped<IAccountDirectory, AccountDirectory>();
+        services.AddSingleton<ISessionCheck, SessionCheck>();
         services.AddScoped<SignInAttempts>();
         services.AddScoped<EnrolmentLinks>();
         services.AddSingleton<ApiTokenCache>();

@@ -3,7 +3,10 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Entraide.App.Tests.Infrastructure;
 using Entraide.App.Tests.Notifications;
+using Entraide.App.Trust;
 using Entraide.Domain.Trust;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Entraide.App.Tests.Cooperation;
 
@@ -31,6 +34,9 @@ public sealed class LiveEmergencyTests(AppFixture fixture)
         }
 
         public HttpResponseMessage Response { get; }
+
+        /// <summary>Completes when the server ends the stream.</summary>
+        public Task Ended => _reading;
 
         public static async Task<Stream> OpenAsync(HttpClient client)
         {
@@ -131,6 +137,30 @@ public sealed class LiveEmergencyTests(AppFixture fixture)
 
         await app.ClientFor("BRA", Roles.PointOfContact).StepAsync(id, "acknowledge").ExpectAsync(HttpStatusCode.OK);
         Assert.DoesNotContain($"data-id=\"{id}\"", await client.GetStringAsync("/requests"), StringComparison.Ordinal);
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Stream_EndsWithItsSession_AndCannotBeReopened(Db db)
+    {
+        await using var app = new TestApp(db);
+        app.Settings["Cooperation:LiveHeartbeatSeconds"] = "0.5";
+        var point = await Accounts.CreateAsync(app, "BRA", "en", Roles.PointOfContact);
+        var client = await Accounts.SignInAsync(app, point);
+        await using var stream = await Stream.OpenAsync(client);
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        Assert.False(stream.Ended.IsCompleted, "The stream ended while its session held");
+
+        // Sign-out elsewhere (or a reset authenticator) rotates the security stamp: the open stream must die with it.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<EntraideUser>>();
+            await users.UpdateSecurityStampAsync((await users.FindByIdAsync(point.Id))!);
+        }
+        var ended = await Task.WhenAny(stream.Ended, Task.Delay(TimeSpan.FromSeconds(10)));
+        Assert.True(ended == stream.Ended, "The live stream outlived the session that opened it");
+        var again = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/v1/requests/live"),
+            HttpCompletionOption.ResponseHeadersRead);
+        Assert.NotEqual(HttpStatusCode.OK, again.StatusCode);
     }
 
     [Theory, ClassData(typeof(Databases))]

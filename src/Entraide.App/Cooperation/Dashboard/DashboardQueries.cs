@@ -16,8 +16,12 @@ public sealed record ChartBar(DateOnly? Day, int Count, int Emergencies)
 /// <param name="Overdue">Incoming requests past a deadline.</param>
 /// <param name="AwaitingMe">Open requests the viewer's State put the viewer in charge of.</param>
 /// <param name="Emergencies">Incoming emergency requests nobody acknowledged yet.</param>
+/// <param name="Partial">
+/// Whether a list the figures are read from holds more than <see cref="DashboardQueries.Sample"/> requests: then
+/// <see cref="AwaitingMe"/>, <see cref="Emergencies"/>, the chart and the clocks count only those, and say so.
+/// </param>
 public sealed record DashboardView(int New, int Due, int Overdue, int AwaitingMe, int Emergencies, IReadOnlyList<DashboardClock> Clocks,
-    IReadOnlyList<ChartBar> Chart, DateTimeOffset Now);
+    IReadOnlyList<ChartBar> Chart, DateTimeOffset Now, bool Partial = false, bool AwaitingMePartial = false, bool EmergenciesPartial = false);
 
 /// <summary>
 /// The signed-in officer's working day, read through the same inbox query as the inbox (so the same isolation and
@@ -27,7 +31,7 @@ public sealed class DashboardQueries(RequestQueries queries, TimeProvider clock)
 {
     public const int ChartDays = 7;
     public const int ListedClocks = 15;
-    private const int Sample = RequestQueries.MaxPageSize;
+    public const int Sample = RequestQueries.MaxPageSize;
 
     public async Task<DashboardView> GetAsync(CancellationToken ct)
     {
@@ -64,8 +68,10 @@ public sealed class DashboardQueries(RequestQueries queries, TimeProvider clock)
             chart.Add(Bar(day, clocks.Where(c => c.At >= now && DateOnly.FromDateTime(c.At.UtcDateTime) == day)));
         }
         var awaiting = mine.Items.Concat(mineOut.Items).Count(i => i.Status is not ("executed" or "refused" or "withdrawn"));
+        var partial = new[] { mine, mineOut, emergencies, dueIn, overdueIn, outgoing }.Any(p => p.HasMore);
         return new DashboardView(incoming.Counts.New, incoming.Counts.DueSoon, incoming.Counts.Overdue, awaiting,
-            emergencies.Items.Count(i => i.AcknowledgementPending), clocks, chart, now);
+            emergencies.Items.Count(i => i.AcknowledgementPending), clocks, chart, now, partial,
+            mine.HasMore || mineOut.HasMore, emergencies.HasMore);
     }
 
     private static ChartBar Bar(DateOnly? day, IEnumerable<DashboardClock> clocks)

@@ -1,5 +1,6 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
+using System.Security.Claims;
 using System.Threading.Channels;
 using Entraide.App.Infrastructure.Http;
 using Entraide.App.Notifications;
@@ -12,11 +13,13 @@ namespace Entraide.App.Cooperation.Live;
 /// <summary>
 /// The 24/7 point's live stream (Server-Sent Events): first the State's emergencies open now
 /// (<c>event: emergency</c>), then each new or escalated one as its notification reaches the caller's inbox,
-/// and a <c>ping</c> every <see cref="Heartbeat"/> so that proxies keep the connection and a closed page is noticed.
+/// and a <c>ping</c> every heartbeat (<c>Cooperation:LiveHeartbeatSeconds</c>, 15) so that proxies keep the connection
+/// and a closed page is noticed. At every heartbeat the session or token that opened the stream is checked again: a
+/// stream ends with its session (sign-out, a reset authenticator) or its token (revoked, expired), as any request would.
 /// </summary>
 internal static class LiveEndpoints
 {
-    public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
+    public static readonly TimeSpan DefaultHeartbeat = TimeSpan.FromSeconds(15);
 
     public static void Map(IEndpointRouteBuilder api)
     {
@@ -26,11 +29,19 @@ internal static class LiveEndpoints
     }
 
     private static ServerSentEventsResult<EmergencyAlert> Stream(EmergencyAlerts alerts, ILiveNotifications live, ICurrentActor current,
-        TimeProvider clock, HttpContext http) =>
-        TypedResults.ServerSentEvents(Events(alerts, live, current.Current, clock, http.RequestAborted));
+        ISessionCheck session, IConfiguration config, TimeProvider clock, HttpContext http)
+    {
+        var seconds = config.GetValue("Cooperation:LiveHeartbeatSeconds", DefaultHeartbeat.TotalSeconds);
+        var heartbeat = TimeSpan.FromSeconds(Math.Clamp(seconds, 0.2, 300));
+        var beat = new Heartbeat(heartbeat, clock, session, http.User);
+        return TypedResults.ServerSentEvents(Events(alerts, live, current.Current, beat, http.RequestAborted));
+    }
+
+    /// <summary>How often the stream pings, and the principal whose session is checked at each ping.</summary>
+    private sealed record Heartbeat(TimeSpan Interval, TimeProvider Clock, ISessionCheck Session, ClaimsPrincipal Principal);
 
     private static async IAsyncEnumerable<SseItem<EmergencyAlert>> Events(EmergencyAlerts alerts, ILiveNotifications live, Actor actor,
-        TimeProvider clock, [EnumeratorCancellation] CancellationToken ct)
+        Heartbeat heartbeat, [EnumeratorCancellation] CancellationToken ct)
     {
         var items = Channel.CreateBounded<SseItem<EmergencyAlert>>(new BoundedChannelOptions(100) { FullMode = BoundedChannelFullMode.DropOldest });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -39,7 +50,7 @@ internal static class LiveEndpoints
         var first = listening.MoveNextAsync();
         foreach (var open in await alerts.OpenAsync(ct)) yield return Item(open);
         var pump = PumpAsync(alerts, actor, listening, first, items.Writer, stop.Token);
-        var beat = BeatAsync(items.Writer, clock, stop.Token);
+        var beat = BeatAsync(items.Writer, heartbeat, stop.Token);
         try
         {
             await foreach (var item in items.Reader.ReadAllAsync(ct)) yield return item;
@@ -72,16 +83,25 @@ internal static class LiveEndpoints
         }
     }
 
-    private static async Task BeatAsync(ChannelWriter<SseItem<EmergencyAlert>> writer, TimeProvider clock, CancellationToken ct)
+    private static async Task BeatAsync(ChannelWriter<SseItem<EmergencyAlert>> writer, Heartbeat heartbeat, CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(Heartbeat, clock);
-        while (await timer.WaitForNextTickAsync(ct)) await writer.WriteAsync(new SseItem<EmergencyAlert>(null!, "ping"), ct);
+        using var timer = new PeriodicTimer(heartbeat.Interval, heartbeat.Clock);
+        while (await timer.WaitForNextTickAsync(ct))
+        {
+            if (!await heartbeat.Session.StillValidAsync(heartbeat.Principal, ct))
+            {
+                // Signed out, or the token revoked: the stream ends, and the browser's reconnection is refused (401).
+                writer.TryComplete();
+                return;
+            }
+            await writer.WriteAsync(new SseItem<EmergencyAlert>(null!, "ping"), ct);
+        }
     }
 
     private static SseItem<EmergencyAlert> Item(EmergencyAlert a) => new(a, "emergency") { EventId = a.Id.ToString() };
 
     private static async Task Quietly(Task t)
     {
-        try { await t; } catch (OperationCanceledException) { }
+        try { await t; } catch (Exception e) when (e is OperationCanceledException or ChannelClosedException) { }
     }
 }
