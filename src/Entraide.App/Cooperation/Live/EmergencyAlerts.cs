@@ -57,10 +57,3 @@ public sealed class EmergencyAlerts(EntraideDbContext db, ICurrentActor current)
             $"/requests/{r.Id}");
     }
 }
-
-/// <summary>How the pages write an instant for the live countdowns: ISO 8601 in UTC, which every browser parses.</summary>
-public static class LiveClock
-{
-    public static string Iso(DateTimeOffset at) =>
-        at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
-}

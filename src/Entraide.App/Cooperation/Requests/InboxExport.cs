@@ -1,6 +1,6 @@
-using Entraide.App.Cooperation.Live;
 using Entraide.App.Infrastructure.Csv;
 using Entraide.App.Infrastructure.Documents;
+using Entraide.App.Infrastructure.Localization;
 using Entraide.Domain.Common;
 using Microsoft.Extensions.Localization;
 
@@ -57,5 +57,5 @@ public sealed class InboxExport(RequestQueries queries, IStringLocalizer<Coopera
 
     private string YesNo(bool value) => value ? text["Yes"] : "";
 
-    private static string? Iso(DateTimeOffset? at) => at is { } a ? LiveClock.Iso(a) : null;
+    private static string? Iso(DateTimeOffset? at) => at is { } a ? Dates.Iso(a) : null;
 }
