@@ -25,6 +25,8 @@ internal sealed class CooperationModule : IModule
         services.AddScoped<RequestDocument>();
         services.AddScoped<ClockSweep>();
         services.AddScoped<Live.EmergencyAlerts>();
+        services.AddSingleton<Live.LiveStreamSlots>();
+        services.AddSingleton<Live.EmergencyChanges>();
         services.AddScoped<CaseWork.Officers>();
         services.AddScoped<CaseWork.CaseWorkQueries>();
 

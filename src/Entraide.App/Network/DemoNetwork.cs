@@ -10,7 +10,8 @@ namespace Entraide.App.Network;
 /// <summary>
 /// Demo profiles for the States that have demo accounts: a central authority and a 24/7 point each,
 /// in their real time zones and working languages. Contact details are fictitious. Mexico's profile
-/// is left thirteen months old so that the review reminder shows. Skips a State that has a profile.
+/// is left thirteen months old so that the review reminder shows; the United States declares an optional category it does
+/// not criminalise. Skips a State that has a profile.
 /// </summary>
 internal sealed class DemoNetwork(EntraideDbContext db, TimeProvider clock, Register.RegisterSnapshot register) : ISeeder
 {
@@ -20,7 +21,7 @@ internal sealed class DemoNetwork(EntraideDbContext db, TimeProvider clock, Regi
         string State, ConventionStatus Status, string Zone, string[] Languages, string CountryCode,
         string Central, string CentralAddress, string CentralHours, string Point, string PointHours,
         int AcknowledgementHours = 8, bool DualCriminality = false, bool DualCriminalityForPreservation = false,
-        bool Oral = false, bool ByEmail = false, string[]? Optional = null, string? Extradition = null);
+        bool Oral = false, bool ByEmail = false, string[]? Optional = null, string? Extradition = null, string[]? NotCriminalised = null);
 
     private static readonly Demo[] Demos =
     [
@@ -39,7 +40,10 @@ internal sealed class DemoNetwork(EntraideDbContext db, TimeProvider clock, Regi
         new("USA", ConventionStatus.None, "America/New_York", ["en"], "+1 202 555",
             "U.S. Department of Justice — Office of International Affairs", "1301 New York Avenue NW, Washington, DC 20530",
             "mon-fri 08:30-17:30", "Computer Crime and Intellectual Property Section — 24/7 point of contact", "",
-            AcknowledgementHours: 4, Oral: true, ByEmail: true),
+            AcknowledgementHours: 4, Oral: true, ByEmail: true,
+            // Hateful speech short of a true threat is protected expression: declared, so the gap analysis says "not
+            // criminalised" on the State's word for incitement to hatred, and "unknown" where only the laws are silent.
+            NotCriminalised: [OffenceCategories.Extremism]),
         new("EGY", ConventionStatus.Party, "Africa/Cairo", ["ar", "en", "fr"], "+20 2 55",
             "وزارة العدل — قطاع التعاون الدولي",
             "مبنى وزارة العدل، ميدان لاظوغلي، القاهرة",
@@ -90,7 +94,7 @@ internal sealed class DemoNetwork(EntraideDbContext db, TimeProvider clock, Regi
                 d.Status == ConventionStatus.None ? null : signed,
                 d.Status == ConventionStatus.Party ? new DateOnly(2026, 6, 15) : null,
                 new Declarations(d.DualCriminalityForPreservation, d.DualCriminality, [], d.Languages, d.Oral, d.ByEmail,
-                    d.Optional ?? [], d.AcknowledgementHours),
+                    d.Optional ?? [], d.AcknowledgementHours) { NotCriminalisedOptionalCategories = d.NotCriminalised ?? [] },
                 null), DemoActor, updated);
             var code = d.State.ToLowerInvariant();
             var authorities = new List<Authority>

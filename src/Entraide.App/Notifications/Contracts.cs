@@ -21,6 +21,9 @@ public interface INotifications
 /// <param name="Arguments">Values for the localised text (reference, State names, dates), in order.</param>
 /// <param name="Contacts">People reached by e-mail whether or not they hold an account (a State's 24/7 contacts from
 /// the register, when an emergency escalates); an address that is also a recipient account's gets one e-mail.</param>
+/// <param name="Accounts">When given, the notification is for these accounts only (a person, not a desk): among the holders
+/// of <paramref name="RecipientRoles"/> in <paramref name="RecipientState"/>, only they get the inbox item and the e-mail, so
+/// that an account of another State named here is never reached. The State's webhooks are called as for any notification.</param>
 public sealed record Notification(
     string? RecipientState,
     IReadOnlyList<string> RecipientRoles,
@@ -29,7 +32,8 @@ public sealed record Notification(
     Guid? SubjectId,
     bool Urgent,
     IReadOnlyList<string> Arguments,
-    IReadOnlyList<ContactAddress>? Contacts = null);
+    IReadOnlyList<ContactAddress>? Contacts = null,
+    IReadOnlyList<string>? Accounts = null);
 
 /// <summary>An e-mail address outside the accounts, with the name to address and the language to write in.</summary>
 public sealed record ContactAddress(string Name, string Email, string Language);

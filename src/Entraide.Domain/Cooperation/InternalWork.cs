@@ -37,10 +37,7 @@ public sealed class RequestAssignment : IStateOwned
     public static RequestAssignment Assign(CooperationRequest request, RequestAssignment? current, Side side, Officer? officer, Actor actor,
         DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(actor);
-        var state = side == Side.Requesting ? request.RequestingState : request.RequestedState;
-        if (actor.StateCode != state || !actor.Has(Roles.CentralAuthority)) throw new DomainException(FailureKind.Forbidden, "forbidden");
+        var state = AssigningState(request, side, actor);
         if (officer is null || officer.StateCode != state || !officer.Roles.Any(RequestAccess.CooperationRoles.Contains))
             throw DomainException.Invalid("assignee-not-an-officer", "assignee");
         if (current is not null && current.StateCode != state) throw new ArgumentException("Another State's assignment.", nameof(current));
@@ -52,6 +49,28 @@ public sealed class RequestAssignment : IStateOwned
         a.AssignedAt = now;
         a.Version++;
         return a;
+    }
+
+    /// <summary>
+    /// Leaves <paramref name="request"/> without an officer in charge for <paramref name="actor"/>'s State: the assignment
+    /// to remove (<paramref name="current"/>), or null when nobody was in charge. Only a central authority of that State
+    /// clears it (403 for anyone else), as only it assigns.
+    /// </summary>
+    public static RequestAssignment? Clear(CooperationRequest request, RequestAssignment? current, Side side, Actor actor)
+    {
+        var state = AssigningState(request, side, actor);
+        if (current is not null && current.StateCode != state) throw new ArgumentException("Another State's assignment.", nameof(current));
+        return current;
+    }
+
+    /// <summary>The State on <paramref name="side"/> of the request, when <paramref name="actor"/> is its central authority.</summary>
+    private static string AssigningState(CooperationRequest request, Side side, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(actor);
+        var state = side == Side.Requesting ? request.RequestingState : request.RequestedState;
+        if (actor.StateCode != state || !actor.Has(Roles.CentralAuthority)) throw new DomainException(FailureKind.Forbidden, "forbidden");
+        return state;
     }
 }
 

@@ -25,6 +25,18 @@ public static class NotificationKinds
     /// <summary>A message was posted on a request's thread. Arguments: reference, sending State's name.</summary>
     public const string RequestMessage = "cooperation.request.message";
 
+    /// <summary>
+    /// The State's central authority put the recipient (one account) in charge of a request. Arguments: reference, the name of
+    /// who assigned it.
+    /// </summary>
+    public const string RequestAssigned = "cooperation.request.assigned";
+
+    /// <summary>
+    /// The recipient (one account) is no longer in charge of a request: another officer is, or nobody. Arguments: reference, the
+    /// name of who changed the assignment.
+    /// </summary>
+    public const string RequestUnassigned = "cooperation.request.unassigned";
+
     /// <summary>Preserved data will be released soon. Arguments: reference, expiry date (ISO 8601), days left.</summary>
     public const string PreservationExpiring = "cooperation.preservation.expiring";
 
@@ -53,7 +65,7 @@ public static class NotificationKinds
 
     public static readonly IReadOnlyList<string> All =
     [
-        RequestReceived, RequestAcknowledged, RequestStatusChanged, RequestEnquiry, RequestMessage,
+        RequestReceived, RequestAcknowledged, RequestStatusChanged, RequestEnquiry, RequestMessage, RequestAssigned, RequestUnassigned,
         PreservationExpiring, EmergencyEscalated,
         VerificationRequested, VerificationOverdue, ProfileStale,
         ConsultationOpened, ConsultationExtended,

@@ -27,6 +27,9 @@ public sealed class LiveEmergencyTests(AppFixture fixture)
 
         public Channel<JsonElement> Alerts { get; } = Channel.CreateUnbounded<JsonElement>();
 
+        /// <summary>The events that clear an alert (<c>acknowledged</c>, <c>withdrawn</c>, <c>closed</c>), with the request's id.</summary>
+        public Channel<(string Kind, string Id)> Cleared { get; } = Channel.CreateUnbounded<(string, string)>();
+
         private Stream(HttpResponseMessage response)
         {
             Response = response;
@@ -58,6 +61,8 @@ public sealed class LiveEmergencyTests(AppFixture fixture)
                     if (line.StartsWith("event: ", StringComparison.Ordinal)) kind = line[7..];
                     else if (line.StartsWith("data: ", StringComparison.Ordinal) && kind == "emergency")
                         await Alerts.Writer.WriteAsync(JsonDocument.Parse(line[6..]).RootElement.Clone());
+                    else if (line.StartsWith("data: ", StringComparison.Ordinal) && kind is "acknowledged" or "withdrawn" or "closed")
+                        await Cleared.Writer.WriteAsync((kind, JsonDocument.Parse(line[6..]).RootElement.GetProperty("id").GetString()!));
                     else if (line.Length == 0) kind = null;
                 }
             }
@@ -79,6 +84,24 @@ public sealed class LiveEmergencyTests(AppFixture fixture)
                 {
                     var a = await Alerts.Reader.ReadAsync(timeout.Token);
                     if (a.GetProperty("id").GetString() == id) return a;
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>The first clearing event naming <paramref name="id"/> within <paramref name="within"/>, or null.</summary>
+        public async Task<string?> ClearedAsync(string id, TimeSpan within)
+        {
+            using var timeout = new CancellationTokenSource(within);
+            try
+            {
+                while (true)
+                {
+                    var (kind, about) = await Cleared.Reader.ReadAsync(timeout.Token);
+                    if (about == id) return kind;
                 }
             }
             catch (OperationCanceledException)
@@ -144,6 +167,8 @@ public sealed class LiveEmergencyTests(AppFixture fixture)
     {
         await using var app = new TestApp(db);
         app.Settings["Cooperation:LiveHeartbeatSeconds"] = "0.5";
+        // One stream per account: the slot of the stream that ended must be free for the next session's.
+        app.Settings["Cooperation:LiveStreamsPerAccount"] = "1";
         var point = await Accounts.CreateAsync(app, "BRA", "en", Roles.PointOfContact);
         var client = await Accounts.SignInAsync(app, point);
         await using var stream = await Stream.OpenAsync(client);
@@ -161,6 +186,84 @@ public sealed class LiveEmergencyTests(AppFixture fixture)
         var again = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/v1/requests/live"),
             HttpCompletionOption.ResponseHeadersRead);
         Assert.NotEqual(HttpStatusCode.OK, again.StatusCode);
+
+        // The ended stream gave its slot back: the account's next session may follow the emergencies again.
+        var slots = app.Services.GetRequiredService<Entraide.App.Cooperation.Live.LiveStreamSlots>();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (slots.OpenFor(point.Id) > 0 && DateTime.UtcNow < deadline) await Task.Delay(100);
+        Assert.Equal(0, slots.OpenFor(point.Id));
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Stream_BeyondTheCapPerAccount_IsRefusedWith429InTheReadersLanguage_UntilOneCloses(Db db)
+    {
+        var app = fixture.App(db);
+        var point = await Accounts.CreateAsync(app, "BRA", "fr", Roles.PointOfContact);
+        var client = await Accounts.SignInAsync(app, point);
+        var open = new List<Stream>();
+        try
+        {
+            for (var i = 0; i < 5; i++) open.Add(await Stream.OpenAsync(client));
+            using var refused = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/v1/requests/live"),
+                HttpCompletionOption.ResponseHeadersRead);
+            Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+            Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+            var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement;
+            Assert.EndsWith("/live-streams-exhausted", problem.GetProperty("type").GetString(), StringComparison.Ordinal);
+            Assert.Contains("5", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
+            Assert.Contains("Fermez", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
+            // Another account of the same State is not held back by this one's pages.
+            var colleague = await Accounts.SignInAsync(app, await Accounts.CreateAsync(app, "BRA", "en", Roles.PointOfContact));
+            await using (await Stream.OpenAsync(colleague))
+            {
+            }
+
+            // Closing a page frees its slot once the server notices (at once in-process; by the next heartbeat behind a proxy).
+            await open[0].DisposeAsync();
+            open.RemoveAt(0);
+            HttpStatusCode status = 0;
+            var deadline = DateTime.UtcNow + Patience;
+            while (DateTime.UtcNow < deadline)
+            {
+                var again = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/v1/requests/live"),
+                    HttpCompletionOption.ResponseHeadersRead);
+                status = again.StatusCode;
+                if (status == HttpStatusCode.OK)
+                {
+                    again.Dispose();
+                    break;
+                }
+                again.Dispose();
+                await Task.Delay(200);
+            }
+            Assert.Equal(HttpStatusCode.OK, status);
+        }
+        finally
+        {
+            foreach (var s in open) await s.DisposeAsync();
+        }
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Stream_EmergencyAcknowledgedByAColleague_OrWithdrawn_IsClearedOnTheOpenPage(Db db)
+    {
+        var app = fixture.App(db);
+        var point = await Accounts.CreateAsync(app, "BRA", "en", Roles.PointOfContact);
+        var third = await Accounts.CreateAsync(app, "DEU", "en", Roles.PointOfContact);
+        await using var mine = await Stream.OpenAsync(await Accounts.SignInAsync(app, point));
+        await using var theirs = await Stream.OpenAsync(await Accounts.SignInAsync(app, third));
+        var acknowledged = await SubmitEmergencyAsync(app, "FRA", "BRA");
+        var withdrawn = await SubmitEmergencyAsync(app, "FRA", "BRA");
+        Assert.NotNull(await mine.AlertAboutAsync(acknowledged, Patience));
+        Assert.NotNull(await mine.AlertAboutAsync(withdrawn, Patience));
+
+        // A colleague acknowledges on another page (another token of the same State's 24/7 point).
+        await app.ClientFor("BRA", Roles.PointOfContact).StepAsync(acknowledged, "acknowledge").ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("acknowledged", await mine.ClearedAsync(acknowledged, Patience));
+        await app.ClientFor("FRA", Roles.PointOfContact).StepAsync(withdrawn, "withdraw").ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("withdrawn", await mine.ClearedAsync(withdrawn, Patience));
+        // A third State was never shown them, and hears nothing of their end either.
+        Assert.Null(await theirs.ClearedAsync(acknowledged, TimeSpan.FromSeconds(1)));
     }
 
     [Theory, ClassData(typeof(Databases))]

@@ -236,6 +236,14 @@ internal static class ProbeTable
             var officer = await Notifications.Accounts.CreateAsync(app, Owner, "en", Roles.Investigator);
             return Send("PUT", $"/api/v1/requests/{id}/assignment", Owner, Ca, new { assignee = officer.Id }).NamingMissing(id);
         }, ThirdState),
+        new("DELETE api/v1/requests/{requestId:guid}/assignment", async app =>
+        {
+            var id = await SharedAsync(app);
+            var officer = await Notifications.Accounts.CreateAsync(app, Owner, "en", Roles.Investigator);
+            await app.ClientFor(Owner, Ca).PutAsJsonAsync($"/api/v1/requests/{id}/assignment", new { assignee = officer.Id })
+                .ExpectAsync(HttpStatusCode.OK);
+            return new Call("DELETE", $"/api/v1/requests/{id}/assignment", Owner, Ca).NamingMissing(id);
+        }, ThirdState),
         new("GET api/v1/requests/{requestId:guid}/notes", async app =>
         {
             var id = await SharedAsync(app);

@@ -36,17 +36,34 @@ public sealed partial class CooperationBrowserTests(BrowserFixture fixture)
         return RequestId().Match(page.Url).Groups[1].Value;
     }
 
-    /// <summary>Takes a step, confirming it when the page asks (the irreversible ones).</summary>
+    private static readonly string[] Irreversible = ["accept", "record-execution", "record-partial-execution", "refuse", "withdraw"];
+
+    /// <summary>Takes a step, confirming it in the page's dialog when it asks (the irreversible ones).</summary>
     private static async Task StepAsync(IPage page, string action)
     {
+        if (Irreversible.Contains(action))
+        {
+            await page.ClickAsync($"[data-testid=do-{action}]");
+            await page.Locator("[data-testid=confirm-dialog]").WaitForAsync(new() { State = WaitForSelectorState.Visible });
+            await ConfirmInDialogAsync(page);
+            return;
+        }
         await page.ClickAsync($"[data-testid=do-{action}]");
         await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
-        if (await page.Locator("[data-testid=confirm]").CountAsync() > 0)
-        {
-            await page.ClickAsync("[data-testid=confirm]");
-            await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
-        }
     }
+
+    /// <summary>Confirms in the dialog, and waits for the page the step leads to (the request again, drawn anew).</summary>
+    private static async Task ConfirmInDialogAsync(IPage page)
+    {
+        await page.RunAndWaitForResponseAsync(() => page.ClickAsync("[data-testid=dialog-confirm]"),
+            r => r.Request.Method == "GET" && r.Request.ResourceType == "document");
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+    }
+
+    private static async Task<string> StatusAsync(IPage page) => (await page.TextContentAsync("[data-testid=status]"))!.Trim();
+
+    private static Task<bool> FocusInDialogAsync(IPage page) =>
+        page.EvaluateAsync<bool>("() => document.getElementById('confirm-dialog').contains(document.activeElement)");
 
     [BrowserFact]
     public async Task Preservation_FromFranceToBrazil_AcknowledgedBy247_ThenConvertedIntoStoredDataRequest()
@@ -162,7 +179,7 @@ public sealed partial class CooperationBrowserTests(BrowserFixture fixture)
     }
 
     [BrowserFact]
-    public async Task Accept_AsksForConfirmation_SayingWhatFranceWillSee_BeforeItIsTaken()
+    public async Task Accept_AsksInADialog_SayingWhatFranceWillSee_AndEscapeOrGoingBackChangesNothing()
     {
         var fra = await SignedInAsync("ca.fra@demo.entraide.int");
         var id = await SendAsync(fra, RequestType.MutualLegalAssistance, "BRA");
@@ -170,15 +187,92 @@ public sealed partial class CooperationBrowserTests(BrowserFixture fixture)
         await bra.GotoAsync($"/requests/{id}");
         await StepAsync(bra, "acknowledge");
         await StepAsync(bra, "start-assessment");
+        var dialog = bra.Locator("[data-testid=confirm-dialog]");
+        Assert.False(await dialog.IsVisibleAsync());
+
         await bra.ClickAsync("[data-testid=do-accept]");
-        await bra.WaitForSelectorAsync("[data-testid=confirm-step]");
-        Assert.Contains("FRA will see", await bra.TextContentAsync("[data-testid=confirm-step]"));
-        Assert.Equal("Under assessment", (await bra.TextContentAsync("[data-testid=status]"))!.Trim());
-        await bra.ClickAsync("[data-testid=cancel-confirm]");
-        await bra.WaitForSelectorAsync("[data-testid=do-accept]");
-        Assert.Equal("Under assessment", (await bra.TextContentAsync("[data-testid=status]"))!.Trim());
+        await dialog.WaitForAsync(new() { State = WaitForSelectorState.Visible });
+        Assert.Contains("FRA will see", await dialog.TextContentAsync());
+        Assert.Equal("Confirm: Accept", (await bra.TextContentAsync("#confirm-dialog-title"))!.Trim());
+        Assert.True(await FocusInDialogAsync(bra));
+        // The focus stays in the dialog, forwards and backwards.
+        for (var i = 0; i < 4; i++)
+        {
+            await bra.Keyboard.PressAsync("Tab");
+            Assert.True(await FocusInDialogAsync(bra), "Tab left the dialog");
+        }
+        await bra.Keyboard.PressAsync("Shift+Tab");
+        Assert.True(await FocusInDialogAsync(bra), "Shift+Tab left the dialog");
+        await bra.Keyboard.PressAsync("Escape");
+        await dialog.WaitForAsync(new() { State = WaitForSelectorState.Hidden });
+        Assert.Equal("Under assessment", await StatusAsync(bra));
+        await bra.ReloadAsync();
+        Assert.Equal("Under assessment", await StatusAsync(bra));
+
+        await bra.ClickAsync("[data-testid=do-accept]");
+        await dialog.WaitForAsync(new() { State = WaitForSelectorState.Visible });
+        await bra.ClickAsync("[data-testid=dialog-cancel]");
+        await dialog.WaitForAsync(new() { State = WaitForSelectorState.Hidden });
+        await bra.ReloadAsync();
+        Assert.Equal("Under assessment", await StatusAsync(bra));
+
         await StepAsync(bra, "accept");
-        Assert.Equal("Accepted", (await bra.TextContentAsync("[data-testid=status]"))!.Trim());
+        Assert.Equal("Accepted", await StatusAsync(bra));
+        await StepAsync(bra, "start-execution");
+        await StepAsync(bra, "record-execution");
+        Assert.Equal("Executed", await StatusAsync(bra));
+    }
+
+    [BrowserFact]
+    public async Task RefuseAndWithdraw_GoThroughTheDialog_WhichRepeatsTheReasonsTheOtherStateWillRead()
+    {
+        var fra = await SignedInAsync("ca.fra@demo.entraide.int");
+        var refused = await SendAsync(fra, RequestType.MutualLegalAssistance, "BRA");
+        var withdrawn = await SendAsync(fra, RequestType.MutualLegalAssistance, "BRA");
+        var bra = await SignedInAsync("ca.bra@demo.entraide.int");
+        await bra.GotoAsync($"/requests/{refused}");
+        await StepAsync(bra, "acknowledge");
+        await StepAsync(bra, "start-assessment");
+        await bra.ClickAsync("details.action summary:has-text('Refuse')");
+        await bra.SelectOptionAsync("#ground-refuse", "political-offence");
+        var reasons = "The conduct is a political offence under our law, as our Constitution defines it.";
+        await bra.FillAsync("#reasons-refuse", reasons);
+        await bra.ClickAsync("[data-testid=do-refuse]");
+        await bra.Locator("[data-testid=confirm-dialog]").WaitForAsync(new() { State = WaitForSelectorState.Visible });
+        Assert.Equal(reasons, (await bra.TextContentAsync("[data-testid=dialog-reasons]"))!.Trim());
+        Assert.Contains("FRA will read", await bra.TextContentAsync("[data-testid=confirm-dialog]"));
+        await ConfirmInDialogAsync(bra);
+        Assert.Equal("Refused", await StatusAsync(bra));
+
+        await fra.GotoAsync($"/requests/{withdrawn}");
+        await StepAsync(fra, "withdraw");
+        Assert.Equal("Withdrawn", await StatusAsync(fra));
+    }
+
+    [BrowserFact]
+    public async Task Emergency_AcknowledgedOnAnotherPage_LeavesTheBannerAndTheTitleOfTheFirst()
+    {
+        var watching = await SignedInAsync("poc.bra@demo.entraide.int");
+        await watching.GotoAsync("/requests");
+        await watching.WaitForSelectorAsync("#emergency-alerts[data-live=connected]", new() { State = WaitForSelectorState.Attached });
+        var before = await watching.TitleAsync();
+
+        var fra = await SignedInAsync("poc.fra@demo.entraide.int");
+        var id = await SendAsync(fra, RequestType.EmergencyDisclosure, "BRA");
+        var alert = watching.Locator($"#emergency-alerts li[data-id='{id}']");
+        await alert.WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 20_000 });
+        Assert.NotEqual(before, await watching.TitleAsync());
+        await watching.EvaluateAsync("() => { window.entraideNoReload = true; }");
+
+        // A colleague at the same 24/7 point, in another browser, acknowledges it.
+        var colleague = await SignedInAsync("poc.bra@demo.entraide.int");
+        await colleague.GotoAsync($"/requests/{id}");
+        await StepAsync(colleague, "acknowledge");
+        Assert.Equal("Received", await StatusAsync(colleague));
+
+        await alert.WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 20_000 });
+        Assert.True(await watching.EvaluateAsync<bool>("() => window.entraideNoReload === true"));
+        Assert.Equal(before, await watching.TitleAsync());
     }
 
     [GeneratedRegex("/requests/([0-9a-f-]{36})")]

@@ -66,6 +66,25 @@ public sealed class InternalWorkTests
     }
 
     [Fact]
+    public void Clear_ByTheCentralAuthority_GivesTheAssignmentToRemove_OrNullWhenNobodyWasInCharge()
+    {
+        var r = Submitted();
+        var a = RequestAssignment.Assign(r, null, Side.Requested, OfficerOf("BRA", Roles.Investigator), BraCa, T0);
+        Assert.Same(a, RequestAssignment.Clear(r, a, Side.Requested, BraCa));
+        Assert.Null(RequestAssignment.Clear(r, null, Side.Requested, BraCa));
+    }
+
+    [Fact]
+    public void Clear_ByAnyoneButTheStatesCentralAuthority_IsForbidden()
+    {
+        var r = Submitted();
+        var a = RequestAssignment.Assign(r, null, Side.Requested, OfficerOf("BRA", Roles.Investigator), BraCa, T0);
+        Assert.Equal(FailureKind.Forbidden,
+            Assert.Throws<DomainException>(() => RequestAssignment.Clear(r, a, Side.Requested, BraInvestigator)).Kind);
+        Assert.Equal(FailureKind.Forbidden, Assert.Throws<DomainException>(() => RequestAssignment.Clear(r, null, Side.Requested, FraCa)).Kind);
+    }
+
+    [Fact]
     public void Write_IsTheWritersStates_AndKeepsTheTextTrimmed()
     {
         var n = InternalNote.Write(Submitted(), Side.Requested, "  Called the provider.  ", BraInvestigator, T0);

@@ -16,7 +16,10 @@ internal static class CaseWorkEndpoints
         g.MapGet("/{requestId:guid}/assignment", GetAssignmentAsync).RequireRoles(Cooperation).WithName("GetRequestAssignment")
             .WithSummary("Who in the caller's State is in charge of the request, and (for a central authority) whom it may assign.");
         g.MapPut("/{requestId:guid}/assignment", AssignAsync).RequireRoles(Roles.CentralAuthority).WithName("AssignRequest")
-            .WithSummary("Puts an officer of the caller's own State in charge of the request. The other State does not see it.");
+            .WithSummary("Puts an officer of the caller's own State in charge of the request (nobody, when no assignee is given). "
+                + "The other State does not see it.");
+        g.MapDelete("/{requestId:guid}/assignment", UnassignAsync).RequireRoles(Roles.CentralAuthority).WithName("UnassignRequest")
+            .WithSummary("Leaves the request with nobody of the caller's State in charge; the officer who was is told.");
         g.MapGet("/{requestId:guid}/notes", ListNotesAsync).RequireRoles(Cooperation).WithName("ListRequestNotes")
             .WithSummary("The caller's State's internal notes on the request, oldest first. The other State never sees them.");
         g.MapPost("/{requestId:guid}/notes", WriteNoteAsync).RequireRoles(Cooperation).WithName("WriteRequestNote")
@@ -30,6 +33,13 @@ internal static class CaseWorkEndpoints
         CaseWorkQueries queries, CancellationToken ct)
     {
         await handler.HandleAsync(requestId, command, ct);
+        return TypedResults.Ok(await queries.AssignmentAsync(requestId, ct));
+    }
+
+    private static async Task<Ok<AssignmentView>> UnassignAsync(Guid requestId, AssignRequestHandler handler, CaseWorkQueries queries,
+        CancellationToken ct)
+    {
+        await handler.HandleAsync(requestId, new AssignRequest(null), ct);
         return TypedResults.Ok(await queries.AssignmentAsync(requestId, ct));
     }
 

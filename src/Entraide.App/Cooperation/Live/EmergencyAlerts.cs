@@ -42,6 +42,37 @@ public sealed class EmergencyAlerts(EntraideDbContext db, ICurrentActor current)
     }
 
     /// <summary>
+    /// Among <paramref name="ids"/> (alerts already shown to <paramref name="actor"/>), the emergencies of its State that no longer
+    /// await acknowledgement, each with the event that clears its banner: <c>acknowledged</c>, <c>withdrawn</c>, or <c>closed</c>
+    /// (refused, executed, or gone). Only the actor's State's incoming requests are read.
+    /// </summary>
+    public async Task<IReadOnlyList<(EmergencyAlert Alert, string Event)>> ClearedAsync(Actor actor, IReadOnlyCollection<Guid> ids,
+        CancellationToken ct)
+    {
+        if (!IsFor(actor) || ids.Count == 0) return [];
+        var state = actor.StateCode;
+        var rows = await db.Set<CooperationRequest>().AsNoTracking().Where(r => ids.Contains(r.Id) && r.RequestedState == state)
+            .Select(r => new { r.Id, r.Reference, r.RequestingState, r.SubmittedAt, r.AcknowledgeBy, r.EscalatedAt, r.AcknowledgedAt, r.Status })
+            .ToListAsync(ct);
+        var found = rows.ToDictionary(r => r.Id);
+        var cleared = new List<(EmergencyAlert, string)>();
+        foreach (var id in ids)
+        {
+            if (!found.TryGetValue(id, out var r))
+            {
+                cleared.Add((new EmergencyAlert(id, "", "", null, null, false, $"/requests/{id}"), "closed"));
+                continue;
+            }
+            var open = r.AcknowledgedAt is null && !RequestLifecycle.IsFinal(r.Status);
+            if (open) continue;
+            var kind = r.Status == RequestStatus.Withdrawn ? "withdrawn" : r.AcknowledgedAt is not null ? "acknowledged" : "closed";
+            cleared.Add((new EmergencyAlert(r.Id, r.Reference, r.RequestingState, r.SubmittedAt, r.AcknowledgeBy, r.EscalatedAt is not null,
+                $"/requests/{r.Id}"), kind));
+        }
+        return cleared;
+    }
+
+    /// <summary>
     /// The alert a live notification of <paramref name="actor"/>'s inbox stands for: an emergency request of its State that
     /// arrived or escalated; null for any other notification, and for a request the actor is not the requested party of.
     /// </summary>

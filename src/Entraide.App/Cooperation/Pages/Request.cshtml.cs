@@ -78,6 +78,9 @@ public sealed class RequestModel(RequestQueries queries, CaseWorkQueries caseWor
     public Task<IActionResult> OnPostAssignAsync(Guid id, string? assignee, [FromServices] AssignRequestHandler handler, CancellationToken ct) =>
         RunAsync(id, "assign", () => handler.HandleAsync(id, new AssignRequest(assignee), ct), ct);
 
+    public Task<IActionResult> OnPostUnassignAsync(Guid id, [FromServices] AssignRequestHandler handler, CancellationToken ct) =>
+        RunAsync(id, "assign", () => handler.HandleAsync(id, new AssignRequest(null), ct), ct);
+
     public Task<IActionResult> OnPostNoteAsync(Guid id, string? body, [FromServices] WriteNoteHandler handler, CancellationToken ct) =>
         RunAsync(id, "note", () => handler.HandleAsync(id, new WriteNote(body), ct), ct);
 

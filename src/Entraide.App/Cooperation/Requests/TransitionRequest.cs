@@ -13,9 +13,12 @@ namespace Entraide.App.Cooperation.Requests;
 /// <param name="Version">The version the step was chosen at: a change since answers 409.</param>
 public sealed record TransitionRequest(string? Action, string? Ground, string? Reasons, bool AcceptConfidentiality = false, int? Version = null);
 
-/// <summary>Takes a step in a request's life, for the side the caller is on, and tells the other side.</summary>
+/// <summary>
+/// Takes a step in a request's life, for the side the caller is on, and tells the other side; a step on an emergency
+/// request wakes the open live streams, whose banners clear once it no longer awaits acknowledgement.
+/// </summary>
 public sealed class TransitionRequestHandler(EntraideDbContext db, ICurrentActor current, AuditRecorder audit, TimeProvider clock,
-    RequestNotices notices)
+    RequestNotices notices, Live.EmergencyChanges emergencies)
     : IHandler
 {
     public async Task<CooperationRequest> HandleAsync(Guid requestId, TransitionRequest command, CancellationToken ct)
@@ -28,6 +31,7 @@ public sealed class TransitionRequestHandler(EntraideDbContext db, ICurrentActor
         notices.StepTaken(r, side, action);
         audit.Action = "cooperation.request." + RequestLifecycle.Code(action);
         await db.SaveChangesAsync(ct);
+        if (r.Type == RequestType.EmergencyDisclosure) emergencies.Changed();
         return r;
     }
 }

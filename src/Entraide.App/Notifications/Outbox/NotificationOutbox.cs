@@ -38,7 +38,8 @@ public sealed class NotificationOutbox(
         var roles = notification.RecipientState is null ? SecretariatRoles : notification.RecipientRoles;
         // Who receives it is read from the database when the caller saves, asynchronously and in the
         // same unit of work: Enqueue stays synchronous for its callers and never blocks a thread on I/O.
-        db.BeforeNextSave(new Fanout(this, message, roles, notification.Contacts ?? []));
+        db.BeforeNextSave(new Fanout(this, message, roles, notification.Contacts ?? [],
+            notification.Accounts is null ? null : notification.Accounts.ToHashSet(StringComparer.Ordinal)));
 
         if (!_listening)
         {
@@ -65,7 +66,7 @@ public sealed class NotificationOutbox(
 
     /// <summary>The inbox items and delivery jobs of one notification, added when the unit of work is saved.</summary>
     private sealed class Fanout(NotificationOutbox outbox, NotificationMessage message, IReadOnlyList<string> roles,
-        IReadOnlyList<ContactAddress> contacts) : IBeforeSave
+        IReadOnlyList<ContactAddress> contacts, HashSet<string>? only) : IBeforeSave
     {
         private string AccountsKey => RecipientCache.AccountsKey(message.RecipientState, roles);
 
@@ -74,7 +75,7 @@ public sealed class NotificationOutbox(
             var state = message.RecipientState;
             var directory = outbox.Directory;
             outbox.AddDeliveries(message,
-                outbox.Recipients.Accounts(AccountsKey, directory.ChangeStamp, () => directory.RoleHolders(state, roles)),
+                Only(outbox.Recipients.Accounts(AccountsKey, directory.ChangeStamp, () => directory.RoleHolders(state, roles))),
                 state is null ? [] : outbox.Recipients.Hooks(state, outbox.HooksStamp, () => [.. outbox.HooksQuery(state)]),
                 contacts);
         }
@@ -84,10 +85,14 @@ public sealed class NotificationOutbox(
             var state = message.RecipientState;
             var directory = outbox.Directory;
             outbox.AddDeliveries(message,
-                await outbox.Recipients.AccountsAsync(AccountsKey, directory.ChangeStamp, () => directory.RoleHoldersAsync(state, roles, ct)),
+                Only(await outbox.Recipients.AccountsAsync(AccountsKey, directory.ChangeStamp, () => directory.RoleHoldersAsync(state, roles, ct))),
                 state is null ? [] : await outbox.Recipients.HooksAsync(state, outbox.HooksStamp, () => outbox.HooksQuery(state).ToListAsync(ct)),
                 contacts);
         }
+
+        /// <summary>The holders the notification is for: all of them, or only the named accounts among them.</summary>
+        private IReadOnlyList<RoleHolder> Only(IReadOnlyList<RoleHolder> holders) =>
+            only is null ? holders : [.. holders.Where(h => only.Contains(h.AccountId))];
     }
 
     private void AddDeliveries(NotificationMessage message, IReadOnlyList<RoleHolder> holders, IReadOnlyList<NotificationHook> hooks,

@@ -1,6 +1,7 @@
-// Entraide's working-day helpers: live countdowns to every clock on a page, and the 24/7 point's emergency banner
-// fed by Server-Sent Events (title, optional sound, desktop notification). Without JavaScript the page still shows
-// every deadline as a date and the emergencies open when it was drawn.
+// Entraide's working-day helpers: live countdowns to every clock on a page, the 24/7 point's emergency banner
+// fed by Server-Sent Events (title, optional sound, desktop notification; cleared when a colleague acknowledges),
+// and the dialog that confirms an irreversible step. Without JavaScript the page still shows every deadline as a
+// date, the emergencies open when it was drawn, and the server asks to confirm on a page of its own.
 (function () {
   "use strict";
   var texts = null;
@@ -142,15 +143,132 @@
       }
     }
 
+    function remove(id) {
+      if (typeof id !== "string") return;
+      var li = list.querySelector("li[data-id='" + CSS.escape(id) + "']");
+      if (li) li.parentNode.removeChild(li);
+      retitle();
+    }
+
     retitle();
     if (!("EventSource" in window)) return;
     var source = new EventSource(section.dataset.stream);
+    // The emergencies the stream confirmed open since it (re)connected; at "ready", anything else drawn on the page is stale.
+    var confirmed = {};
     source.addEventListener("emergency", function (e) {
       var alert;
       try { alert = JSON.parse(e.data); } catch (err) { return; }
+      if (alert && typeof alert.id === "string") confirmed[alert.id] = true;
       if (add(alert)) alertPerson(alert);
     });
-    source.addEventListener("open", function () { section.setAttribute("data-live", "connected"); });
+    source.addEventListener("ready", function () {
+      var items = list.querySelectorAll("li[data-id]");
+      for (var i = 0; i < items.length; i++) {
+        var id = items[i].getAttribute("data-id");
+        if (!confirmed[id]) remove(id);
+      }
+    });
+    // Acknowledged by a colleague on another page, withdrawn by the requesting State, or closed: the alert is over.
+    ["acknowledged", "withdrawn", "closed"].forEach(function (kind) {
+      source.addEventListener(kind, function (e) {
+        var alert;
+        try { alert = JSON.parse(e.data); } catch (err) { return; }
+        if (alert) { delete confirmed[alert.id]; remove(alert.id); }
+      });
+    });
+    source.addEventListener("open", function () {
+      confirmed = {};
+      section.setAttribute("data-live", "connected");
+    });
+    source.addEventListener("error", function () {
+      // Refused (too many pages open, signed out): the browser gives up; the page still shows what it drew.
+      if (source.readyState === EventSource.CLOSED) section.setAttribute("data-live", "closed");
+    });
+  }
+
+  // Irreversible steps: a modal dialog says what the other State will see before the form is sent. Without JavaScript
+  // (or without <dialog>) the server's own confirmation step asks instead.
+  function confirmations() {
+    var dialog = document.getElementById("confirm-dialog");
+    if (!dialog || typeof dialog.showModal !== "function") return;
+    var forms = document.querySelectorAll("form[data-confirm-title]");
+    var title = dialog.querySelector("[data-title]");
+    var text = dialog.querySelector("[data-text]");
+    var reads = dialog.querySelector("[data-reads]");
+    var groundRow = dialog.querySelectorAll("[data-ground-row]");
+    var groundText = dialog.querySelector("[data-ground]");
+    var reasonsRow = dialog.querySelectorAll("[data-reasons-row]");
+    var reasonsText = dialog.querySelector("[data-reasons]");
+    var ok = dialog.querySelector("[data-confirm]");
+    var cancel = dialog.querySelector("[data-cancel]");
+    var pending = null;
+    var opener = null;
+
+    function show(nodes, on) { for (var i = 0; i < nodes.length; i++) nodes[i].hidden = !on; }
+
+    function open(form, submitter) {
+      var ground = form.querySelector("select[name=ground]");
+      var reasons = form.querySelector("textarea[name=reasons]");
+      pending = form;
+      opener = submitter || document.activeElement;
+      title.textContent = form.dataset.confirmTitle;
+      text.textContent = form.dataset.confirmText;
+      ok.textContent = form.dataset.confirmTitle;
+      var groundValue = ground && ground.value ? ground.options[ground.selectedIndex].text : "";
+      var reasonsValue = reasons ? reasons.value.trim() : "";
+      groundText.textContent = groundValue;
+      reasonsText.textContent = reasonsValue;
+      show(groundRow, groundValue !== "");
+      show(reasonsRow, reasonsValue !== "");
+      reads.hidden = groundValue === "" && reasonsValue === "";
+      dialog.showModal();
+      // The safe choice has the focus: Enter does not take an irreversible step by accident.
+      cancel.focus();
+    }
+
+    for (var i = 0; i < forms.length; i++) {
+      forms[i].addEventListener("submit", function (e) {
+        var form = e.currentTarget;
+        if (form.dataset.confirmed === "1") return;
+        var ground = form.querySelector("select[name=ground]");
+        var reasons = form.querySelector("textarea[name=reasons]");
+        // A missing ground or reasons is for the server to point out beside its field, before anything is confirmed.
+        if ((ground && !ground.value) || (reasons && !reasons.value.trim())) return;
+        e.preventDefault();
+        open(form, e.submitter);
+      });
+    }
+
+    ok.addEventListener("click", function () {
+      var form = pending;
+      if (!form) return;
+      var flag = document.createElement("input");
+      flag.type = "hidden";
+      flag.name = "confirmed";
+      flag.value = "true";
+      form.appendChild(flag);
+      form.dataset.confirmed = "1";
+      pending = null;
+      dialog.close("confirm");
+      form.submit();
+    });
+    cancel.addEventListener("click", function () { dialog.close("cancel"); });
+    dialog.addEventListener("close", function () {
+      if (pending === null) return;
+      // Cancelled (the button, or Escape): nothing was sent, and the focus goes back where it was.
+      pending = null;
+      if (opener && typeof opener.focus === "function") opener.focus();
+    });
+    // The focus stays in the dialog while it is open.
+    dialog.addEventListener("keydown", function (e) {
+      if (e.key !== "Tab") return;
+      var focusable = dialog.querySelectorAll("button:not([hidden]), a[href], [tabindex]:not([tabindex='-1'])");
+      if (focusable.length === 0) return;
+      var first = focusable[0];
+      var last = focusable[focusable.length - 1];
+      if (e.shiftKey && document.activeElement === first) { e.preventDefault(); last.focus(); }
+      else if (!e.shiftKey && document.activeElement === last) { e.preventDefault(); first.focus(); }
+    });
   }
 
   function start() {
@@ -164,6 +282,7 @@
       print[i].addEventListener("click", function () { window.print(); });
     }
     banner();
+    confirmations();
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
