@@ -90,11 +90,15 @@ internal sealed class DemoNetwork(EntraideDbContext db, TimeProvider clock, Regi
         foreach (var d in Demos.Where(d => !existing.Contains(d.State)))
         {
             var updated = d.State == "MEX" ? now.AddMonths(-13) : now;
+            var declarations = new Declarations(d.DualCriminalityForPreservation, d.DualCriminality, [], d.Languages, d.Oral, d.ByEmail,
+                d.Optional ?? [], d.AcknowledgementHours)
+            {
+                NotCriminalisedOptionalCategories = d.NotCriminalised ?? [],
+            };
             var profile = StateProfile.Seed(d.State, new ProfileDetails(d.Status,
                 d.Status == ConventionStatus.None ? null : signed,
                 d.Status == ConventionStatus.Party ? new DateOnly(2026, 6, 15) : null,
-                new Declarations(d.DualCriminalityForPreservation, d.DualCriminality, [], d.Languages, d.Oral, d.ByEmail,
-                    d.Optional ?? [], d.AcknowledgementHours) { NotCriminalisedOptionalCategories = d.NotCriminalised ?? [] },
+                declarations,
                 null), DemoActor, updated);
             var code = d.State.ToLowerInvariant();
             var authorities = new List<Authority>
