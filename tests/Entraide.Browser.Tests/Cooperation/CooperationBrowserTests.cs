@@ -18,9 +18,9 @@ public sealed partial class CooperationBrowserTests(BrowserFixture fixture)
         }
     }
 
-    private async Task<IPage> SignedInAsync(string email)
+    private async Task<IPage> SignedInAsync(string email, bool javaScript = true)
     {
-        var page = await fixture.NewPageAsync();
+        var page = await fixture.NewPageAsync(javaScript: javaScript);
         await BrowserFixture.SignInAsync(page, email);
         // Demo officers read their own language; these tests read English.
         await page.GotoAsync("/?lang=en");
@@ -221,6 +221,30 @@ public sealed partial class CooperationBrowserTests(BrowserFixture fixture)
         await StepAsync(bra, "start-execution");
         await StepAsync(bra, "record-execution");
         Assert.Equal("Executed", await StatusAsync(bra));
+    }
+
+    [BrowserFact]
+    public async Task Accept_WithoutJavaScript_IsConfirmedOnThePageTheServerDraws()
+    {
+        var fra = await SignedInAsync("ca.fra@demo.entraide.int");
+        var id = await SendAsync(fra, RequestType.MutualLegalAssistance, "BRA");
+        var bra = await SignedInAsync("ca.bra@demo.entraide.int", javaScript: false);
+        await bra.GotoAsync($"/requests/{id}");
+        await StepAsync(bra, "acknowledge");
+        await StepAsync(bra, "start-assessment");
+        await bra.ClickAsync("[data-testid=do-accept]");
+        await bra.WaitForSelectorAsync("[data-testid=confirm-step]");
+        Assert.False(await bra.Locator("[data-testid=confirm-dialog]").IsVisibleAsync());
+        Assert.Contains("FRA will see", await bra.TextContentAsync("[data-testid=confirm-step]"));
+        Assert.Equal("Under assessment", await StatusAsync(bra));
+        await bra.ClickAsync("[data-testid=cancel-confirm]");
+        await bra.WaitForSelectorAsync("[data-testid=do-accept]");
+        Assert.Equal("Under assessment", await StatusAsync(bra));
+        await bra.ClickAsync("[data-testid=do-accept]");
+        await bra.WaitForSelectorAsync("[data-testid=confirm-step]");
+        await bra.ClickAsync("[data-testid=confirm]");
+        await bra.WaitForSelectorAsync("[data-testid=status]:text('Accepted')");
+        Assert.Equal("Accepted", await StatusAsync(bra));
     }
 
     [BrowserFact]

@@ -74,13 +74,17 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (own cookies) on a page of Entraide.</summary>
-    public async Task<IPage> NewPageAsync(string? acceptLanguage = null)
+    /// <summary>
+    /// A fresh browser context (own cookies) on a page of Entraide; without JavaScript when <paramref name="javaScript"/> is
+    /// false, as a browser with scripts blocked shows the pages.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(string? acceptLanguage = null, bool javaScript = true)
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
             Locale = acceptLanguage ?? "en-GB",
+            JavaScriptEnabled = javaScript,
         });
         // Generous: CI machines have two cores shared by the server, the browser and the test runner.
         context.SetDefaultTimeout(45_000);
