@@ -63,6 +63,10 @@ public sealed class WebhookConnectionTests(NotificationsFixture fixture)
         var admin = await Accounts.SignInAsync(app, await Accounts.CreateAsync(app, state, "es", Roles.StateAdministrator));
         var page = new HtmlParser().ParseDocument(await admin.GetStringAsync($"/account/webhooks/{rebound}?lang=es"));
         Assert.StartsWith("No enviado: la dirección conduce a este servidor", page.QuerySelector("[data-testid=delivery-error]")!.TextContent);
+        // The attempt's time, to the second, says which zone it is in.
+        var time = page.QuerySelector("[data-testid=delivery-time]")!;
+        Assert.Matches(@"^\d{2}/\d{2}/\d{4} \d{1,2}:\d{2}:\d{2} UTC$", time.TextContent.Trim());
+        Assert.EndsWith("Z", time.GetAttribute("datetime"), StringComparison.Ordinal);
     }
 
     [Theory, ClassData(typeof(Databases))]
