@@ -70,6 +70,38 @@ public sealed partial class LanguageBrowserTests(BrowserFixture fixture)
                 Assert.DoesNotContain("(" + type + ")", arrival, StringComparison.Ordinal);
             }
         }
+
+        // Once the preservation is carried out, both sides read until when, in UTC, and every time on the page names its zone.
+        await zaf.GotoAsync($"/requests/{preservation.Id}?lang=en");
+        foreach (var step in new[] { "start-assessment", "accept", "start-execution", "record-execution" }) await StepAsync(zaf, step);
+        Assert.Matches(@"^\d{2}/\d{2}/\d{4} \d{2}:\d{2} UTC", (await zaf.InnerTextAsync("[data-testid=preserved-until]")).Trim());
+        Assert.Empty(await TimesWithoutZoneAsync(zaf));
+        await gbr.GotoAsync("/requests?box=outgoing&lang=en");
+        var clock = gbr.Locator($"[data-testid=inbox] tr:has(a[href='/requests/{preservation.Id}']) [data-testid=clock-preservation] time");
+        // The live countdown keeps the moment it counts to as its title.
+        var until = await clock.GetAttributeAsync("title") ?? await clock.TextContentAsync() ?? "";
+        Assert.Matches(@"^\d{2}/\d{2}/\d{4} \d{2}:\d{2} UTC$", until.Trim());
+        Assert.Empty(await TimesWithoutZoneAsync(gbr));
+    }
+
+    [BrowserFact]
+    public async Task ApiTokens_CreatedAndExpiryTimes_NameTheirZone()
+    {
+        var page = await SignedInAsync("admin.zaf@demo.entraide.int");
+        var expires = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30));
+        var name = "case system " + Guid.NewGuid().ToString("N")[..6];
+        await page.GotoAsync("/account/tokens");
+        await page.FillAsync("input[name=name]", name);
+        await page.Locator("input[name=roles]").First.CheckAsync();
+        await page.FillAsync("input[name=expiresOn]", expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await page.ClickAsync("form[action*='handler=Create'] button[type=submit]");
+        await page.WaitForSelectorAsync("[data-testid=new-token]");
+
+        var row = page.Locator("tr", new() { HasText = name });
+        Assert.Matches(@"^\d{2}/\d{2}/\d{4} \d{2}:\d{2} UTC$", (await row.Locator("[data-testid=token-created]").InnerTextAsync()).Trim());
+        // A token given a day expires as that day begins in UTC, and the page says so.
+        Assert.Equal(expires.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) + " 00:00 UTC",
+            (await row.Locator("[data-testid=token-expires]").InnerTextAsync()).Trim());
     }
 
     /// <summary>Takes a look at the requesting side's notifications in English while a step's news is fresh.</summary>
