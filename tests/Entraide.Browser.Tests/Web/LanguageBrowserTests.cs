@@ -298,7 +298,7 @@ public sealed partial class LanguageBrowserTests(BrowserFixture fixture)
         var controls = await page.EvaluateAsync<string[]>(
             "() => [...document.querySelectorAll('button, a, [role=button]')].map(b => (b.innerText || b.getAttribute('aria-label') || '').trim())");
         Assert.NotEmpty(controls);
-        Assert.DoesNotContain(controls, c => Regex.IsMatch(c, @"\bAsk AI\b|\bDeploy\b|\bMCP\b", RegexOptions.IgnoreCase));
+        Assert.DoesNotContain(controls, c => Regex.IsMatch(c, @"\bAsk AI\b|\bDeploy\b|\bMCP\b|\bGenerate SDK\b", RegexOptions.IgnoreCase));
         Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Ask AI" }).CountAsync());
         Assert.Equal(0, await page.GetByText("Deploy", new() { Exact = true }).CountAsync());
     }
