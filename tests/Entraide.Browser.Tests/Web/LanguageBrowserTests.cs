@@ -91,6 +91,8 @@ public sealed partial class LanguageBrowserTests(BrowserFixture fixture)
         var expires = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30));
         var name = "case system " + Guid.NewGuid().ToString("N")[..6];
         await page.GotoAsync("/account/tokens");
+        // The form says beforehand in which zone the day it asks for begins.
+        Assert.Contains("UTC", await page.InnerTextAsync("#hint-expiresOn"), StringComparison.Ordinal);
         await page.FillAsync("input[name=name]", name);
         await page.Locator("input[name=roles]").First.CheckAsync();
         await page.FillAsync("input[name=expiresOn]", expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
