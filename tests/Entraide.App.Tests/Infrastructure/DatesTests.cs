@@ -39,6 +39,52 @@ public sealed class DatesTests(AppFixture fixture)
         }
     }
 
+    [Fact]
+    public void Day_SaysTheCalendarDayIsInUtc()
+    {
+        var previous = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("en-GB");
+            Assert.Equal("4 Dec 2026 (UTC)", Dates.Day(new DateOnly(2026, 12, 4)));
+            // An instant's day is its day in UTC: late evening in New York is already the next day.
+            Assert.Equal("5 Dec 2026 (UTC)", Dates.Day(new DateTimeOffset(2026, 12, 4, 21, 30, 0, TimeSpan.FromHours(-5))));
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("en-US");
+            Assert.Equal("Dec 4, 2026 (UTC)", Dates.Day(new DateOnly(2026, 12, 4)));
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("fr");
+            Assert.Equal("4 déc. 2026 (UTC)", Dates.Day(new DateOnly(2026, 12, 4)));
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("zh");
+            Assert.Equal("2026年12月4日 (UTC)", Dates.Day(new DateOnly(2026, 12, 4)));
+            // Every language reads a day without its weekday.
+            foreach (var language in Entraide.Domain.Common.Languages.All)
+                Assert.DoesNotContain("dddd", Dates.DayPattern(Entraide.Domain.Common.Languages.Culture(language)), StringComparison.Ordinal);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = previous;
+        }
+    }
+
+    [Fact]
+    public void Moment_ToTheSecond_OrInAZoneNamedById_StillSaysWhichZone()
+    {
+        var at = new DateTimeOffset(2026, 12, 4, 13, 5, 9, TimeSpan.Zero);
+        var previous = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("en-GB");
+            Assert.Equal("04/12/2026 13:05:09 UTC", Dates.Moment(at, seconds: true));
+            Assert.Equal("04/12/2026 14:05 Europe/Paris", Dates.Moment(at, "Europe/Paris"));
+            // A zone this machine does not know is not guessed: the time is written in UTC, and says so.
+            Assert.Equal("04/12/2026 13:05 UTC", Dates.Moment(at, "Mars/Olympus_Mons"));
+            Assert.Equal("04/12/2026 13:05 UTC", Dates.Moment(at, (string?)null));
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = previous;
+        }
+    }
+
     [Theory, ClassData(typeof(Databases))]
     public async Task ConsultationsPage_WritesTheDeadlineInBritishEnglish_WithItsZone(Db db)
     {

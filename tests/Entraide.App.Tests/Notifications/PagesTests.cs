@@ -27,6 +27,10 @@ public sealed class PagesTests(NotificationsFixture fixture)
         var doc = Parser.ParseDocument(html);
         var item = doc.QuerySelector("[data-testid=notification]")!;
         Assert.Contains("Request REF-P: Executed", item.TextContent);
+        // When it arrived, in British English by default, naming the zone; the machine-readable instant in UTC.
+        var time = item.QuerySelector("[data-testid=notification-time]")!;
+        Assert.Matches(@"^\d{2}/\d{2}/\d{4} \d{2}:\d{2} UTC$", time.TextContent.Trim());
+        Assert.EndsWith("Z", time.GetAttribute("datetime"), StringComparison.Ordinal);
         Assert.Contains("unread", item.ClassList);
         Assert.Equal("1 unread", doc.QuerySelector("[data-testid=unread-count]")!.TextContent.Trim());
         Assert.NotNull(doc.QuerySelector("a[href='/notifications']"));

@@ -63,6 +63,12 @@ public sealed class WebhookConnectionTests(NotificationsFixture fixture)
         var admin = await Accounts.SignInAsync(app, await Accounts.CreateAsync(app, state, "es", Roles.StateAdministrator));
         var page = new HtmlParser().ParseDocument(await admin.GetStringAsync($"/account/webhooks/{rebound}?lang=es"));
         Assert.StartsWith("No enviado: la dirección conduce a este servidor", page.QuerySelector("[data-testid=delivery-error]")!.TextContent);
+        // The attempt's time, in Spanish (day before month), to the second, says which zone it is in.
+        var time = page.QuerySelector("[data-testid=delivery-time]")!;
+        var at = DateTimeOffset.Parse(time.GetAttribute("datetime")!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(at.UtcDateTime.ToString("d/M/yyyy H:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + " UTC",
+            time.TextContent.Trim());
+        Assert.EndsWith("Z", time.GetAttribute("datetime"), StringComparison.Ordinal);
     }
 
     [Theory, ClassData(typeof(Databases))]

@@ -165,6 +165,6 @@ public sealed class RequestModel(RequestQueries queries, CaseWorkQueries caseWor
 
     /// <summary>An instant as both sides read it: in the requesting and in the requested State's zones.</summary>
     public (string Requesting, string Requested) BothTimes(DateTimeOffset at) =>
-        (LocalTime.In(at, View.RequestingTimeZone).ToString("g") + " (" + View.RequestingState + ")",
-         LocalTime.In(at, View.RequestedTimeZone).ToString("g") + " (" + View.RequestedState + ")");
+        (Dates.Moment(at, View.RequestingTimeZone) + " (" + View.RequestingState + ")",
+         Dates.Moment(at, View.RequestedTimeZone) + " (" + View.RequestedState + ")");
 }

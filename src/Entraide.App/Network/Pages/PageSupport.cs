@@ -47,7 +47,7 @@ public static class Display
 
     public static string Date(DateOnly? d) => d is { } x ? Dates.Date(x) : "—";
 
-    public static string Date(DateTimeOffset? d) => d is { } x ? Dates.Date(DateOnly.FromDateTime(x.UtcDateTime)) : "—";
+    public static string Date(DateTimeOffset? d) => d is { } x ? Dates.Day(x) : "—";
 
     /// <summary>A language's own name (its autonym), so a reader of any language recognises it.</summary>
     public static string LanguageName(string code)
