@@ -46,11 +46,13 @@ public sealed class CooperationLoad : IBenchCommand
           --rate N            submissions per second offered in the open loop and the urgent phase (default 500)
           --phases LIST       comma-separated, in this order: cost,submit,urgent,inbox (default: all)
           --spans             with the cost phase: time per traced step (HTTP, each SQL statement)
+          --settle            closed loop: warm up longer (5 s at a time, 2 min at most) until the JIT has settled
         """;
 
     public async Task<int> RunAsync(string[] args)
     {
-        var misused = BenchArgs.Misused(args, Name, ["postgres", "seconds", "connections", "rows", "warmup", "rate", "phases"], ["spans"], Usage);
+        var misused = BenchArgs.Misused(args, Name, ["postgres", "seconds", "connections", "rows", "warmup", "rate", "phases"], ["spans", "settle"],
+            Usage);
         var phases = BenchArgs.Get(args, "phases", string.Join(',', Phases)).Split(',');
         if (misused is null && phases.FirstOrDefault(p => !Phases.Contains(p)) is { } unknown)
             misused = BenchArgs.Usage(Name, Usage, $"unknown phase '{unknown}'");
@@ -139,7 +141,8 @@ public sealed class CooperationLoad : IBenchCommand
                     connections,
                     TimeSpan.FromSeconds(warmup),
                     TimeSpan.FromSeconds(seconds),
-                    SubmitAsync);
+                    SubmitAsync,
+                    settle: BenchArgs.Flag(args, "settle"));
                 // Open loop: submissions due at the target rate over the same clients' connections; latency from the
                 // moment each was due — the p99 a State's systems see when 500 submissions arrive each second.
                 var rate = BenchArgs.Int(args, "rate", 500);
