@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Entraide.App.Infrastructure.Audit;
 using Entraide.App.Infrastructure.Persistence;
 using Entraide.App.Trust;
 using Entraide.Bench.Infrastructure;
@@ -32,9 +33,36 @@ public sealed class CooperationLoad : IBenchCommand
     private static readonly string[] States =
         ["FRA", "BRA", "CHN", "USA", "EGY", "NGA", "IND", "JPN", "AUS", "MEX", "GBR", "ZAF"];
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private const string SubmitAction = "cooperation.request.submit";
+
+    private static readonly string[] Phases = ["cost", "submit", "urgent", "inbox"];
+
+    private const string Usage = """
+          --postgres CONN     PostgreSQL connection string of a fresh database (default: a temporary SQLite file)
+          --seconds N         measured seconds of each load (default 10)
+          --warmup N          seconds of load before each measurement (default 10)
+          --connections N     concurrent clients of the closed loop (default 50)
+          --rows N            requests in the table before the inbox phase (default 1000000)
+          --rate N            submissions per second offered in the open loop and the urgent phase (default 500)
+          --phases LIST       comma-separated, in this order: cost,submit,urgent,inbox (default: all)
+          --spans             with the cost phase: time per traced step (HTTP, each SQL statement)
+          --settle            closed loop: warm up longer (5 s at a time, 2 min at most) until the JIT has settled
+        """;
 
     public async Task<int> RunAsync(string[] args)
     {
+        var misused = BenchArgs.Misused(args, Name, ["postgres", "seconds", "connections", "rows", "warmup", "rate", "phases"], ["spans", "settle"],
+            Usage);
+        var phases = BenchArgs.Get(args, "phases", string.Join(',', Phases)).Split(',');
+        if (misused is null && phases.FirstOrDefault(p => !Phases.Contains(p)) is { } unknown)
+            misused = BenchArgs.Usage(Name, Usage, $"unknown phase '{unknown}'");
+        if (misused is not null)
+        {
+            // Asked for, the usage is the answer; after a wrong argument it explains the failure.
+            var help = BenchArgs.AsksHelp(args);
+            (help ? Console.Out : Console.Error).WriteLine(misused);
+            return help ? 0 : 2;
+        }
         var postgres = BenchArgs.Get(args, "postgres", "");
         var seconds = BenchArgs.Int(args, "seconds", 10);
         var connections = BenchArgs.Int(args, "connections", 50);
@@ -52,7 +80,6 @@ public sealed class CooperationLoad : IBenchCommand
             Console.WriteLine($"database: {(postgres.Length == 0 ? "sqlite" : "postgres")}, {connections} clients, {seconds} s");
             var tokens = States.ToDictionary(s => s, s => Issue(app.Services, s, Roles.CentralAuthority, Roles.PointOfContact));
             using var client = LoadDriver.Client(url, connections + 2);
-            var phases = BenchArgs.Get(args, "phases", "cost,submit,urgent,inbox").Split(',');
 
             if (phases.Contains("cost"))
             {
@@ -114,7 +141,8 @@ public sealed class CooperationLoad : IBenchCommand
                     connections,
                     TimeSpan.FromSeconds(warmup),
                     TimeSpan.FromSeconds(seconds),
-                    SubmitAsync);
+                    SubmitAsync,
+                    settle: BenchArgs.Flag(args, "settle"));
                 // Open loop: submissions due at the target rate over the same clients' connections; latency from the
                 // moment each was due — the p99 a State's systems see when 500 submissions arrive each second.
                 var rate = BenchArgs.Int(args, "rate", 500);
@@ -424,17 +452,16 @@ public sealed class CooperationLoad : IBenchCommand
     /// <summary>
     /// The same rows a submission writes (the request, its timeline event, its idempotency key, the three
     /// audit entries for those, the notification), written with bare INSERTs and a commit per request, at the
-    /// same concurrency: the floor the application is compared with. The chainer's linking of the audit
-    /// entries, which runs after the commit, is left out.
-    /// </summary>
-    /// <summary>
-    /// The same seven rows with plain INSERTs and a commit: 50 clients one after another (closed loop), or
+    /// same concurrency: the floor the application is compared with. The audit entries are sealed as the
+    /// application seals them; the chainer links them after the commit, as it links the application's.
+    /// Either the clients one call after another (closed loop), or
     /// due at <paramref name="rate"/> per second (open loop) — then the floor of the submissions' p99 at that
     /// rate: every commit waits for the same write-ahead log flush, so a slow flush shows here too.
     /// </summary>
     private static async Task<LoadResult> BareInsertAsync(
         IServiceProvider services, int connections, int seconds, int warmup, int rate = 0)
     {
+        var keys = services.GetRequiredService<AuditKeys>();
         var name = "bare INSERT+commit (request, event, key, 3 audit entries, notification)";
         return rate > 0
             ? await LoadDriver.RunAtRateAsync(
@@ -459,7 +486,7 @@ public sealed class CooperationLoad : IBenchCommand
                 RequestStatus.Submitted,
                 DateTimeOffset.UtcNow,
                 ct,
-                submission: true);
+                keys);
             await tx.CommitAsync(ct);
             return true;
         }
@@ -475,8 +502,9 @@ public sealed class CooperationLoad : IBenchCommand
         RequestStatus status,
         DateTimeOffset at,
         CancellationToken ct,
-        bool submission = false)
+        AuditKeys? keys = null)
     {
+        var submission = keys is not null;
         var fields = JsonSerializer.Serialize(Body("mla", to));
         await using var cmd = conn.CreateCommand();
         cmd.Transaction = tx;
@@ -493,12 +521,12 @@ public sealed class CooperationLoad : IBenchCommand
         {
             cmd.CommandText += """
                 INSERT INTO cooperation_submission_keys ("ActorId","Key","RequestHash","RequestId","CreatedAt") VALUES (@actor,@key,@hash,@id,@at);
-                INSERT INTO trust_audit_entries ("OccurredAtMs","ActorId","StateCode","Action","EntityType","EntityId","AfterDigest")
-                VALUES (@ms,@actor,@from,'cooperation.request.submit','CooperationRequest',@ids,@hash);
-                INSERT INTO trust_audit_entries ("OccurredAtMs","ActorId","StateCode","Action","EntityType","EntityId","AfterDigest")
-                VALUES (@ms,@actor,@from,'cooperation.request.submit','RequestEvent',@eids,@hash);
-                INSERT INTO trust_audit_entries ("OccurredAtMs","ActorId","StateCode","Action","EntityType","EntityId","AfterDigest")
-                VALUES (@ms,@actor,@from,'cooperation.request.submit','SubmissionKey',@keyid,@hash);
+                INSERT INTO trust_audit_entries ("OccurredAtMs","ActorId","StateCode","Action","EntityType","EntityId","AfterDigest","Seal")
+                VALUES (@ms,@actor,@from,@action,'CooperationRequest',@ids,@hash,@seal0);
+                INSERT INTO trust_audit_entries ("OccurredAtMs","ActorId","StateCode","Action","EntityType","EntityId","AfterDigest","Seal")
+                VALUES (@ms,@actor,@from,@action,'RequestEvent',@eids,@hash,@seal1);
+                INSERT INTO trust_audit_entries ("OccurredAtMs","ActorId","StateCode","Action","EntityType","EntityId","AfterDigest","Seal")
+                VALUES (@ms,@actor,@from,@action,'SubmissionKey',@keyid,@hash,@seal2);
                 INSERT INTO notifications_messages
                     ("Id","Kind","RecipientState","RecipientRoles","Link","SubjectId","Urgent","Arguments","CreatedAt")
                 VALUES (@mid,'cooperation.request.received',@to,'central-authority','/requests/x',@id,@f,'[]',@at);
@@ -524,17 +552,36 @@ public sealed class CooperationLoad : IBenchCommand
         Add("@fields", fields);
         Add("@search", "bench subject " + id.ToString("N")[..8]);
         Add("@at", provider == DatabaseProvider.Sqlite ? at.UtcTicks : at);
-        if (submission)
+        if (keys is not null)
         {
             var key = Guid.NewGuid().ToString();
+            var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(id.ToByteArray()));
             Add("@actor", "bench-token-" + from);
             Add("@key", key);
-            Add("@hash", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(id.ToByteArray())));
+            Add("@hash", hash);
             Add("@ms", at.ToUnixTimeMilliseconds());
             Add("@ids", id.ToString());
             Add("@eids", eid.ToString());
             Add("@keyid", $"bench-token-{from}/{key}");
             Add("@mid", Uuid(Guid.CreateVersion7()));
+            Add("@action", SubmitAction);
+            // Sealed under the installation's audit key as the application seals its entries (AuditRecorder): the
+            // chainer links them as it links the application's, instead of refusing and logging each one as forged.
+            (string Type, string Id)[] entities =
+                [("CooperationRequest", id.ToString()), ("RequestEvent", eid.ToString()), ("SubmissionKey", $"bench-token-{from}/{key}")];
+            for (var i = 0; i < entities.Length; i++)
+            {
+                Add($"@seal{i}", keys.Seal(new AuditEntry
+                {
+                    OccurredAtMs = at.ToUnixTimeMilliseconds(),
+                    ActorId = "bench-token-" + from,
+                    StateCode = from,
+                    Action = SubmitAction,
+                    EntityType = entities[i].Type,
+                    EntityId = entities[i].Id,
+                    AfterDigest = hash,
+                }));
+            }
         }
         await cmd.ExecuteNonQueryAsync(ct);
     }

@@ -20,11 +20,29 @@ public sealed record LoadResult(string Name, long Requests, long Errors, TimeSpa
     /// </summary>
     public string Stalls { get; init; } = "";
 
+    /// <summary>
+    /// Methods the JIT compiled during the measured window and the time it spent on them: code still being
+    /// promoted to its optimised tier makes the processor time per request higher than that of the code itself.
+    /// </summary>
+    public JitWork Jit { get; init; }
+
     public double PerSecond => Requests / Duration.TotalSeconds;
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"{Name}: {PerSecond:0} req/s, p50 {P50Ms:0.00} ms, p95 {P95Ms:0.00} ms, p99 {P99Ms:0.00} ms, max {MaxMs:0.0} ms, " +
-        $"{Requests} requests, {Errors} errors, {CpuMsPerRequest:0.00} ms CPU/request in this process");
+        $"{Requests} requests, {Errors} errors, {CpuMsPerRequest:0.00} ms CPU/request in this process, {Jit}");
+}
+
+/// <summary>What the JIT compiled in this process over a span of time.</summary>
+public readonly record struct JitWork(long Methods, TimeSpan Time)
+{
+    public static JitWork Now() =>
+        new(System.Runtime.JitInfo.GetCompiledMethodCount(currentThread: false), System.Runtime.JitInfo.GetCompilationTime(currentThread: false));
+
+    public JitWork Since(JitWork start) => new(Methods - start.Methods, Time - start.Time);
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"JIT in the window: {Methods} methods, {Time.TotalMilliseconds:0} ms");
 }
 
 /// <summary>
@@ -34,11 +52,33 @@ public sealed record LoadResult(string Name, long Requests, long Errors, TimeSpa
 /// </summary>
 public static class LoadDriver
 {
+    /// <param name="settle">
+    /// After the warm-up, go on warming up 5 s at a time (at most 2 minutes more) while the JIT still compiled more
+    /// than 20 methods in the last 5 s: the window then measures the code in its final tier, not its promotion.
+    /// </param>
     public static async Task<LoadResult> RunAsync(string name, int concurrency, TimeSpan warmup, TimeSpan duration,
-        Func<int, long, CancellationToken, Task<bool>> send)
+        Func<int, long, CancellationToken, Task<bool>> send, bool settle = false)
     {
-        using (var warm = new CancellationTokenSource(warmup))
+        await WarmAsync(warmup);
+        if (settle)
         {
+            var extra = TimeSpan.Zero;
+            var last = JitWork.Now();
+            while (extra < TimeSpan.FromMinutes(2))
+            {
+                await WarmAsync(TimeSpan.FromSeconds(5));
+                extra += TimeSpan.FromSeconds(5);
+                var now = JitWork.Now();
+                var compiled = now.Since(last).Methods;
+                last = now;
+                if (compiled <= 20) break;
+            }
+            Console.WriteLine($"{name}: warm-up extended by {extra.TotalSeconds:0} s until the JIT settled");
+        }
+
+        async Task WarmAsync(TimeSpan span)
+        {
+            using var warm = new CancellationTokenSource(span);
             await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async w =>
             {
                 long i = 0;
@@ -53,6 +93,7 @@ public static class LoadDriver
         var errors = new long[concurrency];
         using var stop = new CancellationTokenSource(duration);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var jit = JitWork.Now();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async w =>
         {
@@ -83,6 +124,7 @@ public static class LoadDriver
             all.Length == 0 ? 0 : all[^1])
         {
             CpuMsPerRequest = all.Length == 0 ? 0 : cpuMs / all.Length,
+            Jit = JitWork.Now().Since(jit),
         };
     }
 
@@ -101,6 +143,7 @@ public static class LoadDriver
         var windows = new System.Collections.Concurrent.ConcurrentDictionary<long, double>();
         long errors = 0;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var jit = JitWork.Now();
         var gc = GC.GetTotalPauseDuration();
         var gcCounts = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         var startedAt = DateTime.UtcNow;
@@ -160,6 +203,7 @@ public static class LoadDriver
             CpuMsPerRequest = all.Length == 0 ? 0 : cpuMs / all.Length,
             SendLagP99Ms = Percentile(lag, 0.99),
             Stalls = stalls,
+            Jit = JitWork.Now().Since(jit),
         };
     }
 
