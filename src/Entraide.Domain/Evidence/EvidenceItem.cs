@@ -101,8 +101,7 @@ public sealed class EvidenceItem : IStateOwned
         var acquiredBy = TextRules.Check(d.Source.AcquiredBy, "acquiredBy", MaxSourceFieldLength, errors);
         if (d.Source.AcquiredAt is { } at && at > now) errors.Add(new DomainError("evidence-acquired-in-future", "acquiredAt"));
         if (d.Length < 0) errors.Add(new DomainError("invalid-value", "length"));
-        else if (d.Length > maxLength) errors.Add(new DomainError("evidence-too-large", "length") { Arguments = [maxLength.ToString("N0",
-            System.Globalization.CultureInfo.InvariantCulture)] });
+        else if (d.Length > maxLength) errors.Add(new DomainError("evidence-too-large", "length"));
         string? declared = null;
         if (!string.IsNullOrWhiteSpace(d.DeclaredSha256))
         {

@@ -43,7 +43,9 @@ public sealed partial class EvidenceContent(EntraideDbContext db, ICurrentActor 
                 http.Response.ContentType = "application/octet-stream";
                 http.Response.ContentLength = item.Length;
                 http.Response.Headers.CacheControl = "no-store";
-                http.Response.Headers.ContentDisposition = new System.Net.Mime.ContentDisposition { FileName = item.FileName }.ToString();
+                var disposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("attachment");
+                disposition.SetHttpFileName(item.FileName);
+                http.Response.Headers.ContentDisposition = disposition.ToString();
                 http.Response.Headers["Digest"] = "sha-256=" + Convert.ToBase64String(Convert.FromHexString(item.Sha256!));
                 started = true;
             }

@@ -1,5 +1,4 @@
 using Entraide.App.Evidence.Encryption;
-using Entraide.App.Trust;
 using Entraide.Domain.Evidence;
 
 namespace Entraide.App.Evidence.Uploads;
@@ -8,12 +7,11 @@ namespace Entraide.App.Evidence.Uploads;
 public sealed record AppendUpload(Guid UploadId, string? ContentType, string? Offset, long? ContentLength, string? Checksum, Stream Body,
     string? Address);
 
-public sealed class AppendUploadHandler(EvidenceLoader loader, EvidenceKeys keys, UploadCompletion completion, TimeProvider clock,
-    ICurrentActor current) : Infrastructure.Hosting.IHandler
+public sealed class AppendUploadHandler(EvidenceLoader loader, EvidenceKeys keys, UploadCompletion completion, TimeProvider clock)
+    : Infrastructure.Hosting.IHandler
 {
     public async Task<AppendResult> HandleAsync(AppendUpload command, CancellationToken ct)
     {
-        _ = current.Current;
         var item = await loader.ForChangingAsync(command.UploadId, ct);
         UploadStatus.EnsureOpen(item, clock.GetUtcNow());
         if (!string.Equals(MediaType(command.ContentType), TusProtocol.OffsetContentType, StringComparison.OrdinalIgnoreCase))
