@@ -2,7 +2,7 @@ using Entraide.Domain.Trust;
 
 namespace Entraide.Domain.Evidence;
 
-/// <summary>What happened to an item of evidence.</summary>
+/// <summary>What happened to an item of evidence, in the order of an item's life (events of one instant are listed in this order).</summary>
 public enum CustodyKind
 {
     Acquired,

@@ -207,7 +207,7 @@ public sealed class EvidenceItem : IStateOwned
     /// <summary>Whether the upload is past its expiry at <paramref name="now"/>.</summary>
     public bool IsExpired(DateTimeOffset now) => Status == EvidenceStatus.Uploading && ExpiresAt is { } at && at <= now;
 
-    /// <summary>A State of the request downloaded the content; <paramref name="intact"/> says whether every chunk and the final hash verified.</summary>
+    /// <summary>A State of the request downloaded the content; <paramref name="intact"/>: every chunk and the final hash verified.</summary>
     public void RecordDownload(Actor actor, string? where, DateTimeOffset now, bool intact, string? computedSha256)
     {
         EnsureSealed();

@@ -283,7 +283,8 @@ public sealed class TusUploadTests(AppFixture fixture)
         (await SendAsync(client, url, content, offset, chunk: 90_000)).EnsureSuccessStatusCode();
         var item = await app.ClientFor("FRA", Ca).GetAsync($"/api/v1/evidence/{IdOf(url)}").ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(Sha256(content), item.GetProperty("item").GetProperty("sha256").GetString());
-        Assert.Equal(content, await (await app.ClientFor("FRA", Ca).GetAsync($"/api/v1/evidence/{IdOf(url)}/content")).Content.ReadAsByteArrayAsync());
+        var download = await app.ClientFor("FRA", Ca).GetAsync($"/api/v1/evidence/{IdOf(url)}/content");
+        Assert.Equal(content, await download.Content.ReadAsByteArrayAsync());
     }
 
     [Theory, ClassData(typeof(Databases))]

@@ -32,9 +32,11 @@ public sealed class EvidenceQueries(EntraideDbContext db, ICurrentActor current,
         return [.. items.Select(EvidenceItemView.Of)];
     }
 
+    /// <summary>The item and its chain of custody in order: by instant, and events of one instant in the order of an item's life.</summary>
     public async Task<EvidenceDetailView> GetAsync(Guid itemId, CancellationToken ct)
     {
         var (item, _) = await loader.ForReadingAsync(itemId, ct);
-        return new EvidenceDetailView(EvidenceItemView.Of(item), [.. item.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(CustodyEventView.Of)]);
+        var custody = item.Events.OrderBy(e => e.At).ThenBy(e => e.Kind).ThenBy(e => e.Id).Select(CustodyEventView.Of);
+        return new EvidenceDetailView(EvidenceItemView.Of(item), [.. custody]);
     }
 }

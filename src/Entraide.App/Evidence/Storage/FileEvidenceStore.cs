@@ -34,7 +34,8 @@ internal sealed class FileEvidenceStore(EvidenceStorageSettings settings) : IEvi
     /// <summary>The file of a storage key (for tests and the operators' tools).</summary>
     internal string PathOf(string storageKey)
     {
-        if (storageKey.Length != 64 || !storageKey.All(char.IsAsciiHexDigitLower)) throw new ArgumentException("Not a storage key.", nameof(storageKey));
+        if (storageKey.Length != 64 || !storageKey.All(char.IsAsciiHexDigitLower))
+            throw new ArgumentException("Not a storage key.", nameof(storageKey));
         return Path.Combine(ObjectsRoot, storageKey[..2], storageKey[2..4], storageKey);
     }
 

@@ -26,7 +26,8 @@ internal static class UploadEndpoints
         g.MapMethods("/{uploadId:guid}", [HttpMethods.Head], HeadAsync).RequireRoles(Cooperation).WithName("EvidenceUploadOffset")
             .WithSummary("tus: the offset committed so far.");
         g.MapPatch("/{uploadId:guid}", PatchAsync).RequireRoles(Cooperation).WithName("AppendEvidenceUpload")
-            .WithSummary("tus: bytes at Upload-Offset (application/offset+octet-stream), with an optional Upload-Checksum (460 when it does not match).");
+            .WithSummary("tus: bytes at Upload-Offset (application/offset+octet-stream), with an optional Upload-Checksum "
+                + "(460 when it does not match).");
         g.MapDelete("/{uploadId:guid}", TerminateAsync).RequireRoles(Cooperation).WithName("TerminateEvidenceUpload")
             .WithSummary("tus termination: the sender abandons an unfinished upload; its content is deleted.");
     }

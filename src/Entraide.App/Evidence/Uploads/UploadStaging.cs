@@ -78,7 +78,7 @@ public sealed class UploadStaging(EvidenceStorageSettings settings)
         return n;
     }
 
-    /// <summary>Replaces the tail with <paramref name="plain"/>, starting at plaintext offset <paramref name="start"/> (deleted when empty).</summary>
+    /// <summary>Replaces the tail with <paramref name="plain"/>, starting at plaintext offset <paramref name="start"/>.</summary>
     public void WriteTail(Guid id, long start, AesGcm aes, byte[] ad, ReadOnlySpan<byte> plain)
     {
         var path = TailPath(id);
