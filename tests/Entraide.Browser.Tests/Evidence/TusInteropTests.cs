@@ -31,8 +31,14 @@ public sealed class TusInteropTests(BrowserFixture fixture)
         var secret = ApiToken.NewSecret();
         db.Add(new ApiToken
         {
-            Id = Guid.CreateVersion7(), Name = "tus interop " + state, StateCode = state, Roles = Roles.CentralAuthority,
-            SecretDigest = ApiToken.DigestOf(secret), Prefix = secret[..10], CreatedBy = "tests", CreatedAt = DateTimeOffset.UtcNow,
+            Id = Guid.CreateVersion7(),
+            Name = "tus interop " + state,
+            StateCode = state,
+            Roles = Roles.CentralAuthority,
+            SecretDigest = ApiToken.DigestOf(secret),
+            Prefix = secret[..10],
+            CreatedBy = "tests",
+            CreatedAt = DateTimeOffset.UtcNow,
         });
         db.SaveChanges();
         return secret;

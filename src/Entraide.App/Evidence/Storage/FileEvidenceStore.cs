@@ -21,7 +21,11 @@ internal sealed class FileEvidenceStore(EvidenceStorageSettings settings) : IEvi
     public Task<Stream> OpenReadAsync(string storageKey, CancellationToken ct) =>
         Task.FromResult<Stream>(new FileStream(PathOf(storageKey), new FileStreamOptions
         {
-            Mode = FileMode.Open, Access = FileAccess.Read, Share = FileShare.Read, BufferSize = 0, Options = FileOptions.SequentialScan,
+            Mode = FileMode.Open,
+            Access = FileAccess.Read,
+            Share = FileShare.Read,
+            BufferSize = 0,
+            Options = FileOptions.SequentialScan,
         }));
 
     public Task DeleteAsync(string storageKey, CancellationToken ct)

@@ -120,7 +120,10 @@ public sealed class UploadSession : IDisposable
         using var digest = checksum is null ? null : IncrementalHash.CreateHash(checksum.Algorithm);
         var file = new FileStream(path, new FileStreamOptions
         {
-            Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None, BufferSize = 0,
+            Mode = FileMode.OpenOrCreate,
+            Access = FileAccess.ReadWrite,
+            Share = FileShare.None,
+            BufferSize = 0,
         });
         await using (file)
         {

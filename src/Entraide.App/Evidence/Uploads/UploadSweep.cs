@@ -1,6 +1,6 @@
+using Entraide.App.Evidence.Storage;
 using Entraide.App.Infrastructure.Audit;
 using Entraide.App.Infrastructure.Persistence;
-using Entraide.App.Evidence.Storage;
 using Entraide.Domain.Evidence;
 using Microsoft.EntityFrameworkCore;
 
