@@ -19,6 +19,7 @@ internal sealed class CooperationModule : IModule
         services.AddScoped<RequestSubmission>();
         services.AddScoped<RequestNotices>();
         services.AddScoped<RequestQueries>();
+        services.AddScoped<IRequestParties, RequestParties>();
         services.AddScoped<InboxExport>();
         services.AddScoped<Dashboard.DashboardQueries>();
         services.AddScoped<AttachmentQueries>();

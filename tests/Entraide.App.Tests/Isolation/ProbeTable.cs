@@ -597,6 +597,7 @@ internal static class ProbeTable
             var t = await TokenAsync(app, Owner);
             return new Call("DELETE", $"/api/v1/tokens/{t}", Owner, Admin).NamingMissing(t);
         }),
+        .. EvidenceProbes.Api,
     ];
 
     // ---- lists: nothing of another State appears, and no count moves ------------------------------------------
@@ -747,6 +748,7 @@ internal static class ProbeTable
             var (v, _) = await OpenVoteAsync(app);
             return Get($"/votes/{v}", null, Secretariat).NamingMissing(v);
         }),
+        .. EvidenceProbes.Pages,
     ];
 
     // ---- what holds no State's private data, and why ------------------------------------------------------------
@@ -774,6 +776,7 @@ internal static class ProbeTable
         ["GET verification/rounds"] = "the secretariat's rounds page (secretariat role)",
         ["GET network"] = "redirects to the caller's own State's page",
         ["GET account/two-factor"] = "the caller's own account",
+        ["OPTIONS api/v1/evidence/uploads"] = "the tus server's capabilities (versions, extensions, maximum size)",
     };
 
     /// <summary>

@@ -12,16 +12,19 @@ namespace Entraide.App.Tests.Isolation;
 /// does not exist, when the call names a record; <see cref="Body"/> builds a fresh body for every send.
 /// For a record of one account rather than one State: <see cref="As"/> is the owner's own client (signed in),
 /// <see cref="Strangers"/> other accounts (of the same State and of another) refused like another State, and
-/// <see cref="Observe"/> reads, as the owner, what a refused call must not change.
+/// <see cref="Observe"/> reads, as the owner, what a refused call must not change. <see cref="Headers"/> are request headers
+/// a protocol needs (tus).
 /// </summary>
 public sealed record Call(string Method, string Url, string? State, string[] Roles, HttpStatusCode Success = HttpStatusCode.OK,
     Func<HttpContent>? Body = null, string? Missing = null, bool IdempotencyKey = false, HttpClient? As = null,
-    IReadOnlyList<(string Who, HttpClient Client)>? Strangers = null, Func<Task<string>>? Observe = null)
+    IReadOnlyList<(string Who, HttpClient Client)>? Strangers = null, Func<Task<string>>? Observe = null,
+    IReadOnlyDictionary<string, string>? Headers = null)
 {
     public HttpRequestMessage Message(string? url = null)
     {
         var m = new HttpRequestMessage(new HttpMethod(Method), url ?? Url) { Content = Body?.Invoke() };
         if (IdempotencyKey) m.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        foreach (var (name, value) in Headers ?? new Dictionary<string, string>()) m.Headers.Add(name, value);
         return m;
     }
 

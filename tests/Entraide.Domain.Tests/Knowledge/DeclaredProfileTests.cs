@@ -3,6 +3,8 @@ using Entraide.Domain.Network;
 
 namespace Entraide.Domain.Tests.Knowledge;
 
+using Evidence = Entraide.Domain.Knowledge.Evidence;
+
 /// <summary>How a State's declared categories (Network profile) merge with the evidence of its provisions.</summary>
 public sealed class DeclaredProfileTests
 {

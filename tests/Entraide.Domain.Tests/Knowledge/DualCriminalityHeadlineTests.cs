@@ -4,6 +4,8 @@ using Entraide.Domain.Network;
 
 namespace Entraide.Domain.Tests.Knowledge;
 
+using Evidence = Entraide.Domain.Knowledge.Evidence;
+
 /// <summary>
 /// Properties of the dual-criminality headline over any pair of States and any set of conducts: the
 /// headline never contradicts the rows it sums up.

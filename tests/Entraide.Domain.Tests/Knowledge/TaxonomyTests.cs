@@ -3,6 +3,8 @@ using Entraide.Domain.Knowledge;
 
 namespace Entraide.Domain.Tests.Knowledge;
 
+using Evidence = Entraide.Domain.Knowledge.Evidence;
+
 public sealed class TaxonomyTests
 {
     [Fact]

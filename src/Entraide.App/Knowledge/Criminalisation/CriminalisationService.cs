@@ -7,6 +7,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Entraide.App.Knowledge.Criminalisation;
 
+// The Knowledge rule's evidence (the provisions that establish an offence), not the Evidence module.
+using Evidence = Entraide.Domain.Knowledge.Evidence;
+
 public sealed record EvidenceView(Guid ProvisionId, Guid LawId, string Citation, int? MaxPenaltyMonths, bool? Serious);
 
 /// <param name="Coverage">covered (evidenced by provisions), declared (declared criminalised in the State's profile, no provision recorded),

@@ -12,7 +12,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
     public partial class PostgresEntraideDbContextModel
     {
         private PostgresEntraideDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2506e1d9-b1fd-425f-a190-c2269136d5f7"), entityTypeCount: 47)
+            : base(skipDetectChanges: false, modelId: new Guid("e3982078-c372-432c-86c0-88fad62ce824"), entityTypeCount: 50)
         {
         }
 
@@ -45,6 +45,9 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
             var submissionText = SubmissionTextEntityType.Create(this);
             var vote = VoteEntityType.Create(this);
             var voteFootnote = VoteFootnoteEntityType.Create(this);
+            var custodyEvent = CustodyEventEntityType.Create(this);
+            var evidenceItem = EvidenceItemEntityType.Create(this);
+            var evidencePackage = EvidencePackageEntityType.Create(this);
             var caseNote = CaseNoteEntityType.Create(this);
             var knowledgeDocument = KnowledgeDocumentEntityType.Create(this);
             var legalExpression = LegalExpressionEntityType.Create(this);
@@ -83,6 +86,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
             SubmissionTextEntityType.CreateForeignKey1(submissionText, submission);
             VoteEntityType.CreateForeignKey1(vote, draftResolution);
             VoteFootnoteEntityType.CreateForeignKey1(voteFootnote, vote);
+            CustodyEventEntityType.CreateForeignKey1(custodyEvent, evidenceItem);
             LegalExpressionEntityType.CreateForeignKey1(legalExpression, legalWork);
             LegalProvisionEntityType.CreateForeignKey1(legalProvision, legalExpression);
             IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
@@ -119,6 +123,9 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
             SubmissionTextEntityType.CreateAnnotations(submissionText);
             VoteEntityType.CreateAnnotations(vote);
             VoteFootnoteEntityType.CreateAnnotations(voteFootnote);
+            CustodyEventEntityType.CreateAnnotations(custodyEvent);
+            EvidenceItemEntityType.CreateAnnotations(evidenceItem);
+            EvidencePackageEntityType.CreateAnnotations(evidencePackage);
             CaseNoteEntityType.CreateAnnotations(caseNote);
             KnowledgeDocumentEntityType.CreateAnnotations(knowledgeDocument);
             LegalExpressionEntityType.CreateAnnotations(legalExpression);

@@ -11,7 +11,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class SqliteEntraideDbContextModel
     {
         private SqliteEntraideDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e9718e1d-3dc0-421d-b71a-eb8b6aac39b4"), entityTypeCount: 47)
+            : base(skipDetectChanges: false, modelId: new Guid("74d04ca6-bfb2-4eb8-a4c5-ffff8b6b3c17"), entityTypeCount: 50)
         {
         }
 
@@ -44,6 +44,9 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
             var submissionText = SubmissionTextEntityType.Create(this);
             var vote = VoteEntityType.Create(this);
             var voteFootnote = VoteFootnoteEntityType.Create(this);
+            var custodyEvent = CustodyEventEntityType.Create(this);
+            var evidenceItem = EvidenceItemEntityType.Create(this);
+            var evidencePackage = EvidencePackageEntityType.Create(this);
             var caseNote = CaseNoteEntityType.Create(this);
             var knowledgeDocument = KnowledgeDocumentEntityType.Create(this);
             var legalExpression = LegalExpressionEntityType.Create(this);
@@ -82,6 +85,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
             SubmissionTextEntityType.CreateForeignKey1(submissionText, submission);
             VoteEntityType.CreateForeignKey1(vote, draftResolution);
             VoteFootnoteEntityType.CreateForeignKey1(voteFootnote, vote);
+            CustodyEventEntityType.CreateForeignKey1(custodyEvent, evidenceItem);
             LegalExpressionEntityType.CreateForeignKey1(legalExpression, legalWork);
             LegalProvisionEntityType.CreateForeignKey1(legalProvision, legalExpression);
             IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
@@ -118,6 +122,9 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
             SubmissionTextEntityType.CreateAnnotations(submissionText);
             VoteEntityType.CreateAnnotations(vote);
             VoteFootnoteEntityType.CreateAnnotations(voteFootnote);
+            CustodyEventEntityType.CreateAnnotations(custodyEvent);
+            EvidenceItemEntityType.CreateAnnotations(evidenceItem);
+            EvidencePackageEntityType.CreateAnnotations(evidencePackage);
             CaseNoteEntityType.CreateAnnotations(caseNote);
             KnowledgeDocumentEntityType.CreateAnnotations(knowledgeDocument);
             LegalExpressionEntityType.CreateAnnotations(legalExpression);

@@ -84,6 +84,49 @@ CREATE TABLE "deliberation_drafts" (
     "IssuedRevision" INTEGER NULL
 );
 
+CREATE TABLE "evidence_items" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_evidence_items" PRIMARY KEY,
+    "RequestId" TEXT NOT NULL,
+    "PackageId" TEXT NOT NULL,
+    "OwnerStateCode" TEXT NOT NULL,
+    "FileName" TEXT NOT NULL,
+    "Description" TEXT NULL,
+    "Custodian" TEXT NULL,
+    "SourceSystem" TEXT NULL,
+    "AcquisitionMethod" TEXT NULL,
+    "AcquisitionTool" TEXT NULL,
+    "AcquiredAt" INTEGER NULL,
+    "AcquiredBy" TEXT NULL,
+    "Length" INTEGER NOT NULL,
+    "Received" INTEGER NOT NULL,
+    "DeclaredSha256" TEXT NULL,
+    "WithSha512" INTEGER NOT NULL,
+    "Sha256" TEXT NULL,
+    "Sha512" TEXT NULL,
+    "StorageKey" TEXT NULL,
+    "WrappedKey" BLOB NOT NULL,
+    "KeyId" TEXT NOT NULL,
+    "Status" TEXT NOT NULL,
+    "UploadedBy" TEXT NOT NULL,
+    "UploadedByName" TEXT NOT NULL,
+    "CreatedAt" INTEGER NOT NULL,
+    "UpdatedAt" INTEGER NOT NULL,
+    "ExpiresAt" INTEGER NULL,
+    "SealedAt" INTEGER NULL,
+    "Version" INTEGER NOT NULL
+);
+
+CREATE TABLE "evidence_packages" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_evidence_packages" PRIMARY KEY,
+    "RequestId" TEXT NOT NULL,
+    "OwnerStateCode" TEXT NOT NULL,
+    "CreatedBy" TEXT NOT NULL,
+    "CreatedAt" INTEGER NOT NULL,
+    "SealedAt" INTEGER NULL,
+    "SealedBy" TEXT NULL,
+    "Version" INTEGER NOT NULL
+);
+
 CREATE TABLE "host_data_protection_keys" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_host_data_protection_keys" PRIMARY KEY AUTOINCREMENT,
     "FriendlyName" TEXT NULL,
@@ -484,6 +527,22 @@ CREATE TABLE "deliberation_votes" (
     CONSTRAINT "FK_deliberation_votes_deliberation_drafts_DraftId" FOREIGN KEY ("DraftId") REFERENCES "deliberation_drafts" ("Id") ON DELETE RESTRICT
 );
 
+CREATE TABLE "evidence_custody_events" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_evidence_custody_events" PRIMARY KEY,
+    "ItemId" TEXT NOT NULL,
+    "RequestId" TEXT NOT NULL,
+    "Kind" TEXT NOT NULL,
+    "ActorId" TEXT NOT NULL,
+    "ActorName" TEXT NOT NULL,
+    "ActorState" TEXT NULL,
+    "ItemOwnerState" TEXT NOT NULL,
+    "At" INTEGER NOT NULL,
+    "Address" TEXT NULL,
+    "Sha256" TEXT NULL,
+    "Detail" TEXT NULL,
+    CONSTRAINT "FK_evidence_custody_events_evidence_items_ItemId" FOREIGN KEY ("ItemId") REFERENCES "evidence_items" ("Id") ON DELETE CASCADE
+);
+
 CREATE TABLE "knowledge_expressions" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_knowledge_expressions" PRIMARY KEY,
     "WorkId" TEXT NOT NULL,
@@ -699,6 +758,18 @@ CREATE INDEX "IX_deliberation_votes_DraftId" ON "deliberation_votes" ("DraftId")
 
 CREATE INDEX "IX_deliberation_votes_Status_Date" ON "deliberation_votes" ("Status", "Date");
 
+CREATE INDEX "IX_evidence_custody_events_ItemId_At" ON "evidence_custody_events" ("ItemId", "At");
+
+CREATE INDEX "IX_evidence_items_ExpiresAt" ON "evidence_items" ("ExpiresAt") WHERE "ExpiresAt" IS NOT NULL;
+
+CREATE INDEX "IX_evidence_items_KeyId" ON "evidence_items" ("KeyId");
+
+CREATE INDEX "IX_evidence_items_PackageId" ON "evidence_items" ("PackageId");
+
+CREATE INDEX "IX_evidence_items_RequestId_CreatedAt" ON "evidence_items" ("RequestId", "CreatedAt");
+
+CREATE INDEX "IX_evidence_packages_RequestId_OwnerStateCode" ON "evidence_packages" ("RequestId", "OwnerStateCode");
+
 CREATE INDEX "IX_knowledge_cases_State" ON "knowledge_cases" ("State");
 
 CREATE UNIQUE INDEX "IX_knowledge_documents_Symbol_Language" ON "knowledge_documents" ("Symbol", "Language");
@@ -782,5 +853,5 @@ CREATE INDEX "IX_trust_users_StateCode" ON "trust_users" ("StateCode");
 CREATE UNIQUE INDEX "UserNameIndex" ON "trust_users" ("NormalizedUserName");
 
 INSERT INTO "__entraide_migrations" ("MigrationId", "ProductVersion")
-VALUES ('20261204023306_Initial', '10.0.15');
+VALUES ('20261204042056_Initial', '10.0.15');
 

@@ -120,6 +120,63 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "evidence_items",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PackageId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OwnerStateCode = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Custodian = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    SourceSystem = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    AcquisitionMethod = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    AcquisitionTool = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    AcquiredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AcquiredBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Length = table.Column<long>(type: "INTEGER", nullable: false),
+                    Received = table.Column<long>(type: "INTEGER", nullable: false),
+                    DeclaredSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    WithSha512 = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Sha512 = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    StorageKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    WrappedKey = table.Column<byte[]>(type: "BLOB", maxLength: 128, nullable: false),
+                    KeyId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    UploadedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SealedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_evidence_items", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "evidence_packages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OwnerStateCode = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SealedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SealedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_evidence_packages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "host_data_protection_keys",
                 columns: table => new
                 {
@@ -786,6 +843,34 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "evidence_custody_events",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    ActorId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ActorState = table.Column<string>(type: "TEXT", maxLength: 3, nullable: true),
+                    ItemOwnerState = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_evidence_custody_events", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_evidence_custody_events_evidence_items_ItemId",
+                        column: x => x.ItemId,
+                        principalTable: "evidence_items",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "knowledge_expressions",
                 columns: table => new
                 {
@@ -1271,6 +1356,37 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Sqlite
                 columns: new[] { "Status", "Date" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_evidence_custody_events_ItemId_At",
+                table: "evidence_custody_events",
+                columns: new[] { "ItemId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_evidence_items_ExpiresAt",
+                table: "evidence_items",
+                column: "ExpiresAt",
+                filter: "\"ExpiresAt\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_evidence_items_KeyId",
+                table: "evidence_items",
+                column: "KeyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_evidence_items_PackageId",
+                table: "evidence_items",
+                column: "PackageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_evidence_items_RequestId_CreatedAt",
+                table: "evidence_items",
+                columns: new[] { "RequestId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_evidence_packages_RequestId_OwnerStateCode",
+                table: "evidence_packages",
+                columns: new[] { "RequestId", "OwnerStateCode" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_knowledge_cases_State",
                 table: "knowledge_cases",
                 column: "State");
@@ -1530,6 +1646,12 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Sqlite
                 name: "deliberation_vote_footnotes");
 
             migrationBuilder.DropTable(
+                name: "evidence_custody_events");
+
+            migrationBuilder.DropTable(
+                name: "evidence_packages");
+
+            migrationBuilder.DropTable(
                 name: "host_data_protection_keys");
 
             migrationBuilder.DropTable(
@@ -1606,6 +1728,9 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "deliberation_votes");
+
+            migrationBuilder.DropTable(
+                name: "evidence_items");
 
             migrationBuilder.DropTable(
                 name: "knowledge_expressions");

@@ -121,6 +121,63 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "evidence_items",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PackageId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OwnerStateCode = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Custodian = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    SourceSystem = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    AcquisitionMethod = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    AcquisitionTool = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    AcquiredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AcquiredBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Length = table.Column<long>(type: "bigint", nullable: false),
+                    Received = table.Column<long>(type: "bigint", nullable: false),
+                    DeclaredSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    WithSha512 = table.Column<bool>(type: "boolean", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Sha512 = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    StorageKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    WrappedKey = table.Column<byte[]>(type: "bytea", maxLength: 128, nullable: false),
+                    KeyId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    UploadedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    UploadedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SealedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_evidence_items", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "evidence_packages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OwnerStateCode = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SealedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SealedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_evidence_packages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "host_data_protection_keys",
                 columns: table => new
                 {
@@ -787,6 +844,34 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "evidence_custody_events",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    ActorId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ActorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ActorState = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: true),
+                    ItemOwnerState = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Address = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Detail = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_evidence_custody_events", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_evidence_custody_events_evidence_items_ItemId",
+                        column: x => x.ItemId,
+                        principalTable: "evidence_items",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "knowledge_expressions",
                 columns: table => new
                 {
@@ -1272,6 +1357,37 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Postgres
                 columns: new[] { "Status", "Date" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_evidence_custody_events_ItemId_At",
+                table: "evidence_custody_events",
+                columns: new[] { "ItemId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_evidence_items_ExpiresAt",
+                table: "evidence_items",
+                column: "ExpiresAt",
+                filter: "\"ExpiresAt\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_evidence_items_KeyId",
+                table: "evidence_items",
+                column: "KeyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_evidence_items_PackageId",
+                table: "evidence_items",
+                column: "PackageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_evidence_items_RequestId_CreatedAt",
+                table: "evidence_items",
+                columns: new[] { "RequestId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_evidence_packages_RequestId_OwnerStateCode",
+                table: "evidence_packages",
+                columns: new[] { "RequestId", "OwnerStateCode" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_knowledge_cases_State",
                 table: "knowledge_cases",
                 column: "State");
@@ -1531,6 +1647,12 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Postgres
                 name: "deliberation_vote_footnotes");
 
             migrationBuilder.DropTable(
+                name: "evidence_custody_events");
+
+            migrationBuilder.DropTable(
+                name: "evidence_packages");
+
+            migrationBuilder.DropTable(
                 name: "host_data_protection_keys");
 
             migrationBuilder.DropTable(
@@ -1607,6 +1729,9 @@ namespace Entraide.App.Infrastructure.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "deliberation_votes");
+
+            migrationBuilder.DropTable(
+                name: "evidence_items");
 
             migrationBuilder.DropTable(
                 name: "knowledge_expressions");
