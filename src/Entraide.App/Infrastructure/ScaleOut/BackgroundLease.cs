@@ -36,13 +36,26 @@ public sealed partial class BackgroundLease : BackgroundService
         {
             // A connection of its own (no multiplexing), pinged every few seconds: a connection that breaks
             // is noticed by that ping, and the work stops here before another instance can take the lock.
-            _lock = new PostgresDistributedLock(new PostgresAdvisoryLockKey(LockName, allowHashing: true), database.ConnectionString,
-                o => o.UseMultiplexing(false).KeepaliveCadence(keepalive));
+            _lock = new PostgresDistributedLock(new PostgresAdvisoryLockKey(LockName, allowHashing: true),
+                LeaseConnection(database.ConnectionString), o => o.UseMultiplexing(false).KeepaliveCadence(keepalive));
         }
         else
         {
             MarkHeld();
         }
+    }
+
+    /// <summary>
+    /// The lease's connection: named in <c>pg_stat_activity</c>, and checked by the server while a query runs
+    /// (<c>client_connection_check_interval</c>, PostgreSQL 14+). The lock's watch over its connection keeps a
+    /// query running on it, and without that check a holder killed meanwhile would keep the lock until the query
+    /// ended (measured: 22 s); with it, PostgreSQL ends the session, and the lock, within a second.
+    /// </summary>
+    internal static string LeaseConnection(string connectionString)
+    {
+        var b = new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = "Entraide background lease" };
+        b.Options = ((b.Options ?? "") + " -c client_connection_check_interval=1000").Trim();
+        return b.ConnectionString;
     }
 
     /// <summary>Whether the lease is shared with other instances through the database (PostgreSQL) or held by this process alone.</summary>

@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using System.Net;
+using Entraide.App.Tests.Cooperation;
+using Entraide.App.Tests.Infrastructure;
+using Entraide.App.Trust;
+using Entraide.Domain.Trust;
+using Xunit.Abstractions;
+
+namespace Entraide.App.Tests.ScaleOut;
+
+/// <summary>
+/// Two or three Entraide servers on one PostgreSQL behave as one: a session opened on one is honoured by the
+/// others, the background work runs on one of them at a time and moves to another when that one dies.
+/// </summary>
+public sealed class ScaleOutTests(ITestOutputHelper output)
+{
+    /// <summary>How long a killed lease holder may keep the background work without a runner (measured: about one retry interval).</summary>
+    private static readonly TimeSpan TakeoverLimit = TimeSpan.FromSeconds(10);
+
+    [PostgresFact]
+    public async Task SessionCookie_IssuedByOneInstance_IsHonouredByTheOthers_EvenAfterItDies()
+    {
+        await using var cluster = await Cluster.StartAsync(2);
+        var (a, b) = (cluster.Instances[0], cluster.Instances[1]);
+        var email = $"s{Guid.NewGuid():N}@swe.test";
+        await cluster.CliAsync("users", "add", email, "--state", "SWE", "--role", Roles.Delegate, "--password", DemoAccounts.Password);
+
+        using var onA = a.Client();
+        var (_, cookie) = await SessionCookies.SignInAsync(onA, email);
+        Assert.Equal("SWE", (await MeAsync(b, cookie)).GetProperty("state").GetString());
+
+        // The keys are in the database, not in the memory of the instance that made them.
+        await a.KillAsync();
+        Assert.Equal("SWE", (await MeAsync(b, cookie)).GetProperty("state").GetString());
+        using var anonymous = b.Client();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/v1/me")).StatusCode);
+    }
+
+    [PostgresFact]
+    public async Task ClockSweep_OnTwoInstancesAtOnce_MarksOverdueAndNotifiesOnce()
+    {
+        await using var cluster = await Cluster.StartAsync(2, new Dictionary<string, string> { ["Cooperation:ClockIntervalSeconds"] = "1" });
+        Assert.Single(await HoldersAsync(cluster));
+        var token = (await cluster.CliAsync("tokens", "create", "sweep", "--state", "FRA", "--role", Roles.CentralAuthority)).Trim();
+        using var fra = cluster.Instances[1].Client(token);
+        var id = (await fra.SubmitAsync(CooperationTestData.Body("mla", "DEU", deadline: DateTimeOffset.UtcNow.AddDays(3),
+            deadlineReasons: "A trial date is set."))).Id();
+
+        // Past its deadline for both instances at the same moment: each sweeps every second.
+        await cluster.ExecuteAsync("""UPDATE cooperation_requests SET "DeadlineAt" = now() - interval '1 hour' WHERE "Id" = $1""",
+            Guid.Parse(id));
+        await UntilAsync(async () => await cluster.ScalarAsync<long>(
+            """SELECT count(*) FROM cooperation_requests WHERE "Id" = $1 AND "OverdueSince" IS NOT NULL""", Guid.Parse(id)) == 1,
+            "the request marked overdue", cluster);
+        // Several more ticks on both instances.
+        await Task.Delay(TimeSpan.FromSeconds(4));
+
+        var notices = await cluster.ScalarAsync<long>(
+            """SELECT count(*) FROM notifications_messages WHERE "SubjectId" = $1 AND "Arguments" LIKE '%overdue%'""", Guid.Parse(id));
+        Assert.Equal(2, notices); // one to each side
+        var sweeps = await cluster.ScalarAsync<long>(
+            """SELECT count(*) FROM trust_audit_entries WHERE "Action" = 'cooperation.clocks.sweep' AND "EntityId" = $1""", id);
+        Assert.Equal(1, sweeps);
+        var events = await cluster.ScalarAsync<long>(
+            """SELECT count(*) FROM cooperation_events WHERE "RequestId" = $1 AND "Action" = 'overdue'""", Guid.Parse(id));
+        Assert.Equal(1, events);
+    }
+
+    [PostgresFact]
+    public async Task KillingTheLeaseHolder_MovesTheLeaseToAnother_AndAStopHandsItOver()
+    {
+        await using var cluster = await Cluster.StartAsync(3);
+        var holder = Assert.Single(await HoldersAsync(cluster));
+
+        var clock = Stopwatch.StartNew();
+        await holder.KillAsync();
+        var next = await NewHolderAsync(cluster, holder);
+        var killed = clock.Elapsed;
+        output.WriteLine($"lease taken over {killed.TotalMilliseconds:F0} ms after the holder was killed (SIGKILL)");
+        Assert.True(killed < TakeoverLimit, $"The lease moved only after {killed}.");
+
+        clock.Restart();
+        await next.StopAsync();
+        var last = await NewHolderAsync(cluster, next);
+        output.WriteLine($"lease taken over {clock.Elapsed.TotalMilliseconds:F0} ms after the holder was asked to stop (SIGTERM)");
+        Assert.True(clock.Elapsed < TakeoverLimit, $"The lease moved only after {clock.Elapsed}.");
+        Assert.Equal([last], await HoldersAsync(cluster));
+    }
+
+    private static async Task<System.Text.Json.JsonElement> MeAsync(Instance instance, string cookie)
+    {
+        using var http = instance.Client();
+        var me = new HttpRequestMessage(HttpMethod.Get, "/api/v1/me");
+        me.Headers.TryAddWithoutValidation("Cookie", cookie);
+        return await (await http.SendAsync(me)).ExpectAsync(HttpStatusCode.OK);
+    }
+
+    private static async Task<List<Instance>> HoldersAsync(Cluster cluster)
+    {
+        // Right after the start the lease may still be on its way (each instance tries every second).
+        var deadline = DateTime.UtcNow + TakeoverLimit;
+        while (true)
+        {
+            var holders = new List<Instance>();
+            foreach (var i in cluster.Instances.Where(i => i.Running))
+                if ((await i.ReadyAsync())?.HoldsLease == true) holders.Add(i);
+            if (holders.Count > 0 || DateTime.UtcNow > deadline) return holders;
+            await Task.Delay(50);
+        }
+    }
+
+    private static async Task<Instance> NewHolderAsync(Cluster cluster, Instance previous)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            foreach (var i in cluster.Instances.Where(i => i != previous && i.Running))
+                if ((await i.ReadyAsync())?.HoldsLease == true) return i;
+            await Task.Delay(20);
+        }
+        Assert.Fail($"No other instance took the lease.\n{cluster.Output()}");
+        return null!;
+    }
+
+    private static async Task UntilAsync(Func<Task<bool>> condition, string what, Cluster cluster)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline) Assert.Fail($"Timed out waiting for {what}.\n{cluster.Output()}");
+            await Task.Delay(100);
+        }
+    }
+}
