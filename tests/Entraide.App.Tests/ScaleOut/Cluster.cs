@@ -211,7 +211,8 @@ public sealed class Instance(int number, string dataDirectory)
             using var json = JsonDocument.Parse(body);
             var root = json.RootElement;
             var held = root.TryGetProperty("backgroundLease", out var lease) && lease.GetProperty("held").GetBoolean();
-            return new Readiness((int)r.StatusCode, root.GetProperty("status").GetString()!, held);
+            bool? listening = root.TryGetProperty("sharedChanges", out var shared) ? shared.GetProperty("listening").GetBoolean() : null;
+            return new Readiness((int)r.StatusCode, root.GetProperty("status").GetString()!, held, listening);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException)
         {
@@ -245,7 +246,7 @@ public sealed class Instance(int number, string dataDirectory)
 }
 
 /// <summary>The status code and body of <c>/health/ready</c>.</summary>
-public sealed record Readiness(int Code, string Status, bool HoldsLease);
+public sealed record Readiness(int Code, string Status, bool HoldsLease, bool? Listening);
 
 /// <summary>
 /// A test that needs PostgreSQL (several server processes on one database): skipped without a server,

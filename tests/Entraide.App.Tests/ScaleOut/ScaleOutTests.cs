@@ -87,6 +87,65 @@ public sealed class ScaleOutTests(ITestOutputHelper output)
         Assert.Equal([last], await HoldersAsync(cluster));
     }
 
+    [PostgresFact]
+    public async Task TokenRevokedOnOneInstance_IsRefusedByTheOther_WithinASecond()
+    {
+        await using var cluster = await Cluster.StartAsync(2);
+        var (a, b) = (cluster.Instances[0], cluster.Instances[1]);
+        foreach (var i in cluster.Instances)
+            await UntilAsync(async () => (await i.ReadyAsync())?.Listening == true, $"{i} listening for other instances' changes", cluster);
+        var admin = (await cluster.CliAsync("tokens", "create", "admin", "--state", "FRA", "--role", Roles.StateAdministrator)).Trim();
+        using var adminOnA = a.Client(admin);
+        var latencies = new List<TimeSpan>();
+        for (var round = 0; round < 5; round++)
+        {
+            var created = await adminOnA.PostJsonAsync("/api/v1/tokens", new { name = $"revoked-{round}", roles = new[] { Roles.CentralAuthority } })
+                .ExpectAsync(HttpStatusCode.Created);
+            using var victimOnB = b.Client(created.GetProperty("secret").GetString());
+            // B has read and cached the token.
+            await victimOnB.GetAsync("/api/v1/me").ExpectAsync(HttpStatusCode.OK);
+            await victimOnB.GetAsync("/api/v1/me").ExpectAsync(HttpStatusCode.OK);
+
+            var clock = Stopwatch.StartNew();
+            await adminOnA.DeleteAsync($"/api/v1/tokens/{created.GetProperty("token").GetProperty("id").GetString()}")
+                .ExpectAsync(HttpStatusCode.OK);
+            while ((await victimOnB.GetAsync("/api/v1/me")).StatusCode == HttpStatusCode.OK)
+            {
+                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), "B still accepts the revoked token after 5 s.");
+                await Task.Delay(10);
+            }
+            latencies.Add(clock.Elapsed);
+        }
+        output.WriteLine($"revocation on A refused by B after {string.Join(", ", latencies.Select(l => $"{l.TotalMilliseconds:F0} ms"))}");
+        Assert.All(latencies, l => Assert.True(l < TimeSpan.FromSeconds(1), $"B refused the revoked token only after {l}."));
+    }
+
+    [PostgresFact]
+    public async Task TokenRevokedWithTheCli_IsRefusedByEveryInstance_WithinASecond()
+    {
+        await using var cluster = await Cluster.StartAsync(2);
+        var secret = (await cluster.CliAsync("tokens", "create", "cli-revoked", "--state", "FRA", "--role", Roles.CentralAuthority)).Trim();
+        var clients = cluster.Instances.Select(i => i.Client(secret)).ToList();
+        foreach (var c in clients) await c.GetAsync("/api/v1/me").ExpectAsync(HttpStatusCode.OK);
+        var id = await cluster.ScalarAsync<Guid>("""SELECT "Id" FROM trust_api_tokens WHERE "Name" = 'cli-revoked'""");
+
+        // The command builds its host, commits the revocation and links the audit chain before it returns: the
+        // instances' delay is counted from its return.
+        await cluster.CliAsync("tokens", "revoke", id.ToString());
+        var clock = Stopwatch.StartNew();
+        foreach (var c in clients)
+        {
+            while ((await c.GetAsync("/api/v1/me")).StatusCode == HttpStatusCode.OK)
+            {
+                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), "An instance still accepts the revoked token after 5 s.");
+                await Task.Delay(10);
+            }
+            c.Dispose();
+        }
+        output.WriteLine($"revocation by the CLI refused by both instances {clock.Elapsed.TotalMilliseconds:F0} ms after the command returned");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"Refused only after {clock.Elapsed}.");
+    }
+
     private static async Task<System.Text.Json.JsonElement> MeAsync(Instance instance, string cookie)
     {
         using var http = instance.Client();

@@ -7,7 +7,8 @@ namespace Entraide.App.Infrastructure.ScaleOut;
 /// <summary>
 /// The body of <c>/health/ready</c>: the overall status (the status code is the health checks' own: 200 for
 /// healthy or degraded, 503 otherwise), each check's status and reason, and whether this instance holds the
-/// <see cref="BackgroundLease"/> — so an operator (or a test) sees which instance runs the background work.
+/// <see cref="BackgroundLease"/> — so an operator (or a test) sees which instance runs the background work — and,
+/// on PostgreSQL, whether it hears the changes other instances commit (<see cref="ChangeListener"/>).
 /// </summary>
 internal static class InstanceHealth
 {
@@ -29,6 +30,12 @@ internal static class InstanceHealth
         json.WriteBoolean("shared", lease.Shared);
         if (lease.HeldSince is { } since) json.WriteString("since", since);
         json.WriteEndObject();
+        if (context.RequestServices.GetRequiredService<ChangeListener>().Listening is { } listening)
+        {
+            json.WriteStartObject("sharedChanges");
+            json.WriteBoolean("listening", listening);
+            json.WriteEndObject();
+        }
         json.WriteStartObject("checks");
         foreach (var (name, entry) in report.Entries)
         {
@@ -52,13 +59,14 @@ internal static class InstanceHealth
     }
 }
 
-/// <summary>The scale-out services: the background-work lease.</summary>
+/// <summary>The scale-out services: the background-work lease and the listener for other instances' changes.</summary>
 public static class ScaleOutServices
 {
     /// <summary>The lease, resolvable by every service that takes it (the CLI's too, where it is never started).</summary>
     public static IServiceCollection AddEntraideScaleOut(this IServiceCollection services)
     {
         services.AddSingleton<BackgroundLease>();
+        services.AddSingleton<ChangeListener>();
         return services;
     }
 
@@ -66,6 +74,7 @@ public static class ScaleOutServices
     public static IServiceCollection AddEntraideScaleOutHosting(this IServiceCollection services)
     {
         services.AddHostedService(sp => sp.GetRequiredService<BackgroundLease>());
+        services.AddHostedService(sp => sp.GetRequiredService<ChangeListener>());
         return services;
     }
 }
