@@ -146,6 +146,59 @@ public sealed class ScaleOutTests(ITestOutputHelper output)
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"Refused only after {clock.Elapsed}.");
     }
 
+    [PostgresFact]
+    public async Task AuthorityAddedOnOneInstance_IsInTheOthersRegister_WithinASecond()
+    {
+        await using var cluster = await Cluster.StartAsync(2);
+        var (a, b) = (cluster.Instances[0], cluster.Instances[1]);
+        var admin = (await cluster.CliAsync("tokens", "create", "register", "--state", "FIN", "--role", Roles.StateAdministrator)).Trim();
+        using var adminOnA = a.Client(admin);
+        using var readerOnB = b.Client();
+        var name = "Desk " + Guid.NewGuid().ToString("N")[..8];
+        // B has the register in memory.
+        Assert.DoesNotContain(name, await readerOnB.GetStringAsync("/api/v1/states/FIN/authorities"));
+
+        await adminOnA.PostJsonAsync("/api/v1/states/FIN/authorities", Network.NetworkSamples.Point(name)).ExpectAsync(HttpStatusCode.Created);
+        var clock = Stopwatch.StartNew();
+        while (!(await readerOnB.GetStringAsync("/api/v1/states/FIN/authorities")).Contains(name, StringComparison.Ordinal))
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), "B's register still lacks the authority after 5 s.");
+            await Task.Delay(10);
+        }
+        output.WriteLine($"authority added on A listed by B {clock.Elapsed.TotalMilliseconds:F0} ms after A answered");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"Listed only after {clock.Elapsed}.");
+    }
+
+    [PostgresFact]
+    public async Task AfterItsListenerReconnects_AnInstanceReadsAgainWhatItMayHaveMissed()
+    {
+        await using var cluster = await Cluster.StartAsync(1);
+        var instance = cluster.Instances[0];
+        await UntilAsync(async () => (await instance.ReadyAsync())?.Listening == true, "the listener", cluster);
+        var secret = (await cluster.CliAsync("tokens", "create", "missed", "--state", "FRA", "--role", Roles.CentralAuthority)).Trim();
+        using var client = instance.Client(secret);
+        await client.GetAsync("/api/v1/me").ExpectAsync(HttpStatusCode.OK);
+
+        // Revoked behind the instance's back: no announcement, and its cache keeps the token (for up to 10 s).
+        await cluster.ExecuteAsync("""UPDATE trust_api_tokens SET "RevokedAt" = now() WHERE "Name" = 'missed'""");
+        await client.GetAsync("/api/v1/me").ExpectAsync(HttpStatusCode.OK);
+
+        // Its listening connection breaks: announcements may have been lost, so nothing cached is trusted any more.
+        var clock = Stopwatch.StartNew();
+        Assert.Equal(1, await cluster.ScalarAsync<long>(
+            "SELECT count(*) FROM pg_stat_activity s, pg_terminate_backend(s.pid) WHERE s.application_name = 'Entraide change listener' "
+            + "AND s.datname = current_database()"));
+        while ((await client.GetAsync("/api/v1/me")).StatusCode == HttpStatusCode.OK)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), "The instance still trusts its cache 5 s after its listener broke.");
+            await Task.Delay(10);
+        }
+        Assert.True(clock.Elapsed < ApiTokenCacheLifetime, $"Refused only after {clock.Elapsed}, as the cache's own lifetime would.");
+        await UntilAsync(async () => (await instance.ReadyAsync())?.Listening == true, "the listener back", cluster);
+    }
+
+    private static readonly TimeSpan ApiTokenCacheLifetime = Entraide.App.Trust.Tokens.ApiTokenCache.Lifetime;
+
     private static async Task<System.Text.Json.JsonElement> MeAsync(Instance instance, string cookie)
     {
         using var http = instance.Client();
