@@ -23,6 +23,8 @@ internal sealed class NetworkModule : IModule
         services.AddScoped<AuthorityQueries>();
         services.AddScoped<RegisterQueries>();
         services.AddSingleton<RegisterSnapshot>();
+        // The register is cached per process: other instances hear of changes to its tables.
+        services.AddSingleton(new Infrastructure.ScaleOut.SharedChanges(RegisterSnapshot.Tables));
         services.AddScoped<VerificationQueries>();
         services.AddScoped<IStateProfiles, StateProfiles>();
         services.AddSingleton<CooperationProfileCache>();

@@ -22,6 +22,8 @@ internal sealed class NotificationsModule : IModule
         services.PostConfigure<NotificationSettings>(s => s.PublicUrl ??= configuration["Entraide:PublicUrl"]);
         services.AddSingleton<NotificationSignal>();
         services.AddSingleton<RecipientCache>();
+        // The webhooks notifications go to are cached per process: other instances hear of changes.
+        services.AddSingleton(new Infrastructure.ScaleOut.SharedChanges(typeof(Entraide.Domain.Notifications.WebhookSubscription)));
         services.AddSingleton<NotificationRenderer>();
         services.AddSingleton<WebhookTargets>();
         services.AddScoped<INotifications, NotificationOutbox>();

@@ -19,6 +19,9 @@ internal sealed class TrustModule : IModule
         services.AddScoped<SignInAttempts>();
         services.AddScoped<EnrolmentLinks>();
         services.AddSingleton<ApiTokenCache>();
+        // Kept in per-process caches (API tokens; the accounts notifications go to): other instances hear of changes.
+        services.AddSingleton(new Infrastructure.ScaleOut.SharedChanges(typeof(ApiToken), typeof(EntraideUser),
+            typeof(Microsoft.AspNetCore.Identity.IdentityUserRole<string>), typeof(Microsoft.AspNetCore.Identity.IdentityRole)));
         services.AddScoped<AuditQueries>();
         services.AddScoped<RolesSeeder>();
         services.AddScoped<ISeeder>(sp => sp.GetRequiredService<RolesSeeder>());

@@ -22,6 +22,7 @@ public sealed class ClockSweepTests(AppFixture fixture)
         var config = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Cooperation:ClockIntervalSeconds"] = "60" }).Build();
         using var clocks = new CooperationClocks(app.Services.GetRequiredService<IServiceScopeFactory>(), clock, config,
+            app.Services.GetRequiredService<Entraide.App.Infrastructure.ScaleOut.BackgroundLease>(),
             NullLogger<CooperationClocks>.Instance);
         var next = clocks.NextSweep;
         await clocks.StartAsync(CancellationToken.None);

@@ -52,13 +52,20 @@ public static class ServerProcess
                 // "Healthy", not just 200: the server answers "Degraded" while it still seeds and warms up
                 // in the background, and these tests time a burst of writes that should not compete with that.
                 using var r = await http.GetAsync("/health/ready");
-                if (r.IsSuccessStatusCode && await r.Content.ReadAsStringAsync() == "Healthy") return;
+                if (r.IsSuccessStatusCode && ReadyStatus(await r.Content.ReadAsStringAsync()) == "Healthy") return;
             }
             catch (HttpRequestException) { }
             catch (TaskCanceledException) { }
             await Task.Delay(100);
         }
         throw new TimeoutException("The server did not become ready.");
+    }
+
+    /// <summary>The <c>status</c> of a <c>/health/ready</c> body ("Starting", "Degraded", "Healthy" …).</summary>
+    public static string? ReadyStatus(string body)
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(body);
+        return json.RootElement.GetProperty("status").GetString();
     }
 
     public static int FreePort()

@@ -104,6 +104,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Entraide:DemoContent", "false");
         builder.UseSetting("Entraide:PasswordHashIterations", "1000");
         builder.UseSetting("Entraide:SignInAttemptsPerMinute", "100000");
+        // Hosts derived from this one share its database and each runs its own clock and chainer (fake clocks):
+        // the background-work lease is tested with real server processes (ScaleOut tests).
+        builder.UseSetting(Entraide.App.Infrastructure.ScaleOut.BackgroundLease.Setting, "false");
         foreach (var (k, v) in Settings) builder.UseSetting(k, v);
         builder.UseEnvironment("Testing");
     }

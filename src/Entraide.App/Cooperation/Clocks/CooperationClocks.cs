@@ -1,8 +1,13 @@
+using Entraide.App.Infrastructure.ScaleOut;
+
 namespace Entraide.App.Cooperation.Clocks;
 
-/// <summary>Runs the <see cref="ClockSweep"/> on a timer driven by the injected <see cref="TimeProvider"/>.</summary>
+/// <summary>
+/// Runs the <see cref="ClockSweep"/> on a timer driven by the injected <see cref="TimeProvider"/>, on the one
+/// instance that holds the <see cref="BackgroundLease"/> (every instance keeps the timer; the others skip the tick).
+/// </summary>
 public sealed partial class CooperationClocks(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration,
-    ILogger<CooperationClocks> logger) : BackgroundService
+    BackgroundLease lease, ILogger<CooperationClocks> logger) : BackgroundService
 {
     private TaskCompletionSource<SweepResult> _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -37,6 +42,7 @@ public sealed partial class CooperationClocks(IServiceScopeFactory scopes, TimeP
                 // Off the thread that moved the clock: a clock advanced by many intervals at once fires
                 // one tick per interval, and each sweep must not run inside that loop.
                 await Task.Yield();
+                if (!lease.IsHeld) continue;
                 SweepResult? result = null;
                 try
                 {

@@ -12,7 +12,8 @@ namespace Entraide.App.Infrastructure.Audit;
 /// that loses the race is rolled back and retried.
 /// </summary>
 public sealed partial class AuditChainer(
-    IServiceScopeFactory scopes, AuditSignal signal, AuditKeys keys, Hosting.StartupState startup, ILogger<AuditChainer> logger) : BackgroundService
+    IServiceScopeFactory scopes, AuditSignal signal, AuditKeys keys, Hosting.StartupState startup, ScaleOut.BackgroundLease lease,
+    ILogger<AuditChainer> logger) : BackgroundService
 {
     public const int BatchSize = 2000;
 
@@ -38,6 +39,9 @@ public sealed partial class AuditChainer(
         {
             try
             {
+                // One appender per database while several instances serve it: the holder of the lease. The
+                // others' saves do not wake it; it finds their entries at its next pass (within a second).
+                await lease.WhenHeldAsync(stoppingToken);
                 await signal.WaitAsync(TimeSpan.FromSeconds(1), stoppingToken);
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<EntraideDbContext>();

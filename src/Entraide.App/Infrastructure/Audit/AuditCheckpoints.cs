@@ -177,9 +177,12 @@ public sealed class AuditCheckpoints(IConfiguration configuration, AuditKeys key
         [property: JsonPropertyName("signature")] string? Signature);
 }
 
-/// <summary>Publishes a checkpoint every <see cref="AuditCheckpoints.Interval"/> while checkpoints are configured.</summary>
-internal sealed partial class AuditCheckpointPublisher(
-    AuditCheckpoints checkpoints, IServiceScopeFactory scopes, ILogger<AuditCheckpointPublisher> logger) : BackgroundService
+/// <summary>
+/// Publishes a checkpoint every <see cref="AuditCheckpoints.Interval"/> while checkpoints are configured, on the
+/// instance that holds the <see cref="ScaleOut.BackgroundLease"/>.
+/// </summary>
+internal sealed partial class AuditCheckpointPublisher(AuditCheckpoints checkpoints, IServiceScopeFactory scopes,
+    ScaleOut.BackgroundLease lease, ILogger<AuditCheckpointPublisher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -189,6 +192,7 @@ internal sealed partial class AuditCheckpointPublisher(
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
+                if (!lease.IsHeld) continue;
                 try
                 {
                     await using var scope = scopes.CreateAsyncScope();

@@ -3,6 +3,7 @@ using Entraide.App.Infrastructure.Audit;
 using Entraide.App.Infrastructure.Http;
 using Entraide.App.Infrastructure.Localization;
 using Entraide.App.Infrastructure.Persistence;
+using Entraide.App.Infrastructure.ScaleOut;
 using Entraide.App.Infrastructure.Security;
 using Entraide.App.Infrastructure.Telemetry;
 using Entraide.App.Trust;
@@ -66,6 +67,7 @@ public static class EntraideHost
         services.AddScoped<ICurrentActor>(sp => sp.GetRequiredService<HttpCurrentActor>());
         services.AddEntraideAudit();
         services.AddEntraideDatabase(db);
+        services.AddEntraideScaleOut();
         services.AddEntraideIdentity(configuration);
         services.AddEntraideDataProtection(configuration);
         services.AddLocalization();
@@ -88,6 +90,7 @@ public static class EntraideHost
         services.AddHostedService(sp => sp.GetRequiredService<DatabasePreparation>());
         if (StartupTrace.On) services.AddTransient<IStartupFilter, StartupTraceFilter>();
         services.AddHostedService<StartupMemoryTrim>();
+        services.AddEntraideScaleOutHosting();
         services.AddHostedService<AuditChainer>();
         services.ConfigureHttpJsonOptions(o =>
             o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
@@ -144,9 +147,9 @@ public static class EntraideHost
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         // Requests that arrive while the database is being prepared wait for it.
         app.UseMiddleware<StartupGate>();
-        // Health answers first (anonymous, plain text, no endpoint): probes go through nothing else.
+        // Health answers first (anonymous, no endpoint; readiness as JSON): probes go through nothing else.
         app.UseHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false });
-        app.UseHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.UseHealthChecks("/health/ready", InstanceHealth.Options());
         // Localisation first, so that error responses are in the request's language too.
         app.UseRequestLocalization();
         // Dates in the reader's culture (English as in the United Kingdom unless the browser asks for another English).

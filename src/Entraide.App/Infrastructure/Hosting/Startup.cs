@@ -175,13 +175,7 @@ internal sealed class StartupGate(RequestDelegate next, StartupState state)
     {
         if (state.Prepared.IsCompletedSuccessfully) return next(context);
         var path = context.Request.Path;
-        if (path.StartsWithSegments("/health/ready"))
-        {
-            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            context.Response.ContentType = "text/plain";
-            context.Response.Headers.CacheControl = "no-store, no-cache";
-            return context.Response.WriteAsync(state.Prepared.IsFaulted ? "Unhealthy" : "Starting");
-        }
+        if (path.StartsWithSegments("/health/ready")) return ScaleOut.InstanceHealth.WriteStartingAsync(context, state.Prepared.IsFaulted);
         if (path.StartsWithSegments("/health")) return next(context);
         return WaitAsync(context);
     }

@@ -91,8 +91,53 @@ public abstract class EntraideDbContext : IdentityDbContext<EntraideUser, Identi
         CompleteBeforeSaveAsync(synchronous: true, default).GetAwaiter().GetResult();
         using var detected = DetectChangesOnce();
         var changed = RecordChanges();
-        var n = base.SaveChanges(acceptAllChangesOnSuccess);
+        int n;
+        if (SharedNames(changed) is not { } shared)
+        {
+            n = base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        else if (Database.CurrentTransaction is not null)
+        {
+            n = base.SaveChanges(acceptAllChangesOnSuccess);
+            Announce(shared);
+        }
+        else
+        {
+            using var tx = Database.BeginTransaction();
+            n = base.SaveChanges(acceptAllChangesOnSuccess);
+            Announce(shared);
+            tx.Commit();
+        }
         Saved(changed);
+        return n;
+    }
+
+    // The shared types (ScaleOut.SharedChanges) this save changes, to announce to the other processes; on
+    // PostgreSQL only (one process serves a SQLite file).
+    private string? SharedNames(HashSet<Type>? changed) => Provider == DatabaseProvider.Postgres ? _changes?.SharedNames(changed) : null;
+
+    // In the saving transaction: PostgreSQL delivers the notification when, and only if, it commits.
+    private void Announce(string names) =>
+        Database.ExecuteSqlRaw("SELECT pg_notify({0}, {1})", ScaleOut.SharedChanges.Channel, ScaleOut.SharedChanges.Payload(_changes!.Origin, names));
+
+    private Task AnnounceAsync(string names, CancellationToken ct) =>
+        Database.ExecuteSqlRawAsync("SELECT pg_notify({0}, {1})",
+            [ScaleOut.SharedChanges.Channel, ScaleOut.SharedChanges.Payload(_changes!.Origin, names)], ct);
+
+    // Runs a save, and the announcement of the shared types it changes, in one transaction (the caller's when there is one).
+    private async Task<int> SaveAnnouncingAsync(Func<Task<int>> save, string? shared, CancellationToken ct)
+    {
+        if (shared is null) return await save();
+        if (Database.CurrentTransaction is not null)
+        {
+            var inside = await save();
+            await AnnounceAsync(shared, ct);
+            return inside;
+        }
+        await using var tx = await Database.BeginTransactionAsync(ct);
+        var n = await save();
+        await AnnounceAsync(shared, ct);
+        await tx.CommitAsync(ct);
         return n;
     }
 
@@ -134,7 +179,8 @@ public abstract class EntraideDbContext : IdentityDbContext<EntraideUser, Identi
         await CompleteBeforeSaveAsync(synchronous: false, cancellationToken);
         using var detected = DetectChangesOnce();
         var changed = RecordChanges();
-        var n = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var n = await SaveAnnouncingAsync(() => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), SharedNames(changed),
+            cancellationToken);
         Saved(changed);
         return n;
     }
@@ -175,7 +221,7 @@ public abstract class EntraideDbContext : IdentityDbContext<EntraideUser, Identi
             }
             else
             {
-                await Database.ExecuteSqlRawAsync(sql, parameters, ct);
+                await SaveAnnouncingAsync(() => Database.ExecuteSqlRawAsync(sql, parameters, ct), SharedNames(changed), ct);
             }
         }
         catch (System.Data.Common.DbException e)

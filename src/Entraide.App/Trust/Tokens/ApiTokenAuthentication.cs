@@ -30,12 +30,14 @@ internal sealed class ApiTokenHandler(
         if (!secret.StartsWith(ApiToken.SecretPrefix, StringComparison.Ordinal)) return AuthenticateResult.NoResult();
 
         var digest = ApiToken.DigestOf(secret);
-        var token = cache.Find(digest);
+        // Read before the row: a change committed while the row is read is not kept as current.
+        var stamp = cache.Stamp;
+        var token = cache.Find(digest, stamp);
         if (token is null)
         {
             token = await db.Set<ApiToken>().AsNoTracking().SingleOrDefaultAsync(t => t.SecretDigest == digest, Context.RequestAborted);
             // Only tokens that exist are kept: random secrets must not fill the memory.
-            if (token is not null) cache.Keep(token);
+            if (token is not null) cache.Keep(token, stamp);
         }
         if (token is null || !token.IsActive(clock.GetUtcNow())) return AuthenticateResult.Fail("invalid or revoked token");
 
@@ -54,31 +56,37 @@ internal sealed class ApiTokenHandler(
 
 /// <summary>
 /// The tokens that authenticated recently, by digest, so that a State system's calls do not each read
-/// the token table. A revocation made in this process takes effect at once (<see cref="Forget"/>);
-/// one made elsewhere (the CLI, another server instance) within <see cref="Lifetime"/>. Expiry is
-/// checked on every call against the cached expiry date.
+/// the token table. Any committed change to the tokens — in this process, by the CLI or through another
+/// server instance on PostgreSQL (announced, <see cref="Infrastructure.ScaleOut.SharedChanges"/>) — moves the
+/// tokens' change stamp and the next call of each token reads it again; a revocation made in this process also
+/// drops the token at once (<see cref="Forget"/>). <see cref="Lifetime"/> bounds what a change nobody announced
+/// (a row edited by hand) takes to apply. Expiry is checked on every call against the cached expiry date.
 /// </summary>
-public sealed class ApiTokenCache(TimeProvider clock)
+public sealed class ApiTokenCache(TimeProvider clock, EntityChanges changes)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(10);
     private const int MaxEntries = 10_000;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (ApiToken Token, DateTimeOffset Until)> _tokens =
-        new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Entry> _tokens = new(StringComparer.Ordinal);
 
-    internal ApiToken? Find(string digest)
+    /// <summary>The tokens' change stamp now: read it before reading a token's row.</summary>
+    internal long Stamp => changes.Stamp(typeof(ApiToken));
+
+    internal ApiToken? Find(string digest, long stamp)
     {
         if (!_tokens.TryGetValue(digest, out var e)) return null;
-        if (e.Until > clock.GetUtcNow()) return e.Token;
-        _tokens.TryRemove(new KeyValuePair<string, (ApiToken, DateTimeOffset)>(digest, e));
+        if (e.Stamp == stamp && e.Until > clock.GetUtcNow()) return e.Token;
+        _tokens.TryRemove(new KeyValuePair<string, Entry>(digest, e));
         return null;
     }
 
-    internal void Keep(ApiToken token)
+    internal void Keep(ApiToken token, long stamp)
     {
         if (_tokens.Count >= MaxEntries) _tokens.Clear();
-        _tokens[token.SecretDigest] = (token, clock.GetUtcNow() + Lifetime);
+        _tokens[token.SecretDigest] = new Entry(token, stamp, clock.GetUtcNow() + Lifetime);
     }
 
     /// <summary>Drops a token at once, e.g. when it is revoked.</summary>
     public void Forget(string digest) => _tokens.TryRemove(digest, out _);
+
+    private sealed record Entry(ApiToken Token, long Stamp, DateTimeOffset Until);
 }
