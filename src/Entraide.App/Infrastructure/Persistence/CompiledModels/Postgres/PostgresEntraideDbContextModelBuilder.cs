@@ -12,7 +12,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Postgres
     public partial class PostgresEntraideDbContextModel
     {
         private PostgresEntraideDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e3982078-c372-432c-86c0-88fad62ce824"), entityTypeCount: 50)
+            : base(skipDetectChanges: false, modelId: new Guid("8d1cf666-2b19-453c-8e5a-f18c298b7214"), entityTypeCount: 50)
         {
         }
 

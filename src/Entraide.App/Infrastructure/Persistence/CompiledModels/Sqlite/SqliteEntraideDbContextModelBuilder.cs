@@ -11,7 +11,7 @@ namespace Entraide.App.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class SqliteEntraideDbContextModel
     {
         private SqliteEntraideDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("74d04ca6-bfb2-4eb8-a4c5-ffff8b6b3c17"), entityTypeCount: 50)
+            : base(skipDetectChanges: false, modelId: new Guid("8e64adc5-a82c-4de1-8d40-39167e9b4666"), entityTypeCount: 50)
         {
         }
 
