@@ -331,16 +331,23 @@ public sealed partial class LanguageBrowserTests(BrowserFixture fixture)
         return (RequestId().Match(page.Url).Groups[1].Value, (await page.InnerTextAsync("[data-testid=reference]")).Trim());
     }
 
-    /// <summary>Takes a step, confirming it when the page asks (the irreversible ones).</summary>
+    private static readonly string[] Irreversible = ["accept", "record-execution", "record-partial-execution", "refuse", "withdraw"];
+
+    /// <summary>Takes a step, confirming it in the page's dialog when it asks (the irreversible ones).</summary>
     private static async Task StepAsync(IPage page, string action)
     {
-        await page.ClickAsync($"[data-testid=do-{action}]");
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
-        if (await page.Locator("[data-testid=confirm]").CountAsync() > 0)
+        if (Irreversible.Contains(action))
         {
-            await page.ClickAsync("[data-testid=confirm]");
-            await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+            await page.ClickAsync($"[data-testid=do-{action}]");
+            await page.Locator("[data-testid=confirm-dialog]").WaitForAsync(new() { State = WaitForSelectorState.Visible });
+            await page.RunAndWaitForResponseAsync(() => page.ClickAsync("[data-testid=dialog-confirm]"),
+                r => r.Request.Method == "GET" && r.Request.ResourceType == "document");
         }
+        else
+        {
+            await page.ClickAsync($"[data-testid=do-{action}]");
+        }
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         await page.WaitForSelectorAsync("[data-testid=status]");
     }
 
